@@ -1,0 +1,10 @@
+//! pyglass-bytecode: the opcode table (defined once, in [`opcode`]), compiled code objects
+//! ([`code`]) and the disassembler ([`dis`]). No dependency on the runtime: the compiler
+//! produces these values and the VM consumes them.
+
+pub mod code;
+pub mod dis;
+pub mod opcode;
+
+pub use code::{code_flags, slot_kind, CodeObject, Constant, ExceptionEntry, Location};
+pub use opcode::{ArgKind, BinaryOp, CompareOp, Instr, Opcode, MAX_ARG};
