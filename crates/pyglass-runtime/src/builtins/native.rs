@@ -1,0 +1,943 @@
+//! Native behaviour of the built-in types for the abstract protocols: arithmetic,
+//! comparison, hashing, length, membership, subscripts and iteration. The protocol
+//! functions in `vm/abstract_.rs` call these for objects of built-in types, and the
+//! dunder descriptors of the built-in types (`int.__add__`, `list.__getitem__`...) call
+//! them too, so subclasses behave the same.
+
+use crate::object::{Kind, PyRef};
+use crate::objects::dict::DictData;
+use crate::objects::float::{float_divmod, float_hash, FloatData};
+use crate::objects::int::{IntData, IntValue};
+use crate::objects::list::ListData;
+use crate::objects::misc::{DictIterKind, IterState, RangeData, SliceData};
+use crate::objects::set::SetData;
+use crate::objects::str::{as_str, StrData};
+use crate::objects::tuple::tuple_items;
+use crate::vm::{PyResult, Vm};
+use pyglass_bytecode::{BinaryOp, CompareOp};
+use std::cmp::Ordering;
+
+/// A number as the arithmetic sees it.
+enum Num<'a> {
+    Int(&'a IntValue),
+    Float(f64),
+}
+
+fn num(v: &PyRef) -> Option<Num<'_>> {
+    if let Some(i) = v.downcast::<IntData>() {
+        return Some(Num::Int(i.value()));
+    }
+    v.downcast::<FloatData>().map(|f| Num::Float(f.0))
+}
+
+fn is_bool(vm: &Vm, v: &PyRef) -> bool {
+    v.class().is(&vm.ctx.types.bool_)
+}
+
+pub fn int_to_f64(vm: &Vm, i: &IntValue) -> PyResult<f64> {
+    i.to_f64().ok_or_else(|| vm.new_error(&vm.ctx.exc.overflow_error, "int too large to convert to float"))
+}
+
+/// `a <op> b` for built-in operand types; `Ok(None)` = NotImplemented.
+pub fn native_binop(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<Option<PyRef>> {
+    let op = op.base();
+    match (num(a), num(b)) {
+        (Some(Num::Int(x)), Some(Num::Int(y))) => return int_binop(vm, a, b, x, y, op),
+        (Some(x), Some(y)) => {
+            let fx = match x {
+                Num::Int(i) => int_to_f64(vm, i)?,
+                Num::Float(f) => f,
+            };
+            let fy = match y {
+                Num::Int(i) => int_to_f64(vm, i)?,
+                Num::Float(f) => f,
+            };
+            return float_binop(vm, fx, fy, op);
+        }
+        _ => {}
+    }
+    match (a.kind(), b.kind(), op) {
+        (Kind::Str, Kind::Str, BinaryOp::Add) => {
+            let (x, y) = (as_str(a).unwrap_or(""), as_str(b).unwrap_or(""));
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            Ok(Some(vm.ctx.new_string(s)))
+        }
+        (Kind::Str, Kind::Int, BinaryOp::Multiply) | (Kind::Int, Kind::Str, BinaryOp::Multiply) => {
+            let (s, n) = if a.is_kind(Kind::Str) { (a, b) } else { (b, a) };
+            let count = repeat_count(vm, n)?;
+            let text = as_str(s).unwrap_or("");
+            let total = text.len().checked_mul(count).ok_or_else(|| vm.new_error(&vm.ctx.exc.overflow_error, "repeated string is too long"))?;
+            if total > isize::MAX as usize / 2 {
+                return Err(vm.new_error(&vm.ctx.exc.memory_error, ""));
+            }
+            let mut out = String::new();
+            out.try_reserve_exact(total).map_err(|_| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
+            for _ in 0..count {
+                out.push_str(text);
+            }
+            Ok(Some(vm.ctx.new_string(out)))
+        }
+        (Kind::Str, _, BinaryOp::Remainder) => Ok(Some(crate::builtins::format::percent_format(vm, a, b)?)),
+        (Kind::List, Kind::List, BinaryOp::Add) => {
+            let mut v = a.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default();
+            v.extend(b.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default());
+            Ok(Some(vm.ctx.new_list(v)))
+        }
+        (Kind::Tuple, Kind::Tuple, BinaryOp::Add) => {
+            let mut v = tuple_items(a).to_vec();
+            v.extend(tuple_items(b).iter().cloned());
+            Ok(Some(vm.ctx.new_tuple(v)))
+        }
+        (Kind::List, Kind::Int, BinaryOp::Multiply) | (Kind::Int, Kind::List, BinaryOp::Multiply) => {
+            let (l, n) = if a.is_kind(Kind::List) { (a, b) } else { (b, a) };
+            let items = l.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default();
+            let v = repeat_items(vm, &items, repeat_count(vm, n)?)?;
+            Ok(Some(vm.ctx.new_list(v)))
+        }
+        (Kind::Tuple, Kind::Int, BinaryOp::Multiply) | (Kind::Int, Kind::Tuple, BinaryOp::Multiply) => {
+            let (t, n) = if a.is_kind(Kind::Tuple) { (a, b) } else { (b, a) };
+            let count = repeat_count(vm, n)?;
+            if count == 1 && t.class().is(&vm.ctx.types.tuple) {
+                return Ok(Some(t.clone()));
+            }
+            let v = repeat_items(vm, tuple_items(t), count)?;
+            Ok(Some(vm.ctx.new_tuple(v)))
+        }
+        (Kind::Set, Kind::Set, BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor) => Ok(Some(crate::builtins::setops::set_binop(vm, a, b, op)?)),
+        (Kind::Dict, Kind::Dict, BinaryOp::Or) => {
+            let d = vm.ctx.new_dict();
+            vm.dict_update_from(&d, a)?;
+            vm.dict_update_from(&d, b)?;
+            Ok(Some(d))
+        }
+        (Kind::Bytes, Kind::Bytes, BinaryOp::Add) => {
+            let mut v = crate::builtins::bytes::bytes_of(a).to_vec();
+            v.extend_from_slice(crate::builtins::bytes::bytes_of(b));
+            Ok(Some(crate::builtins::bytes::new_bytes(vm, v)))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn repeat_count(vm: &Vm, n: &PyRef) -> PyResult<usize> {
+    let v = n.downcast::<IntData>().map(|i| i.value().clone()).unwrap_or(IntValue::Small(0));
+    match v {
+        IntValue::Small(i) if i <= 0 => Ok(0),
+        IntValue::Small(i) => Ok(i as usize),
+        IntValue::Big(b) => {
+            if b.sign() == num_bigint::Sign::Minus {
+                Ok(0)
+            } else {
+                Err(vm.new_error(&vm.ctx.exc.overflow_error, "cannot fit 'int' into an index-sized integer"))
+            }
+        }
+    }
+}
+
+fn repeat_items(vm: &Vm, items: &[PyRef], count: usize) -> PyResult<Vec<PyRef>> {
+    let total = items.len().checked_mul(count).ok_or_else(|| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
+    if total > (isize::MAX as usize) / 16 {
+        return Err(vm.new_error(&vm.ctx.exc.memory_error, ""));
+    }
+    let mut v: Vec<PyRef> = Vec::new();
+    v.try_reserve_exact(total).map_err(|_| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
+    for _ in 0..count {
+        v.extend(items.iter().cloned());
+    }
+    Ok(v)
+}
+
+fn int_binop(vm: &Vm, a: &PyRef, b: &PyRef, x: &IntValue, y: &IntValue, op: BinaryOp) -> PyResult<Option<PyRef>> {
+    let zero_div = |what: &str| vm.new_error(&vm.ctx.exc.zero_division_error, what);
+    let r = match op {
+        BinaryOp::Add => x.add(y),
+        BinaryOp::Subtract => x.sub(y),
+        BinaryOp::Multiply => x.mul(y),
+        BinaryOp::FloorDivide => x.floordiv(y).ok_or_else(|| zero_div("integer division or modulo by zero"))?,
+        BinaryOp::Remainder => x.modulo(y).ok_or_else(|| zero_div("integer modulo by zero"))?,
+        BinaryOp::TrueDivide => {
+            if y.is_zero() {
+                return Err(zero_div("division by zero"));
+            }
+            return Ok(Some(vm.ctx.new_float(int_true_divide(vm, x, y)?)));
+        }
+        BinaryOp::Power => {
+            if y.is_negative() {
+                let fx = int_to_f64(vm, x)?;
+                let fy = int_to_f64(vm, y)?;
+                if fx == 0.0 {
+                    return Err(zero_div("zero to a negative power"));
+                }
+                return Ok(Some(vm.ctx.new_float(fx.powf(fy))));
+            }
+            let e = y.to_i64().filter(|e| *e <= u32::MAX as i64);
+            match e {
+                Some(e) => {
+                    if x.bit_length().saturating_mul(e as u64) > 64 * 1024 * 1024 * 8 {
+                        return Err(vm.new_error(&vm.ctx.exc.memory_error, ""));
+                    }
+                    x.pow(e as u64)
+                }
+                None => {
+                    if matches!(x, IntValue::Small(0 | 1)) {
+                        x.clone()
+                    } else if matches!(x, IntValue::Small(-1)) {
+                        if y.bitand(&IntValue::Small(1)).is_zero() { IntValue::Small(1) } else { IntValue::Small(-1) }
+                    } else {
+                        return Err(vm.new_error(&vm.ctx.exc.memory_error, ""));
+                    }
+                }
+            }
+        }
+        BinaryOp::Lshift | BinaryOp::Rshift => {
+            if y.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            let n = y.to_i64().unwrap_or(i64::MAX) as u64;
+            if op == BinaryOp::Lshift {
+                if !x.is_zero() && n > 1 << 32 {
+                    return Err(vm.new_error(&vm.ctx.exc.overflow_error, "too many digits in integer"));
+                }
+                x.lshift(n)
+            } else {
+                x.rshift(n)
+            }
+        }
+        BinaryOp::And | BinaryOp::Or | BinaryOp::Xor => {
+            let r = match op {
+                BinaryOp::And => x.bitand(y),
+                BinaryOp::Or => x.bitor(y),
+                _ => x.bitxor(y),
+            };
+            if is_bool(vm, a) && is_bool(vm, b) {
+                return Ok(Some(vm.ctx.bool_obj(!r.is_zero())));
+            }
+            r
+        }
+        BinaryOp::MatrixMultiply => return Ok(None),
+        _ => return Ok(None),
+    };
+    Ok(Some(vm.ctx.new_int_value(r)))
+}
+
+/// int / int with correct rounding for large values.
+fn int_true_divide(vm: &Vm, x: &IntValue, y: &IntValue) -> PyResult<f64> {
+    if let (IntValue::Small(a), IntValue::Small(b)) = (x, y) {
+        if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
+            return Ok(*a as f64 / *b as f64);
+        }
+    }
+    // Use big rational arithmetic: scale to get 64+ significant bits, then divide.
+    use num_bigint::BigInt;
+    use num_traits::ToPrimitive;
+    let (a, b) = (x.to_big(), y.to_big());
+    let shift = 80i64 - (a.bits() as i64 - b.bits() as i64);
+    let q: BigInt = if shift >= 0 { (a << shift as usize) / &b } else { a / (b << (-shift) as usize) };
+    let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(-shift as i32);
+    if f.is_infinite() {
+        return Err(vm.new_error(&vm.ctx.exc.overflow_error, "integer division result too large for a float"));
+    }
+    Ok(f)
+}
+
+fn float_binop(vm: &Vm, x: f64, y: f64, op: BinaryOp) -> PyResult<Option<PyRef>> {
+    let zero = |m: &str| vm.new_error(&vm.ctx.exc.zero_division_error, m);
+    let r = match op {
+        BinaryOp::Add => x + y,
+        BinaryOp::Subtract => x - y,
+        BinaryOp::Multiply => x * y,
+        BinaryOp::TrueDivide => {
+            if y == 0.0 {
+                return Err(zero("float division by zero"));
+            }
+            x / y
+        }
+        BinaryOp::FloorDivide => float_divmod(x, y).ok_or_else(|| zero("float floor division by zero"))?.0,
+        BinaryOp::Remainder => float_divmod(x, y).ok_or_else(|| zero("float modulo by zero"))?.1,
+        BinaryOp::Power => {
+            if x == 0.0 && y < 0.0 {
+                return Err(zero("zero to a negative power"));
+            }
+            if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+                // CPython returns a complex number here; complex is outside the subset.
+                return Err(vm.value_error("negative number cannot be raised to a fractional power"));
+            }
+            let r = x.powf(y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return Err(vm.new_error(&vm.ctx.exc.overflow_error, "(34, 'Numerical result out of range')"));
+            }
+            r
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(vm.ctx.new_float(r)))
+}
+
+/// In-place operators of built-in mutable types (`list +=`, `set |=`...): `Ok(None)` when
+/// the type has no in-place form (the caller falls back to the binary operator).
+pub fn native_inplace(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<Option<PyRef>> {
+    match (a.kind(), op.base()) {
+        (Kind::List, BinaryOp::Add) => {
+            vm.list_extend(a, b)?;
+            Ok(Some(a.clone()))
+        }
+        (Kind::List, BinaryOp::Multiply) => {
+            let n = match b.downcast::<IntData>() {
+                Some(_) => repeat_count(vm, b)?,
+                None => return Ok(None),
+            };
+            let l = a.downcast::<ListData>().expect("kind checked");
+            let items = l.snapshot();
+            let v = repeat_items(vm, &items, n)?;
+            *l.items.borrow_mut() = v;
+            Ok(Some(a.clone()))
+        }
+        (Kind::Set, BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor) if a.class().is(&vm.ctx.types.set) => {
+            if !b.is_kind(Kind::Set) {
+                return Ok(None);
+            }
+            crate::builtins::setops::set_inplace(vm, a, b, op.base())?;
+            Ok(Some(a.clone()))
+        }
+        (Kind::Dict, BinaryOp::Or) => {
+            vm.dict_update_from(a, b)?;
+            Ok(Some(a.clone()))
+        }
+        _ => Ok(None),
+    }
+}
+
+pub fn native_unary(vm: &Vm, v: &PyRef, dunder: &str) -> PyResult<Option<PyRef>> {
+    if let Some(i) = v.downcast::<IntData>() {
+        let x = i.value();
+        return Ok(Some(match dunder {
+            "__neg__" => vm.ctx.new_int_value(x.neg()),
+            "__pos__" => vm.ctx.new_int_value(x.clone()),
+            _ => vm.ctx.new_int_value(x.invert()),
+        }));
+    }
+    if let Some(f) = v.downcast::<FloatData>() {
+        return Ok(match dunder {
+            "__neg__" => Some(vm.ctx.new_float(-f.0)),
+            "__pos__" => Some(vm.ctx.new_float(f.0)),
+            _ => None,
+        });
+    }
+    Ok(None)
+}
+
+/// Three-way comparison of built-ins; `Ok(None)` = NotImplemented.
+pub fn native_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<Option<bool>> {
+    let ord_to = |o: Ordering| match op {
+        CompareOp::Lt => o == Ordering::Less,
+        CompareOp::Le => o != Ordering::Greater,
+        CompareOp::Eq => o == Ordering::Equal,
+        CompareOp::Ne => o != Ordering::Equal,
+        CompareOp::Gt => o == Ordering::Greater,
+        CompareOp::Ge => o != Ordering::Less,
+    };
+    match (num(a), num(b)) {
+        (Some(Num::Int(x)), Some(Num::Int(y))) => return Ok(Some(ord_to(x.cmp(y)))),
+        (Some(x), Some(y)) => {
+            return Ok(Some(match (x, y) {
+                (Num::Float(f), Num::Float(g)) => match f.partial_cmp(&g) {
+                    Some(o) => ord_to(o),
+                    None => op == CompareOp::Ne,
+                },
+                (Num::Float(f), Num::Int(i)) => match cmp_float_int(f, i) {
+                    Some(o) => ord_to(o),
+                    None => op == CompareOp::Ne,
+                },
+                (Num::Int(i), Num::Float(f)) => match cmp_float_int(f, i) {
+                    Some(o) => ord_to(o.reverse()),
+                    None => op == CompareOp::Ne,
+                },
+                _ => false,
+            }))
+        }
+        _ => {}
+    }
+    match (a.kind(), b.kind()) {
+        (Kind::Str, Kind::Str) => Ok(Some(ord_to(as_str(a).unwrap_or("").cmp(as_str(b).unwrap_or(""))))),
+        (Kind::Bytes, Kind::Bytes) => Ok(Some(ord_to(crate::builtins::bytes::bytes_of(a).cmp(crate::builtins::bytes::bytes_of(b))))),
+        (Kind::List, Kind::List) => {
+            let (x, y) = (a.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default(), b.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default());
+            seq_compare(vm, &x, &y, op).map(Some)
+        }
+        (Kind::Tuple, Kind::Tuple) => seq_compare(vm, tuple_items(a), tuple_items(b), op).map(Some),
+        (Kind::Dict, Kind::Dict) => match op {
+            CompareOp::Eq | CompareOp::Ne => {
+                let eq = dict_eq(vm, a, b)?;
+                Ok(Some(eq == (op == CompareOp::Eq)))
+            }
+            _ => Ok(None),
+        },
+        (Kind::Set, Kind::Set) => crate::builtins::setops::set_compare(vm, a, b, op).map(Some),
+        (Kind::Range, Kind::Range) => match op {
+            CompareOp::Eq | CompareOp::Ne => {
+                let (x, y) = (a.downcast::<RangeData>().expect("range"), b.downcast::<RangeData>().expect("range"));
+                let (lx, ly) = (x.len(), y.len());
+                let eq = lx == ly && (lx.is_zero() || (x.start == y.start && (lx == IntValue::Small(1) || x.step == y.step)));
+                Ok(Some(eq == (op == CompareOp::Eq)))
+            }
+            _ => Ok(None),
+        },
+        (Kind::DictView, Kind::DictView) | (Kind::DictView, Kind::Set) | (Kind::Set, Kind::DictView) => {
+            let (x, y) = (view_as_set(vm, a)?, view_as_set(vm, b)?);
+            crate::builtins::setops::set_compare(vm, &x, &y, op).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+fn view_as_set(vm: &Vm, v: &PyRef) -> PyResult {
+    if v.is_kind(Kind::Set) {
+        return Ok(v.clone());
+    }
+    let s = vm.new_set(false);
+    for x in vm.iterate(v)? {
+        vm.set_add(&s, x)?;
+    }
+    Ok(s)
+}
+
+/// Exact comparison of a float with an int (CPython's `float_richcompare`).
+fn cmp_float_int(f: f64, i: &IntValue) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Greater } else { Ordering::Less });
+    }
+    if let IntValue::Small(s) = i {
+        if s.unsigned_abs() < (1 << 53) {
+            return (f).partial_cmp(&(*s as f64));
+        }
+    }
+    // Compare exactly via the integer part and the fraction.
+    let fl = f.floor();
+    let fi = num_bigint::BigInt::from(fl as i128);
+    let fi = if fl.abs() >= 1e38 {
+        // Very large floats: convert through the exact binary expansion.
+        let (m, e) = crate::objects::float::frexp(fl);
+        let mant = (m * (1u64 << 53) as f64) as i64;
+        let b = num_bigint::BigInt::from(mant);
+        if e - 53 >= 0 { b << (e - 53) as usize } else { b >> (53 - e) as usize }
+    } else {
+        fi
+    };
+    let ib = i.to_big();
+    match fi.cmp(&ib) {
+        Ordering::Equal => {
+            if f > fl {
+                Some(Ordering::Greater)
+            } else {
+                Some(Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+fn seq_compare(vm: &Vm, x: &[PyRef], y: &[PyRef], op: CompareOp) -> PyResult<bool> {
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
+        return Ok(op == CompareOp::Ne);
+    }
+    for (a, b) in x.iter().zip(y) {
+        if !vm.eq(a, b)? {
+            return match op {
+                CompareOp::Eq => Ok(false),
+                CompareOp::Ne => Ok(true),
+                _ => vm.compare_bool(a, b, op),
+            };
+        }
+    }
+    let o = x.len().cmp(&y.len());
+    Ok(match op {
+        CompareOp::Lt => o == Ordering::Less,
+        CompareOp::Le => o != Ordering::Greater,
+        CompareOp::Eq => o == Ordering::Equal,
+        CompareOp::Ne => o != Ordering::Equal,
+        CompareOp::Gt => o == Ordering::Greater,
+        CompareOp::Ge => o != Ordering::Less,
+    })
+}
+
+fn dict_eq(vm: &Vm, a: &PyRef, b: &PyRef) -> PyResult<bool> {
+    let (x, y) = (a.downcast::<DictData>().expect("dict"), b.downcast::<DictData>().expect("dict"));
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (k, v) in x.items() {
+        match y.get_item(vm, &k)? {
+            Some(w) => {
+                if !vm.eq(&v, &w)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+pub fn native_hash(vm: &Vm, v: &PyRef) -> PyResult<Option<isize>> {
+    Ok(Some(match v.kind() {
+        Kind::Float => {
+            let f = v.downcast::<FloatData>().expect("kind checked").0;
+            if f.is_nan() {
+                (v.addr() >> 4) as isize
+            } else {
+                float_hash(f)
+            }
+        }
+        Kind::Tuple => tuple_hash(vm, tuple_items(v))?,
+        Kind::Bytes => crate::objects::str::str_hash(&String::from_utf8_lossy(crate::builtins::bytes::bytes_of(v))),
+        Kind::List | Kind::Dict | Kind::ByteArray => return Err(vm.type_error(&format!("unhashable type: '{}'", vm.type_name(v)))),
+        Kind::Set => {
+            if v.class().is(&vm.ctx.types.set) {
+                return Err(vm.type_error("unhashable type: 'set'"));
+            }
+            crate::builtins::setops::frozenset_hash(vm, v)?
+        }
+        Kind::Range => {
+            let r = v.downcast::<RangeData>().expect("kind checked");
+            let len = r.len();
+            let items = [vm.ctx.new_int_value(len.clone()), if len.is_zero() { vm.ctx.none() } else { vm.ctx.new_int_value(r.start.clone()) }, if len.is_zero() || len == IntValue::Small(1) { vm.ctx.none() } else { vm.ctx.new_int_value(r.step.clone()) }];
+            tuple_hash(vm, &items)?
+        }
+        Kind::Slice => return Err(vm.type_error("unhashable type: 'slice'")),
+        _ => {
+            // object.__hash__: identity based, as CPython's `_Py_HashPointer`.
+            let t = v.class();
+            if crate::objects::typeobject::lookup_str(&t, "__hash__").is_some_and(|h| h.is(&vm.ctx.consts.none)) {
+                return Err(vm.type_error(&format!("unhashable type: '{}'", vm.type_name(v))));
+            }
+            let a = v.addr();
+            ((a >> 4) | (a << (usize::BITS - 4))) as isize
+        }
+    }))
+}
+
+/// CPython's xxHash-based tuple hash (`tuplehash`, 3.8+).
+pub fn tuple_hash(vm: &Vm, items: &[PyRef]) -> PyResult<isize> {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc: u64 = P5;
+    for it in items {
+        let lane = vm.hash(it)? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return Ok(1546275796);
+    }
+    Ok(acc as isize)
+}
+
+pub fn native_len(v: &PyRef) -> Option<usize> {
+    Some(match v.kind() {
+        Kind::Str => v.downcast::<StrData>()?.char_len(),
+        Kind::List => v.downcast::<ListData>()?.len(),
+        Kind::Tuple => tuple_items(v).len(),
+        Kind::Dict => v.downcast::<DictData>()?.len(),
+        Kind::Set => v.downcast::<SetData>()?.len(),
+        Kind::Bytes => crate::builtins::bytes::bytes_of(v).len(),
+        Kind::ByteArray => v.downcast::<crate::objects::misc::ByteArrayData>()?.0.borrow().len(),
+        Kind::Range => v.downcast::<RangeData>()?.len().to_i64()? as usize,
+        Kind::DictView => v.downcast::<crate::objects::misc::DictViewData>()?.dict.downcast::<DictData>()?.len(),
+        _ => return None,
+    })
+}
+
+pub fn native_contains(vm: &Vm, c: &PyRef, item: &PyRef) -> PyResult<Option<bool>> {
+    Ok(Some(match c.kind() {
+        Kind::Str => {
+            let Some(needle) = as_str(item) else {
+                return Err(vm.type_error(&format!("'in <string>' requires string as left operand, not {}", vm.type_name(item))));
+            };
+            as_str(c).unwrap_or("").contains(needle)
+        }
+        Kind::List => {
+            let items = c.downcast::<ListData>().expect("kind checked").snapshot();
+            let mut found = false;
+            for x in &items {
+                if vm.eq(x, item)? {
+                    found = true;
+                    break;
+                }
+            }
+            found
+        }
+        Kind::Tuple => {
+            let mut found = false;
+            for x in tuple_items(c) {
+                if vm.eq(x, item)? {
+                    found = true;
+                    break;
+                }
+            }
+            found
+        }
+        Kind::Dict => c.downcast::<DictData>().expect("kind checked").get_item(vm, item)?.is_some(),
+        Kind::Set => c.downcast::<SetData>().expect("kind checked").contains(vm, item)?,
+        Kind::Range => {
+            let r = c.downcast::<RangeData>().expect("kind checked");
+            match item.downcast::<IntData>() {
+                Some(i) if !item.class().is(&vm.ctx.types.bool_) || true => {
+                    let v = i.value();
+                    let len = r.len();
+                    if len.is_zero() {
+                        false
+                    } else {
+                        let off = v.sub(&r.start);
+                        let rem = off.modulo(&r.step).unwrap_or(IntValue::Small(1));
+                        let idx = off.floordiv(&r.step).unwrap_or(IntValue::Small(-1));
+                        rem.is_zero() && !idx.is_negative() && idx.cmp(&len) == Ordering::Less
+                    }
+                }
+                _ => {
+                    let mut found = false;
+                    let it = vm.get_iter(c)?;
+                    while let Some(x) = vm.next_fast(&it)? {
+                        if vm.eq(&x, item)? {
+                            found = true;
+                            break;
+                        }
+                    }
+                    found
+                }
+            }
+        }
+        Kind::DictView => {
+            let dv = c.downcast::<crate::objects::misc::DictViewData>().expect("kind checked");
+            let d = dv.dict.downcast::<DictData>().expect("dict");
+            match dv.what {
+                DictIterKind::Keys => d.get_item(vm, item)?.is_some(),
+                DictIterKind::Values => {
+                    let mut found = false;
+                    for v in d.values() {
+                        if vm.eq(&v, item)? {
+                            found = true;
+                            break;
+                        }
+                    }
+                    found
+                }
+                DictIterKind::Items => {
+                    let t = tuple_items(item);
+                    if t.len() != 2 {
+                        false
+                    } else {
+                        match d.get_item(vm, &t[0])? {
+                            Some(v) => vm.eq(&v, &t[1])?,
+                            None => false,
+                        }
+                    }
+                }
+            }
+        }
+        Kind::Bytes => {
+            let hay = crate::builtins::bytes::bytes_of(c);
+            if let Some(i) = item.downcast::<IntData>() {
+                let b = i.as_small().filter(|b| (0..256).contains(b)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
+                hay.contains(&(b as u8))
+            } else {
+                let n = crate::builtins::bytes::bytes_of(item);
+                n.is_empty() || hay.windows(n.len()).any(|w| w == n)
+            }
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// Normalise an index against a length (negative from the end); None if out of range.
+pub fn norm_index(i: &IntValue, len: usize) -> Option<usize> {
+    let i = i.to_i64()?;
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        None
+    } else {
+        Some(j as usize)
+    }
+}
+
+/// `slice.indices(len)`: (start, stop, step, count).
+pub fn slice_indices(vm: &Vm, s: &SliceData, len: usize) -> PyResult<(isize, isize, isize, usize)> {
+    let get = |v: &PyRef| -> PyResult<Option<i64>> {
+        if v.is(&vm.ctx.consts.none) {
+            return Ok(None);
+        }
+        let i = vm.index(v).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?;
+        Ok(Some(i.to_i64().unwrap_or(if i.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })))
+    };
+    let step = get(&s.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let clamp = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(v) => {
+                let v = if v < 0 { v + len } else { v };
+                v.clamp(lower, upper)
+            }
+        }
+    };
+    let start = clamp(get(&s.start)?, if step < 0 { upper } else { lower });
+    let stop = clamp(get(&s.stop)?, if step < 0 { lower } else { upper });
+    let count = if step > 0 {
+        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    Ok((start as isize, stop as isize, step as isize, count))
+}
+
+fn slice_positions(start: isize, step: isize, count: usize) -> impl Iterator<Item = usize> {
+    (0..count).map(move |k| (start + k as isize * step) as usize)
+}
+
+pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
+    let kind = c.kind();
+    if kind == Kind::Dict {
+        let d = c.downcast::<DictData>().expect("kind checked");
+        return match d.get_item(vm, key)? {
+            Some(v) => Ok(Some(v)),
+            None => {
+                if !c.class().is(&vm.ctx.types.dict) {
+                    if let Some(m) = crate::objects::typeobject::lookup_str(&c.class(), "__missing__") {
+                        return vm.call(&m, &[c.clone(), key.clone()]).map(Some);
+                    }
+                }
+                Err(vm.key_error(key))
+            }
+        };
+    }
+    if !matches!(kind, Kind::List | Kind::Tuple | Kind::Str | Kind::Range | Kind::Bytes | Kind::ByteArray) {
+        return Ok(None);
+    }
+    let tname = |vm: &Vm| vm.type_name(c);
+    if let Some(s) = key.downcast::<SliceData>() {
+        let len = native_len(c).unwrap_or(0);
+        let (start, _stop, step, count) = slice_indices(vm, s, len)?;
+        let pos = slice_positions(start, step, count);
+        return Ok(Some(match kind {
+            Kind::List => {
+                let items = c.downcast::<ListData>().expect("kind checked").items.borrow();
+                let v: Vec<PyRef> = pos.filter_map(|i| items.get(i).cloned()).collect();
+                drop(items);
+                vm.ctx.new_list(v)
+            }
+            Kind::Tuple => {
+                let items = tuple_items(c);
+                if step == 1 && count == items.len() && c.class().is(&vm.ctx.types.tuple) {
+                    return Ok(Some(c.clone()));
+                }
+                vm.ctx.new_tuple(pos.filter_map(|i| items.get(i).cloned()).collect())
+            }
+            Kind::Str => {
+                let s = c.downcast::<StrData>().expect("kind checked");
+                if step == 1 {
+                    vm.ctx.new_str(s.substring(start as usize, start as usize + count))
+                } else if s.is_ascii() {
+                    let b = s.as_str().as_bytes();
+                    vm.ctx.new_string(pos.map(|i| b[i] as char).collect())
+                } else {
+                    let chars: Vec<char> = s.as_str().chars().collect();
+                    vm.ctx.new_string(pos.map(|i| chars[i]).collect())
+                }
+            }
+            Kind::Bytes => {
+                let b = crate::builtins::bytes::bytes_of(c);
+                crate::builtins::bytes::new_bytes(vm, pos.map(|i| b[i]).collect())
+            }
+            Kind::Range => {
+                let r = c.downcast::<RangeData>().expect("kind checked");
+                let st = r.start.add(&IntValue::Small(start as i64).mul(&r.step));
+                let nstep = r.step.mul(&IntValue::Small(step as i64));
+                let stop = st.add(&nstep.mul(&IntValue::Small(count as i64)));
+                vm.ctx.alloc(&vm.ctx.types.range, RangeData { start: st, stop, step: nstep })
+            }
+            _ => return Ok(None),
+        }));
+    }
+    let idx = match key.downcast::<IntData>() {
+        Some(i) => i.value().clone(),
+        None => {
+            if crate::objects::typeobject::lookup_str(&key.class(), "__index__").is_some() {
+                vm.index(key)?
+            } else {
+                let what = if kind == Kind::Str { "string".to_string() } else { tname(vm) };
+                return Err(vm.type_error(&format!("{} indices must be integers or slices, not {}", what, vm.type_name(key))));
+            }
+        }
+    };
+    let len = native_len(c).unwrap_or(0);
+    let Some(i) = norm_index(&idx, len) else {
+        let what = match kind {
+            Kind::Str => "string index out of range".to_string(),
+            Kind::Range => "range object index out of range".to_string(),
+            Kind::Bytes => "index out of range".to_string(),
+            _ => format!("{} index out of range", tname(vm)),
+        };
+        return Err(vm.index_error(&what));
+    };
+    Ok(Some(match kind {
+        Kind::List => c.downcast::<ListData>().expect("kind checked").get(i).ok_or_else(|| vm.index_error("list index out of range"))?,
+        Kind::Tuple => tuple_items(c)[i].clone(),
+        Kind::Str => {
+            let ch = c.downcast::<StrData>().expect("kind checked").char_at(i).unwrap_or(' ');
+            let mut b = [0u8; 4];
+            vm.ctx.new_str(ch.encode_utf8(&mut b))
+        }
+        Kind::Range => vm.ctx.new_int_value(c.downcast::<RangeData>().expect("kind checked").item(&IntValue::Small(i as i64))),
+        Kind::Bytes => vm.ctx.new_int(crate::builtins::bytes::bytes_of(c)[i] as i64),
+        _ => return Ok(None),
+    }))
+}
+
+/// `c[key] = value` (or `del c[key]` for None) on built-ins; false if not handled.
+pub fn native_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) -> PyResult<bool> {
+    match c.kind() {
+        Kind::Dict => {
+            let d = c.downcast::<DictData>().expect("kind checked");
+            match value {
+                Some(v) => d.set_item(vm, key.clone(), v)?,
+                None => {
+                    if d.del_item(vm, key)?.is_none() {
+                        return Err(vm.key_error(key));
+                    }
+                }
+            }
+            Ok(true)
+        }
+        Kind::List => {
+            let l = c.downcast::<ListData>().expect("kind checked");
+            if let Some(s) = key.downcast::<SliceData>() {
+                let len = l.len();
+                let (start, stop, step, count) = slice_indices(vm, s, len)?;
+                match value {
+                    Some(v) => {
+                        let new_items = vm.iterate(&v)?;
+                        let mut items = l.items.borrow_mut();
+                        if step == 1 {
+                            let stop = (stop.max(start)) as usize;
+                            let old: Vec<PyRef> = items.splice(start as usize..stop, new_items).collect();
+                            drop(items);
+                            drop(old);
+                        } else {
+                            if new_items.len() != count {
+                                return Err(vm.value_error(&format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), count)));
+                            }
+                            let mut old = Vec::with_capacity(count);
+                            for (i, v) in slice_positions(start, step, count).zip(new_items) {
+                                old.push(std::mem::replace(&mut items[i], v));
+                            }
+                            drop(items);
+                            drop(old);
+                        }
+                    }
+                    None => {
+                        let mut items = l.items.borrow_mut();
+                        let mut positions: Vec<usize> = slice_positions(start, step, count).collect();
+                        positions.sort_unstable();
+                        let mut old = Vec::with_capacity(count);
+                        for p in positions.into_iter().rev() {
+                            old.push(items.remove(p));
+                        }
+                        drop(items);
+                        drop(old);
+                    }
+                }
+                return Ok(true);
+            }
+            let idx = match key.downcast::<IntData>() {
+                Some(i) => i.value().clone(),
+                None => {
+                    if crate::objects::typeobject::lookup_str(&key.class(), "__index__").is_some() {
+                        vm.index(key)?
+                    } else {
+                        return Err(vm.type_error(&format!("list indices must be integers or slices, not {}", vm.type_name(key))));
+                    }
+                }
+            };
+            let mut items = l.items.borrow_mut();
+            let Some(i) = norm_index(&idx, items.len()) else {
+                return Err(vm.index_error(if value.is_some() { "list assignment index out of range" } else { "list assignment index out of range" }));
+            };
+            let old = match value {
+                Some(v) => std::mem::replace(&mut items[i], v),
+                None => items.remove(i),
+            };
+            drop(items);
+            drop(old);
+            Ok(true)
+        }
+        Kind::Tuple | Kind::Str | Kind::Range | Kind::Bytes => {
+            if value.is_some() {
+                Err(vm.type_error(&format!("'{}' object does not support item assignment", vm.type_name(c))))
+            } else {
+                Err(vm.type_error(&format!("'{}' object doesn't support item deletion", vm.type_name(c))))
+            }
+        }
+        _ => Ok(false),
+    }
+}
+
+pub fn native_iter(vm: &Vm, v: &PyRef) -> PyResult<Option<PyRef>> {
+    use crate::objects::iter::new_iter;
+    let t = &vm.ctx.types;
+    Ok(Some(match v.kind() {
+        Kind::List => new_iter(vm, &t.list_iterator, IterState::Seq { seq: v.clone(), index: 0 }),
+        Kind::Tuple => new_iter(vm, &t.tuple_iterator, IterState::Seq { seq: v.clone(), index: 0 }),
+        Kind::Str => new_iter(vm, &t.str_iterator, IterState::Seq { seq: v.clone(), index: 0 }),
+        Kind::Bytes => new_iter(vm, &t.seq_iterator, IterState::Seq { seq: v.clone(), index: 0 }),
+        Kind::Range => {
+            let r = v.downcast::<RangeData>().expect("kind checked");
+            match (r.start.to_i64(), r.stop.to_i64(), r.step.to_i64()) {
+                (Some(a), Some(b), Some(s)) => new_iter(vm, &t.range_iterator, IterState::Range { next: a, stop: b, step: s }),
+                _ => new_iter(vm, &t.range_iterator, IterState::BigRange { next: r.start.clone(), remaining: r.len(), step: r.step.clone() }),
+            }
+        }
+        Kind::Dict => {
+            let len = v.downcast::<DictData>().expect("kind checked").len();
+            new_iter(vm, &t.dict_keyiterator, IterState::Dict { dict: v.clone(), pos: 0, len, what: DictIterKind::Keys })
+        }
+        Kind::DictView => {
+            let dv = v.downcast::<crate::objects::misc::DictViewData>().expect("kind checked");
+            let len = dv.dict.downcast::<DictData>().map(|d| d.len()).unwrap_or(0);
+            let typ = match dv.what {
+                DictIterKind::Keys => &t.dict_keyiterator,
+                DictIterKind::Values => &t.dict_valueiterator,
+                DictIterKind::Items => &t.dict_itemiterator,
+            };
+            new_iter(vm, typ, IterState::Dict { dict: dv.dict.clone(), pos: 0, len, what: dv.what })
+        }
+        Kind::Set => {
+            let len = v.downcast::<SetData>().expect("kind checked").len();
+            new_iter(vm, &t.set_iterator, IterState::Set { set: v.clone(), pos: 0, len })
+        }
+        Kind::Iterator | Kind::Generator => v.clone(),
+        _ => return Ok(None),
+    }))
+}
+
+impl Vm {
+    pub fn key_error(&self, key: &PyRef) -> crate::vm::PyErr {
+        crate::vm::PyErr(self.new_exception(&self.ctx.exc.key_error, vec![key.clone()]))
+    }
+
+    pub fn new_slice(&self, start: PyRef, stop: PyRef, step: PyRef) -> PyRef {
+        self.ctx.alloc(&self.ctx.types.slice, SliceData { start, stop, step })
+    }
+}

@@ -1,0 +1,364 @@
+//! Fill the dicts of the built-in types: constructors, methods, attributes.
+
+use crate::builtins::args;
+use crate::object::{Kind, PyRef};
+use crate::objects::dict::DictData;
+use crate::objects::exception::ExceptionData;
+use crate::objects::function::*;
+use crate::objects::str::as_str;
+use crate::objects::tuple::tuple_items;
+use crate::objects::typeobject::{type_data, TypeData};
+use crate::sync::PyCell;
+use crate::vm::context::{classmethod, getset, method, staticmethod, Context};
+use crate::vm::{Args, PyResult, Vm};
+
+pub fn init_builtin_types(ctx: &Context) {
+    let t = &ctx.types;
+    // object
+    ctx.set_native_new(&t.object, crate::objects::instance::object_new);
+    ctx.add_methods(
+        &t.object,
+        &[
+            method("__init__", object_init),
+            staticmethod("__new__", object_new_descr),
+            method("__eq__", object_eq),
+            method("__ne__", object_ne),
+            method("__hash__", object_hash),
+            method("__repr__", object_repr),
+            method("__str__", object_str),
+            method("__format__", object_format),
+            method("__getattribute__", object_getattribute),
+            method("__setattr__", object_setattr),
+            method("__delattr__", object_delattr),
+            method("__dir__", object_dir),
+            method("__sizeof__", object_sizeof),
+            method("__reduce_ex__", object_reduce_ex),
+            classmethod("__init_subclass__", object_init_subclass),
+        ],
+    );
+    ctx.add_getsets(&t.object, &[getset("__class__", get_class, Some(set_class))]);
+    ctx.set_type_attr(&t.object, "__doc__", ctx.new_str("The base class of the class hierarchy."));
+    // type
+    ctx.set_native_new(&t.type_, crate::objects::instance::type_native_new);
+    ctx.add_methods(&t.type_, &[method("__init__", type_init), staticmethod("__new__", type_new_descr), method("mro", type_mro), method("__subclasses__", type_subclasses), method("__instancecheck__", type_instancecheck), method("__subclasscheck__", type_subclasscheck), method("__repr__", type_repr), method("__call__", type_call_descr)]);
+    ctx.add_getsets(
+        &t.type_,
+        &[
+            getset("__name__", type_get_name, Some(type_set_name)),
+            getset("__qualname__", type_get_qualname, Some(type_set_qualname)),
+            getset("__mro__", type_get_mro, None),
+            getset("__bases__", type_get_bases, None),
+            getset("__base__", type_get_base, None),
+            getset("__dict__", type_get_dict, None),
+            getset("__module__", type_get_module, Some(type_set_module)),
+            getset("__doc__", type_get_doc, None),
+        ],
+    );
+    crate::builtins::dunders::install(ctx);
+    crate::builtins::numbers::init(ctx);
+    crate::builtins::strings::init(ctx);
+    crate::builtins::containers::init(ctx);
+    crate::builtins::callables::init(ctx);
+}
+
+/// Give a heap type whose instances have a `__dict__` the `__dict__` attribute.
+pub fn add_dict_descriptor(vm: &Vm, t: &PyRef) {
+    vm.ctx.add_getsets(t, &[getset("__dict__", instance_get_dict, Some(instance_set_dict))]);
+    if type_data(t).has_flag(crate::objects::typeobject::type_flags::WEAKREFABLE) {
+        vm.ctx.add_getsets(t, &[getset("__weakref__", instance_get_weakref, None)]);
+    }
+}
+
+fn instance_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
+    vm.instance_dict(o).ok_or_else(|| vm.attribute_error(o, "__dict__"))
+}
+fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let Some(v) = v.filter(|v| v.is_kind(Kind::Dict)) else {
+        return Err(vm.type_error("__dict__ must be set to a dictionary"));
+    };
+    if let Some(slot) = o.managed_dict_slot() {
+        let old = slot.replace(Some(v));
+        drop(old);
+    }
+    Ok(())
+}
+fn instance_get_weakref(vm: &Vm, _o: &PyRef) -> PyResult {
+    Ok(vm.ctx.none())
+}
+
+fn object_init(vm: &Vm, a: Args<'_>) -> PyResult {
+    let p = a.pos();
+    if p.len() > 1 || a.has_kw() {
+        let s = &p[0];
+        let t = s.class();
+        let init = crate::objects::typeobject::lookup_str(&t, "__init__");
+        let new = crate::objects::typeobject::lookup_str(&t, "__new__");
+        let init_overridden = init.is_some_and(|i| !i.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
+        let new_overridden = new.is_some_and(|i| !i.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
+        if init_overridden || !new_overridden {
+            return Err(vm.type_error(&format!("{}.__init__() takes exactly one argument (the instance to initialize)", type_data(&t).name())));
+        }
+    }
+    Ok(vm.ctx.none())
+}
+
+fn object_new_descr(vm: &Vm, a: Args<'_>) -> PyResult {
+    let p = a.pos();
+    let Some(cls) = p.first() else { return Err(vm.type_error("object.__new__(): not enough arguments")) };
+    if !cls.is_kind(Kind::Type) {
+        return Err(vm.type_error(&format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+    }
+    // Extra arguments are accepted when __init__ is overridden (CPython's rule).
+    let init = crate::objects::typeobject::lookup_str(cls, "__init__");
+    let init_is_object = init.as_ref().map_or(true, |i| i.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
+    if p.len() > 1 && init_is_object {
+        let new = crate::objects::typeobject::lookup_str(cls, "__new__");
+        let new_is_object = new.as_ref().map_or(true, |n| n.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
+        if new_is_object {
+            return Err(vm.type_error(&format!("{}() takes no arguments", type_data(cls).name())));
+        }
+    }
+    match crate::objects::instance::inherited_native_new(cls) {
+        Some(n) if type_data(cls).instance_kind != Kind::Object => n(vm, cls, Args::new(&p[1..])),
+        _ => crate::objects::instance::object_new(vm, cls, Args::new(&[])),
+    }
+}
+
+fn object_eq(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__eq__", &a, 1, 1)?;
+    Ok(if s.is(&rest[0]) { vm.ctx.bool_obj(true) } else { vm.ctx.consts.not_implemented.clone() })
+}
+
+fn object_ne(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__ne__", &a, 1, 1)?;
+    let eq = crate::objects::typeobject::lookup_str(&s.class(), "__eq__");
+    let r = match eq {
+        Some(e) => vm.call(&e, &[s.clone(), rest[0].clone()])?,
+        None => vm.ctx.consts.not_implemented.clone(),
+    };
+    if r.is(&vm.ctx.consts.not_implemented) {
+        return Ok(r);
+    }
+    Ok(vm.ctx.bool_obj(!vm.is_true(&r)?))
+}
+
+fn object_hash(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__hash__", &a, 0, 0)?;
+    let addr = s.addr();
+    Ok(vm.ctx.new_int(((addr >> 4) | (addr << (usize::BITS - 4))) as isize as i64))
+}
+
+fn object_repr(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__repr__", &a, 0, 0)?;
+    Ok(vm.ctx.new_string(crate::builtins::repr::default_repr(vm, s)))
+}
+
+fn object_str(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__str__", &a, 0, 0)?;
+    vm.repr(s)
+}
+
+fn object_format(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__format__", &a, 1, 1)?;
+    let spec = as_str(&rest[0]).ok_or_else(|| vm.type_error("__format__() argument must be str"))?;
+    if !spec.is_empty() {
+        return Err(vm.type_error(&format!("unsupported format string passed to {}.__format__", vm.type_name(s))));
+    }
+    vm.str(s)
+}
+
+fn object_getattribute(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__getattribute__", &a, 1, 1)?;
+    if !rest[0].is_kind(Kind::Str) {
+        return Err(vm.type_error(&format!("attribute name must be string, not '{}'", vm.type_name(&rest[0]))));
+    }
+    let name = vm.ctx.intern_obj(&rest[0]);
+    vm.generic_getattr(s, &name, &s.class())
+}
+
+fn object_setattr(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__setattr__", &a, 2, 2)?;
+    let name = vm.ctx.intern_obj(&rest[0]);
+    vm.generic_setattr(s, &name, Some(rest[1].clone()))?;
+    Ok(vm.ctx.none())
+}
+
+fn object_delattr(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__delattr__", &a, 1, 1)?;
+    let name = vm.ctx.intern_obj(&rest[0]);
+    vm.generic_setattr(s, &name, None)?;
+    Ok(vm.ctx.none())
+}
+
+fn object_dir(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__dir__", &a, 0, 0)?;
+    let mut names: Vec<String> = Vec::new();
+    let mut add_keys = |d: &PyRef| {
+        if let Some(dd) = d.downcast::<DictData>() {
+            for k in dd.keys() {
+                if let Some(k) = as_str(&k) {
+                    if !names.iter().any(|n| n == k) {
+                        names.push(k.to_string());
+                    }
+                }
+            }
+        }
+    };
+    if let Some(d) = vm.instance_dict(s) {
+        if !s.is_kind(Kind::Type) {
+            add_keys(&d);
+        }
+    }
+    let t = if s.is_kind(Kind::Type) { s.clone() } else { s.class() };
+    for typ in crate::objects::typeobject::full_mro(&t) {
+        add_keys(&type_data(&typ).dict);
+    }
+    names.sort();
+    Ok(vm.ctx.new_list(names.into_iter().map(|n| vm.ctx.new_string(n)).collect()))
+}
+
+fn object_sizeof(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__sizeof__", &a, 0, 0)?;
+    Ok(vm.ctx.new_int(crate::builtins::sizes::basic_sizeof(vm, s) as i64))
+}
+
+fn object_reduce_ex(vm: &Vm, _a: Args<'_>) -> PyResult {
+    Err(vm.type_error("pickling is not supported by pyglass"))
+}
+
+fn object_init_subclass(vm: &Vm, _a: Args<'_>) -> PyResult {
+    Ok(vm.ctx.none())
+}
+
+fn get_class(_vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(o.class())
+}
+
+fn set_class(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let Some(v) = v else { return Err(vm.type_error("can't delete __class__ attribute")) };
+    let Some(new) = v.downcast::<TypeData>() else {
+        return Err(vm.type_error(&format!("__class__ must be set to a class, not '{}' object", vm.type_name(&v))));
+    };
+    let old_t = o.class();
+    let old = type_data(&old_t);
+    let heap = crate::objects::typeobject::type_flags::HEAPTYPE;
+    if !old.has_flag(heap) || !new.has_flag(heap) || old.instance_kind != new.instance_kind || old.nslots.get() != new.nslots.get() || old.has_flag(crate::objects::typeobject::type_flags::MANAGED_DICT) != new.has_flag(crate::objects::typeobject::type_flags::MANAGED_DICT) {
+        return Err(vm.type_error(&format!("__class__ assignment: '{}' object layout differs from '{}'", new.name(), old.name())));
+    }
+    crate::object::core::swap_heap_type(o, &v);
+    Ok(())
+}
+
+fn type_init(vm: &Vm, a: Args<'_>) -> PyResult {
+    let n = a.pos().len();
+    if n != 2 && n != 4 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(vm.ctx.none())
+}
+
+fn type_new_descr(vm: &Vm, a: Args<'_>) -> PyResult {
+    let p = a.pos();
+    let Some(meta) = p.first() else { return Err(vm.type_error("type.__new__(): not enough arguments")) };
+    if !meta.is_kind(Kind::Type) {
+        return Err(vm.type_error(&format!("type.__new__(X): X is not a type object ({})", vm.type_name(meta))));
+    }
+    crate::objects::instance::type_native_new(vm, meta, Args::with_kw(&a.items[1..], a.kwnames))
+}
+
+fn type_mro(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "mro", &a, 0, 0)?;
+    Ok(vm.ctx.new_list(crate::objects::typeobject::full_mro(s)))
+}
+fn type_subclasses(vm: &Vm, _a: Args<'_>) -> PyResult {
+    Ok(vm.ctx.new_list(vec![]))
+}
+fn type_instancecheck(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__instancecheck__", &a, 1, 1)?;
+    Ok(vm.ctx.bool_obj(crate::objects::typeobject::is_subtype(&rest[0].class(), s)))
+}
+fn type_subclasscheck(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__subclasscheck__", &a, 1, 1)?;
+    Ok(vm.ctx.bool_obj(rest[0].is_kind(Kind::Type) && crate::objects::typeobject::is_subtype(&rest[0], s)))
+}
+fn type_repr(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__repr__", &a, 0, 0)?;
+    let r = crate::builtins::repr::native_repr(vm, s)?.unwrap_or_default();
+    Ok(vm.ctx.new_string(r))
+}
+fn type_call_descr(vm: &Vm, a: Args<'_>) -> PyResult {
+    let p = a.items;
+    let Some((s, rest)) = p.split_first() else { return Err(vm.type_error("type.__call__ needs an argument")) };
+    vm.type_call(s, rest, a.kwnames)
+}
+fn type_get_name(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.ctx.new_string(type_data(o).name()))
+}
+fn type_set_name(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    match v.as_ref().and_then(as_str) {
+        Some(s) => {
+            *type_data(o).name.borrow_mut() = s.to_string();
+            Ok(())
+        }
+        None => Err(vm.type_error("can only assign string to __name__")),
+    }
+}
+fn type_get_qualname(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.ctx.new_string(type_data(o).qualname.borrow().clone()))
+}
+fn type_set_qualname(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    match v.as_ref().and_then(as_str) {
+        Some(s) => {
+            *type_data(o).qualname.borrow_mut() = s.to_string();
+            Ok(())
+        }
+        None => Err(vm.type_error("can only assign string to __qualname__")),
+    }
+}
+fn type_get_mro(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.ctx.new_tuple(crate::objects::typeobject::full_mro(o)))
+}
+fn type_get_bases(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.ctx.new_tuple(type_data(o).bases.borrow().clone()))
+}
+fn type_get_base(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(type_data(o).base.borrow().clone().unwrap_or_else(|| vm.ctx.none()))
+}
+fn type_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
+    // CPython returns a read-only mappingproxy; pyglass returns a copy so that the class
+    // cannot be changed behind its back.
+    let d = vm.ctx.new_dict();
+    vm.dict_update_from(&d, &type_data(o).dict)?;
+    Ok(vm.ctx.alloc(&vm.ctx.types.mappingproxy, crate::objects::misc::DictViewData { dict: d, what: crate::objects::misc::DictIterKind::Items }))
+}
+fn type_get_module(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(type_data(o).dict().get_str("__module__").unwrap_or_else(|| vm.ctx.intern("builtins")))
+}
+fn type_set_module(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    type_data(o).dict().set_str_key(vm.ctx.intern("__module__"), v.unwrap_or_else(|| vm.ctx.none()));
+    Ok(())
+}
+fn type_get_doc(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(type_data(o).dict().get_str("__doc__").unwrap_or_else(|| vm.ctx.none()))
+}
+
+/// Constructor for exceptions: `BaseException.__new__` + `__init__` store args.
+pub fn exception_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
+    let e = crate::objects::instance::alloc_instance(
+        vm,
+        cls,
+        ExceptionData {
+            args: PyCell::new(vm.ctx.new_tuple(a.pos().to_vec())),
+            traceback: PyCell::new(None),
+            cause: PyCell::new(None),
+            context: PyCell::new(None),
+            suppress_context: std::cell::Cell::new(false),
+            notes: PyCell::new(None),
+        },
+    );
+    Ok(e)
+}
+
+pub fn tuple_of(v: &PyRef) -> Vec<PyRef> {
+    tuple_items(v).to_vec()
+}

@@ -1,0 +1,598 @@
+//! Strong references, typed payload access, allocation and deallocation.
+//!
+//! This file and `header.rs` hold the object core's unsafe code. The invariants:
+//!
+//! 1. A `PyRef` always points at the header of a live object (refcount >= 1 while any
+//!    `PyRef` to it exists). `PyRef::clone` increments, `drop` decrements; the object is
+//!    deallocated when the count reaches zero. Immortal objects (count `u32::MAX`) ignore
+//!    both.
+//! 2. An object is allocated by [`alloc_object`] as `pre-header + PyObject<T> + trailing
+//!    items`, where `T` is the payload type named by the header's kind byte and by its type
+//!    object's vtable. Nothing else writes headers.
+//! 3. Payloads are only reached through `PyRef::downcast::<T>()`, which checks the kind byte,
+//!    so a `&T` is never formed for the wrong `T`.
+//! 4. Under the GIL an object is touched by one thread at a time; payload mutation goes
+//!    through `crate::sync::PyCell`, never through `&mut` to shared memory.
+//! 5. Deallocation runs in this order: finalizer (`__del__`, may resurrect), weakref clearing,
+//!    GC untracking, payload drop (children decremented, depth-limited by the trashcan),
+//!    type decref, memory release.
+
+use super::header::*;
+use crate::object::kind::Kind;
+use std::alloc::Layout;
+use std::cell::Cell;
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+use std::sync::atomic::Ordering::Relaxed;
+
+/// An object: header followed by its payload.
+#[repr(C)]
+pub struct PyObject<T> {
+    pub header: ObjHeader,
+    pub payload: T,
+}
+
+/// Per-payload-type operations, reached through the type object.
+pub struct VTable {
+    pub kind: Kind,
+    /// Drop the payload and the trailing items in place (not the memory).
+    pub drop_payload: unsafe fn(NonNull<ObjHeader>, trailing: usize),
+    /// Visit the strong references the payload holds (the cycle collector's tp_traverse).
+    pub traverse: unsafe fn(NonNull<ObjHeader>, &mut dyn FnMut(&PyRef)),
+    /// Drop the references the payload holds that could form cycles (tp_clear).
+    pub clear: unsafe fn(NonNull<ObjHeader>),
+    /// Number of trailing items an object carries by itself (tuples); 0 otherwise.
+    pub own_trailing: unsafe fn(NonNull<ObjHeader>) -> usize,
+    /// `size_of::<PyObject<T>>()`.
+    pub object_size: usize,
+    pub object_align: usize,
+    pub has_gc: bool,
+}
+
+/// A payload type: the Rust data behind one family of Python types.
+///
+/// # Safety
+/// `KIND` must be unique to this Rust type (the kind byte is how `downcast` identifies the
+/// payload).
+pub unsafe trait PyPayload: Sized + 'static {
+    const KIND: Kind;
+    /// Whether objects with this payload can be part of reference cycles (carry a GC head).
+    const HAS_GC: bool = false;
+    /// Visit every strong reference held (for the cycle collector).
+    fn traverse(&self, _visit: &mut dyn FnMut(&PyRef)) {}
+    /// Drop references that may form cycles (the collector's tp_clear).
+    fn clear(&self) {}
+    /// Trailing items this payload carries itself (tuple length).
+    fn own_trailing(&self) -> usize {
+        0
+    }
+}
+
+struct VT<T>(PhantomData<T>);
+
+impl<T: PyPayload> VT<T> {
+    const V: VTable = VTable {
+        kind: T::KIND,
+        drop_payload: drop_payload::<T>,
+        traverse: traverse_payload::<T>,
+        clear: clear_payload::<T>,
+        own_trailing: own_trailing::<T>,
+        object_size: std::mem::size_of::<PyObject<T>>(),
+        object_align: std::mem::align_of::<PyObject<T>>(),
+        has_gc: T::HAS_GC,
+    };
+}
+
+/// The vtable of payload type `T`.
+pub fn vtable_of<T: PyPayload>() -> &'static VTable {
+    &VT::<T>::V
+}
+
+unsafe fn drop_payload<T: PyPayload>(p: NonNull<ObjHeader>, trailing: usize) {
+    // SAFETY: caller guarantees `p` is a dying object whose payload is `T` (invariant 2/3),
+    // dropped exactly once; the trailing items lie right after `PyObject<T>`.
+    unsafe {
+        let obj = p.as_ptr() as *mut PyObject<T>;
+        std::ptr::drop_in_place(std::ptr::addr_of_mut!((*obj).payload));
+        let items = trailing_ptr::<T>(p);
+        for i in 0..trailing {
+            std::ptr::drop_in_place(items.add(i));
+        }
+    }
+}
+
+unsafe fn traverse_payload<T: PyPayload>(p: NonNull<ObjHeader>, visit: &mut dyn FnMut(&PyRef)) {
+    // SAFETY: `p` is a live object with payload `T` (checked by the caller via the type);
+    // its trailing items (tuple items or slot values) are initialised.
+    unsafe {
+        let obj = &*(p.as_ptr() as *const PyObject<T>);
+        obj.payload.traverse(visit);
+        let n = trailing_count(p, vtable_of::<T>());
+        let items = trailing_ptr::<T>(p);
+        for i in 0..n {
+            if let Some(r) = &*items.add(i) {
+                visit(r);
+            }
+        }
+    }
+}
+
+unsafe fn clear_payload<T: PyPayload>(p: NonNull<ObjHeader>) {
+    // SAFETY: as in traverse_payload. Slot values are taken out before being dropped, so a
+    // re-entrant access during the drop sees `None`.
+    unsafe {
+        let obj = &*(p.as_ptr() as *const PyObject<T>);
+        obj.payload.clear();
+        if obj.payload.own_trailing() == 0 {
+            let n = trailing_count(p, vtable_of::<T>());
+            let items = trailing_ptr::<T>(p);
+            for i in 0..n {
+                drop((*items.add(i)).take());
+            }
+        }
+    }
+}
+
+unsafe fn own_trailing<T: PyPayload>(p: NonNull<ObjHeader>) -> usize {
+    // SAFETY: as in traverse_payload.
+    let obj = unsafe { &*(p.as_ptr() as *const PyObject<T>) };
+    obj.payload.own_trailing()
+}
+
+/// Address of the first trailing item of an object with payload `T`.
+unsafe fn trailing_ptr<T>(p: NonNull<ObjHeader>) -> *mut Option<PyRef> {
+    // SAFETY: trailing items start right after `PyObject<T>`, whose size is a multiple of
+    // its alignment (>= 8), so the address is suitably aligned for `Option<PyRef>`.
+    unsafe { (p.as_ptr() as *mut u8).add(std::mem::size_of::<PyObject<T>>()) as *mut Option<PyRef> }
+}
+
+/// A strong reference to a Python object.
+#[repr(transparent)]
+pub struct PyRef {
+    ptr: NonNull<ObjHeader>,
+}
+
+impl PyRef {
+    #[inline(always)]
+    pub fn header(&self) -> &ObjHeader {
+        // SAFETY: invariant 1: the object is alive while `self` exists.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *mut ObjHeader {
+        self.ptr.as_ptr()
+    }
+
+    /// The object's address: `id()`.
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    #[inline(always)]
+    pub fn is(&self, other: &PyRef) -> bool {
+        self.ptr == other.ptr
+    }
+
+    #[inline(always)]
+    pub fn kind(&self) -> Kind {
+        Kind::from_byte(self.header().kind_byte())
+    }
+
+    /// The current reference count (immortal objects: `u32::MAX`).
+    pub fn refcnt(&self) -> u32 {
+        self.header().refcnt()
+    }
+
+    /// A new strong reference to this object's type.
+    #[inline(always)]
+    pub fn class(&self) -> PyRef {
+        // SAFETY: every object's `ob_type` points at a live type object: instances of heap
+        // types hold a strong reference (OWNS_TYPE_REF), static types are immortal and
+        // outlive their instances (the interpreter frees instances before types).
+        unsafe { PyRef::from_borrowed(self.header().type_ptr()) }
+    }
+
+    /// The type as a borrowed pointer (no refcount traffic).
+    #[inline(always)]
+    pub fn class_ptr(&self) -> *mut ObjHeader {
+        self.header().type_ptr()
+    }
+
+    /// Build a new strong reference from a raw pointer to a live object.
+    ///
+    /// # Safety
+    /// `p` must point at a live object.
+    #[inline(always)]
+    pub unsafe fn from_borrowed(p: *mut ObjHeader) -> PyRef {
+        // SAFETY: the caller guarantees `p` is a live object, so it is non-null.
+        let r = PyRef { ptr: unsafe { NonNull::new_unchecked(p) } };
+        incref(r.header());
+        r
+    }
+
+    /// Take over a reference count that the caller owns (the inverse of [`PyRef::into_raw`]).
+    ///
+    /// # Safety
+    /// `p` must come from `into_raw` and not have been reclaimed yet.
+    #[inline(always)]
+    pub unsafe fn from_raw(p: *mut ObjHeader) -> PyRef {
+        // SAFETY: `into_raw` only produces non-null pointers of live objects.
+        PyRef { ptr: unsafe { NonNull::new_unchecked(p) } }
+    }
+
+    /// Give up the handle without decrementing.
+    #[inline(always)]
+    pub fn into_raw(self) -> *mut ObjHeader {
+        let p = self.ptr.as_ptr();
+        std::mem::forget(self);
+        p
+    }
+
+    /// The payload if this object's kind is `T`.
+    #[inline(always)]
+    pub fn downcast<T: PyPayload>(&self) -> Option<&T> {
+        if self.header().kind_byte() == T::KIND as u8 {
+            // SAFETY: invariant 3: the kind byte names the payload type.
+            Some(unsafe { &(*(self.ptr.as_ptr() as *const PyObject<T>)).payload })
+        } else {
+            None
+        }
+    }
+
+    /// The payload, assuming the kind was already checked.
+    ///
+    /// # Safety
+    /// `self.kind()` must be `T::KIND`.
+    #[inline(always)]
+    pub unsafe fn payload_unchecked<T: PyPayload>(&self) -> &T {
+        debug_assert_eq!(self.header().kind_byte(), T::KIND as u8);
+        // SAFETY: the caller guarantees the kind.
+        unsafe { &(*(self.ptr.as_ptr() as *const PyObject<T>)).payload }
+    }
+
+    #[inline(always)]
+    pub fn is_kind(&self, k: Kind) -> bool {
+        self.header().kind_byte() == k as u8
+    }
+
+    /// The trailing item `i` of an object with payload `T` (tuple item or slot value).
+    /// `i` must be below the object's trailing count, which the callers (tuple and slot
+    /// accessors) check.
+    #[inline(always)]
+    pub(crate) fn trailing<T: PyPayload>(&self) -> *mut Option<PyRef> {
+        debug_assert_eq!(self.header().kind_byte(), T::KIND as u8);
+        // SAFETY: the kind check above (debug) and the callers' kind checks guarantee the
+        // layout; the result is only dereferenced by callers within the trailing count.
+        unsafe { trailing_ptr::<T>(self.ptr) }
+    }
+
+    /// The managed `__dict__` slot, if this object has one.
+    #[inline]
+    pub fn managed_dict_slot(&self) -> Option<&Cell<Option<PyRef>>> {
+        let f = self.header().flags();
+        if f & layout_bits::HAS_MANAGED_DICT == 0 {
+            return None;
+        }
+        let off = self.header().pre_header_size();
+        // SAFETY: the flag says a managed-dict word sits `off` bytes before the header, and
+        // it was initialised to `None` at allocation. `Cell<Option<PyRef>>` has the layout
+        // of a nullable pointer. Single-threaded access (invariant 4).
+        unsafe { Some(&*((self.ptr.as_ptr() as *mut u8).sub(off) as *const Cell<Option<PyRef>>)) }
+    }
+
+    /// Address of the GC head, if this object has one.
+    #[inline]
+    pub(crate) fn gc_head(&self) -> Option<&GcHead> {
+        if self.header().flags() & layout_bits::HAS_GC_HEAD == 0 {
+            return None;
+        }
+        // SAFETY: the flag says a GcHead precedes the header, initialised at allocation.
+        unsafe { Some(&*((self.ptr.as_ptr() as *mut u8).sub(GC_HEAD_SIZE) as *const GcHead)) }
+    }
+}
+
+impl Clone for PyRef {
+    #[inline(always)]
+    fn clone(&self) -> PyRef {
+        incref(self.header());
+        PyRef { ptr: self.ptr }
+    }
+}
+
+impl Drop for PyRef {
+    #[inline(always)]
+    fn drop(&mut self) {
+        let h = self.header();
+        let rc = h.ob_ref_local.load(Relaxed);
+        if rc == IMMORTAL_REFCNT {
+            return;
+        }
+        debug_assert!(rc > 0, "decref of a dead object");
+        h.ob_ref_local.store(rc - 1, Relaxed);
+        if rc == 1 {
+            dealloc(self.ptr);
+        }
+    }
+}
+
+impl PartialEq for PyRef {
+    /// Identity (`is`), not Python equality.
+    fn eq(&self, other: &PyRef) -> bool {
+        self.ptr == other.ptr
+    }
+}
+impl Eq for PyRef {}
+
+impl std::fmt::Debug for PyRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{:?} object at {:#x}>", self.kind(), self.addr())
+    }
+}
+
+#[inline(always)]
+pub(crate) fn incref(h: &ObjHeader) {
+    let rc = h.ob_ref_local.load(Relaxed);
+    let new = rc.wrapping_add(1);
+    // Immortal (u32::MAX) wraps to 0 and is skipped; a count that reaches u32::MAX
+    // saturates into immortality, as CPython 3.12+ does.
+    if new != 0 {
+        h.ob_ref_local.store(new, Relaxed);
+    }
+}
+
+/// Decrement without deallocating (for resurrection bookkeeping in the collector).
+pub(crate) fn decref_no_dealloc(h: &ObjHeader) {
+    let rc = h.ob_ref_local.load(Relaxed);
+    if rc != IMMORTAL_REFCNT && rc > 0 {
+        h.ob_ref_local.store(rc - 1, Relaxed);
+    }
+}
+
+/// What a type object contributes to allocating its instances.
+pub struct AllocSpec<'a> {
+    /// The type of the new object (a type object).
+    pub typ: &'a PyRef,
+    /// Whether instances get a managed `__dict__` pre-header.
+    pub managed_dict: bool,
+    /// Whether the object holds a strong reference to its type (heap types).
+    pub owns_type: bool,
+}
+
+fn layout_for(vt: &VTable, pre: usize, trailing: usize) -> Option<(Layout, usize)> {
+    let body = vt.object_size.checked_add(trailing.checked_mul(std::mem::size_of::<usize>())?)?;
+    let total = pre.checked_add(body)?;
+    let align = vt.object_align.max(16);
+    Layout::from_size_align(total.max(16), align).ok().map(|l| (l, pre))
+}
+
+/// Allocate a new object of payload `T` with `trailing` trailing item slots (all `None`).
+/// Returns `None` when the size overflows or memory is exhausted (callers raise
+/// `MemoryError`).
+pub fn alloc_object<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usize) -> Option<PyRef> {
+    let vt = vtable_of::<T>();
+    let mut layout_flags = 0u16;
+    let mut pre = 0;
+    if T::HAS_GC {
+        layout_flags |= layout_bits::HAS_GC_HEAD;
+        pre += GC_HEAD_SIZE;
+    }
+    if spec.managed_dict {
+        layout_flags |= layout_bits::HAS_MANAGED_DICT;
+        pre += MANAGED_DICT_SIZE;
+    }
+    if spec.owns_type {
+        layout_flags |= layout_bits::OWNS_TYPE_REF;
+    }
+    let (layout, pre) = layout_for(vt, pre, trailing)?;
+    let base = crate::object::memory::obj_malloc(layout)?;
+    // SAFETY: `base` is a fresh allocation of `layout.size()` bytes, suitably aligned (16).
+    // We initialise the pre-header words, the header, the payload and every trailing slot
+    // before any `PyRef` to it exists (invariant 2).
+    unsafe {
+        std::ptr::write_bytes(base, 0, pre);
+        let obj = base.add(pre) as *mut PyObject<T>;
+        let typ_ptr = spec.typ.as_ptr();
+        if spec.owns_type {
+            incref(spec.typ.header());
+        }
+        std::ptr::write(
+            obj,
+            PyObject { header: ObjHeader::new(T::KIND as u8, layout_flags, typ_ptr), payload },
+        );
+        let items = trailing_ptr::<T>(NonNull::new_unchecked(obj as *mut ObjHeader));
+        for i in 0..trailing {
+            std::ptr::write(items.add(i), None);
+        }
+        Some(PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) })
+    }
+}
+
+/// Allocate an object with a null type pointer: only for bootstrapping `type`, `object`
+/// and `dict`, whose type pointers are set with [`set_type_raw`] before anything else runs.
+pub(crate) fn alloc_typeless<T: PyPayload>(payload: T) -> Option<PyRef> {
+    let vt = vtable_of::<T>();
+    let pre = if T::HAS_GC { GC_HEAD_SIZE } else { 0 };
+    let flags = if T::HAS_GC { layout_bits::HAS_GC_HEAD } else { 0 };
+    let (layout, pre) = layout_for(vt, pre, 0)?;
+    let base = crate::object::memory::obj_malloc(layout)?;
+    // SAFETY: fresh allocation of the right layout, fully initialised before use; the null
+    // type pointer is replaced by the bootstrap before any code reads it.
+    unsafe {
+        std::ptr::write_bytes(base, 0, pre);
+        let obj = base.add(pre) as *mut PyObject<T>;
+        std::ptr::write(obj, PyObject { header: ObjHeader::new(T::KIND as u8, flags, std::ptr::null_mut()), payload });
+        Some(PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) })
+    }
+}
+
+/// Point an object at a static (immortal) type without touching refcounts. Used by the
+/// bootstrap and by `__class__` assignment between static layouts.
+pub(crate) fn set_type_raw(obj: &PyRef, typ: &PyRef) {
+    obj.header().ob_type.store(typ.as_ptr(), Relaxed);
+}
+
+/// The vtable of a live object, found through its type.
+pub(crate) fn vtable_of_obj(p: NonNull<ObjHeader>) -> &'static VTable {
+    // SAFETY: `ob_type` of a live object points at a live type object (see `PyRef::class`).
+    let typ = unsafe { &*(p.as_ref().type_ptr()) };
+    crate::objects::typeobject::vtable_of_type_header(typ)
+}
+
+/// Number of trailing items of a live object.
+pub(crate) fn trailing_count(p: NonNull<ObjHeader>, vt: &VTable) -> usize {
+    // SAFETY: `p` is live and its vtable matches its payload.
+    let own = unsafe { (vt.own_trailing)(p) };
+    if own > 0 {
+        return own;
+    }
+    // SAFETY: as in vtable_of_obj.
+    let typ = unsafe { &*(p.as_ref().type_ptr()) };
+    crate::objects::typeobject::nslots_of_type_header(typ)
+}
+
+thread_local! {
+    /// Trashcan: objects whose deallocation was deferred because the dealloc chain got
+    /// too deep (CPython's `Py_TRASHCAN_BEGIN`). Per thread, like CPython's thread state.
+    static TRASH: std::cell::RefCell<Vec<NonNull<ObjHeader>>> = const { std::cell::RefCell::new(Vec::new()) };
+    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+const TRASHCAN_DEPTH: u32 = 50;
+
+/// Deallocate an object whose refcount just reached zero.
+#[inline(never)]
+fn dealloc(p: NonNull<ObjHeader>) {
+    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_DEPTH {
+        TRASH.with(|t| t.borrow_mut().push(p));
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    dealloc_now(p);
+    if depth == 0 {
+        // Outermost dealloc: drain deferred objects iteratively.
+        loop {
+            let next = TRASH.with(|t| t.borrow_mut().pop());
+            match next {
+                Some(q) => dealloc_now(q),
+                None => break,
+            }
+        }
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+}
+
+fn dealloc_now(p: NonNull<ObjHeader>) {
+    // SAFETY: `p` is an object whose count reached 0: no other PyRef to it exists.
+    let h = unsafe { p.as_ref() };
+    // 1. Finalizer (may resurrect the object by storing a new reference somewhere).
+    if crate::vm::finalize::needs_finalizer(p) {
+        h.ob_ref_local.store(1, Relaxed);
+        crate::vm::finalize::call_del(p);
+        let rc = h.ob_ref_local.load(Relaxed);
+        if rc > 1 || rc == IMMORTAL_REFCNT {
+            // Resurrected: the new references keep it alive; drop ours.
+            decref_no_dealloc(h);
+            return;
+        }
+        h.ob_ref_local.store(0, Relaxed);
+    }
+    // 2. Weak references to it die now (callbacks run).
+    if h.flags() & layout_bits::HAS_WEAKREFS != 0 {
+        crate::vm::finalize::clear_weakrefs(p);
+    }
+    // 3. Leave the collector's lists.
+    crate::vm::gc::untrack_raw(p);
+    let vt = vtable_of_obj(p);
+    let trailing = trailing_count(p, vt);
+    let pre = h.pre_header_size();
+    let owns_type = h.flags() & layout_bits::OWNS_TYPE_REF != 0;
+    let typ = h.type_ptr();
+    let managed = h.flags() & layout_bits::HAS_MANAGED_DICT != 0;
+    // SAFETY: the object is dead (count 0, not resurrected); payload, managed dict and
+    // trailing items are dropped exactly once, then the memory is released with the
+    // layout it was allocated with (same vtable, pre-header size and trailing count).
+    unsafe {
+        if managed {
+            let slot = (p.as_ptr() as *mut u8).sub(pre) as *mut Option<PyRef>;
+            std::ptr::drop_in_place(slot);
+        }
+        (vt.drop_payload)(p, trailing);
+        if let Some((layout, pre)) = layout_for(vt, pre, trailing) {
+            crate::object::memory::obj_free((p.as_ptr() as *mut u8).sub(pre), layout);
+        }
+        if owns_type {
+            drop(PyRef::from_raw(typ));
+        }
+    }
+}
+
+/// Run `f` with the payload's traverse (collector and `gc.get_referents`).
+pub fn traverse_object(obj: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
+    let vt = vtable_of_obj(obj.ptr);
+    // SAFETY: `obj` is live and `vt` is its payload's vtable.
+    unsafe { (vt.traverse)(obj.ptr, visit) };
+    if let Some(slot) = obj.managed_dict_slot() {
+        let d = slot.take();
+        if let Some(d) = &d {
+            visit(d);
+        }
+        slot.set(d);
+    }
+}
+
+/// Run the payload's clear (the collector's tp_clear).
+pub fn clear_object(obj: &PyRef) {
+    let vt = vtable_of_obj(obj.ptr);
+    // SAFETY: `obj` is live and `vt` is its payload's vtable.
+    unsafe { (vt.clear)(obj.ptr) };
+    if let Some(slot) = obj.managed_dict_slot() {
+        drop(slot.take());
+    }
+}
+
+/// View stack slots as references; empty if any slot is NULL (the compiler guarantees
+/// argument ranges are not).
+#[inline(always)]
+pub fn slots_as_refs(slots: &[Option<PyRef>]) -> &[PyRef] {
+    if slots.iter().any(|s| s.is_none()) {
+        return &[];
+    }
+    // SAFETY: every element is `Some`, and `Option<PyRef>` has the same layout as `PyRef`
+    // when it is `Some` (null-pointer niche), so the slice can be reinterpreted.
+    unsafe { std::slice::from_raw_parts(slots.as_ptr() as *const PyRef, slots.len()) }
+}
+
+/// The `__slots__` value cell `i` of an object (None when out of range or when the object's
+/// trailing items are tuple items, not slots).
+pub fn slot_cell(obj: &PyRef, i: usize) -> Option<&Cell<Option<PyRef>>> {
+    let vt = vtable_of_obj(obj.ptr);
+    // SAFETY: `obj` is live; `own_trailing` reads its payload with the matching vtable.
+    if unsafe { (vt.own_trailing)(obj.ptr) } != 0 {
+        return None;
+    }
+    if i >= trailing_count(obj.ptr, vt) {
+        return None;
+    }
+    // SAFETY: slot `i` is within the trailing area allocated for this object's type
+    // (checked above), initialised at allocation; `Cell<Option<PyRef>>` has the same layout
+    // as `Option<PyRef>`. Access is single-threaded (invariant 4).
+    unsafe {
+        let base = (obj.ptr.as_ptr() as *mut u8).add(vt.object_size) as *const Cell<Option<PyRef>>;
+        Some(&*base.add(i))
+    }
+}
+
+/// `obj.__class__ = new` between heap types of identical layout: move the type reference.
+pub(crate) fn swap_heap_type(obj: &PyRef, new: &PyRef) {
+    let h = obj.header();
+    if h.flags() & layout_bits::OWNS_TYPE_REF == 0 {
+        return;
+    }
+    incref(new.header());
+    let old = h.ob_type.swap(new.as_ptr(), Relaxed);
+    // SAFETY: the object owned one reference to its old (heap) type, released here.
+    drop(unsafe { PyRef::from_raw(old) });
+}

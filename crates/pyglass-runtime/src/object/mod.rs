@@ -1,0 +1,11 @@
+//! The object core: header, strong references, payload access, allocation. The unsafe code
+//! of the runtime lives here (and in the collector).
+
+pub mod core;
+pub mod header;
+pub mod kind;
+pub mod memory;
+
+pub use self::core::{alloc_object, clear_object, traverse_object, vtable_of, AllocSpec, PyObject, PyPayload, PyRef, VTable};
+pub use header::{gc_bits, layout_bits, ObjHeader, IMMORTAL_REFCNT};
+pub use kind::Kind;

@@ -1,0 +1,443 @@
+//! `dict` (CPython `Objects/dictobject.c`): a compact, insertion-ordered hash table.
+//!
+//! `indices` is the open-addressed hash table (CPython's probing with `perturb`), holding
+//! positions into `entries`, which are in insertion order. Deleted entries become `None`
+//! holes and are squeezed out on resize, as in CPython. Key comparison may run Python code
+//! (`__eq__`), so lookups take the VM and copy what they need out of the table before
+//! calling out; a table mutated during a comparison restarts the lookup (CPython does the
+//! same) or raises RuntimeError where CPython does.
+
+use crate::object::{Kind, PyPayload, PyRef};
+use crate::sync::PyCell;
+use crate::vm::{PyResult, Vm};
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const PERTURB_SHIFT: u32 = 5;
+/// Minimum table size of a non-empty dict (CPython's PyDict_MINSIZE).
+pub const MINSIZE: usize = 8;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: isize,
+    pub key: PyRef,
+    pub value: PyRef,
+}
+
+#[derive(Default)]
+pub struct Table {
+    /// Hash table of positions into `entries` (EMPTY / DUMMY markers); empty when the dict
+    /// has never held anything.
+    indices: Vec<i32>,
+    pub entries: Vec<Option<Entry>>,
+    pub used: usize,
+    /// Bumped on every insertion/deletion: iterators detect "changed size during iteration",
+    /// lookups detect mutation by `__eq__`.
+    pub version: u64,
+}
+
+pub struct DictData {
+    pub table: PyCell<Table>,
+}
+
+// SAFETY: Kind::Dict is used by no other payload type.
+unsafe impl PyPayload for DictData {
+    const KIND: Kind = Kind::Dict;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        if let Some(t) = self.table.try_borrow() {
+            for e in t.entries.iter().flatten() {
+                visit(&e.key);
+                visit(&e.value);
+            }
+        }
+    }
+    fn clear(&self) {
+        let old = std::mem::take(&mut *self.table.borrow_mut());
+        drop(old);
+    }
+}
+
+/// Result of probing for a key.
+enum Probe {
+    /// Found at entries index.
+    Found(usize),
+    /// Not found; slot in `indices` where it would go.
+    Missing(usize),
+}
+
+impl Table {
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    fn mask(&self) -> usize {
+        self.indices.len() - 1
+    }
+
+    /// Capacity of `entries` for a table of `n` index slots (CPython's USABLE_FRACTION).
+    fn usable(n: usize) -> usize {
+        (n << 1) / 3
+    }
+
+    /// Find the index slot for `hash` using identity/str-fast equality only. Returns
+    /// `Err(candidates)` style info through the closure when a full comparison is needed.
+    fn probe_with(&self, hash: isize, mut is_match: impl FnMut(&Entry) -> Option<bool>) -> Result<Probe, usize> {
+        if self.indices.is_empty() {
+            return Ok(Probe::Missing(usize::MAX));
+        }
+        let mask = self.mask();
+        let mut perturb = hash as usize;
+        let mut i = (hash as usize) & mask;
+        let mut first_dummy = None;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Ok(Probe::Missing(first_dummy.unwrap_or(i)));
+            }
+            if ix == DUMMY {
+                if first_dummy.is_none() {
+                    first_dummy = Some(i);
+                }
+            } else if let Some(e) = &self.entries[ix as usize] {
+                if e.hash == hash {
+                    match is_match(e) {
+                        Some(true) => return Ok(Probe::Found(ix as usize)),
+                        Some(false) => {}
+                        None => return Err(ix as usize),
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        }
+    }
+
+    fn insert_new_entry(&mut self, slot: usize, hash: isize, key: PyRef, value: PyRef) {
+        if slot == usize::MAX || self.entries.len() >= Self::usable(self.indices.len()) {
+            self.entries.push(Some(Entry { hash, key, value }));
+            self.used += 1;
+            self.rebuild(Self::growth_size(self.used));
+        } else {
+            self.indices[slot] = self.entries.len() as i32;
+            self.entries.push(Some(Entry { hash, key, value }));
+            self.used += 1;
+        }
+        self.version += 1;
+    }
+
+    /// CPython 3.13's GROWTH_RATE: used*3, rounded up to a power of two (min 8).
+    fn growth_size(used: usize) -> usize {
+        let want = used * 3;
+        let mut n = MINSIZE;
+        while n < want || Self::usable(n) < used {
+            n <<= 1;
+        }
+        n
+    }
+
+    /// Rebuild the index table with `n` slots, squeezing out holes.
+    fn rebuild(&mut self, n: usize) {
+        let n = n.max(MINSIZE).next_power_of_two();
+        self.entries.retain(|e| e.is_some());
+        self.indices.clear();
+        self.indices.resize(n, EMPTY);
+        let mask = n - 1;
+        for (pos, e) in self.entries.iter().enumerate() {
+            let hash = e.as_ref().map(|e| e.hash).unwrap_or(0);
+            let mut perturb = hash as usize;
+            let mut i = (hash as usize) & mask;
+            while self.indices[i] != EMPTY {
+                perturb >>= PERTURB_SHIFT;
+                i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+            }
+            self.indices[i] = pos as i32;
+        }
+        let cap = Self::usable(n);
+        if self.entries.capacity() < cap {
+            self.entries.reserve_exact(cap - self.entries.len());
+        }
+    }
+
+    /// Number of index slots (for `sys.getsizeof`).
+    pub fn index_slots(&self) -> usize {
+        self.indices.len()
+    }
+
+    fn remove_at(&mut self, pos: usize) -> Option<Entry> {
+        let e = self.entries[pos].take()?;
+        // Find and mark the index slot that points at pos.
+        let mask = self.mask();
+        let mut perturb = e.hash as usize;
+        let mut i = (e.hash as usize) & mask;
+        loop {
+            if self.indices[i] == pos as i32 {
+                self.indices[i] = DUMMY;
+                break;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        }
+        self.used -= 1;
+        self.version += 1;
+        Some(e)
+    }
+
+    /// Iterate live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+
+    /// The i-th live entry position at or after `pos` (for iterators): returns (entry, next pos).
+    pub fn entry_from(&self, mut pos: usize) -> Option<(&Entry, usize)> {
+        while pos < self.entries.len() {
+            if let Some(e) = &self.entries[pos] {
+                return Some((e, pos + 1));
+            }
+            pos += 1;
+        }
+        None
+    }
+}
+
+impl DictData {
+    pub fn new() -> DictData {
+        DictData { table: PyCell::new(Table::default()) }
+    }
+
+    pub fn with_capacity(n: usize) -> DictData {
+        let mut t = Table::default();
+        if n > 0 {
+            t.rebuild(Table::growth_size(n).max(MINSIZE));
+            t.indices.iter_mut().for_each(|x| *x = EMPTY);
+        }
+        DictData { table: PyCell::new(t) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.borrow().used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Look a key up. Runs `__eq__` for hash collisions with non-identical keys.
+    pub fn get_item(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<PyRef>> {
+        let hash = vm.hash(key)?;
+        self.get_item_hashed(vm, key, hash)
+    }
+
+    pub fn get_item_hashed(&self, vm: &Vm, key: &PyRef, hash: isize) -> PyResult<Option<PyRef>> {
+        {
+            let t = self.table.borrow();
+            match t.probe_with(hash, |e| fast_eq(&e.key, key)) {
+                Ok(Probe::Found(pos)) => return Ok(t.entries[pos].as_ref().map(|e| e.value.clone())),
+                Ok(Probe::Missing(_)) => return Ok(None),
+                Err(_) => {}
+            }
+        }
+        // A key with an equal hash needs `__eq__` (may run Python code): compare outside
+        // any borrow of the table.
+        Ok(self.slow_lookup(vm, key, hash)?.map(|(_, v)| v))
+    }
+
+    /// Probe with full `__eq__` for every hash match (rare path: unequal keys with equal
+    /// hashes). Returns the entry position and value.
+    fn slow_lookup(&self, vm: &Vm, key: &PyRef, hash: isize) -> PyResult<Option<(usize, PyRef)>> {
+        let candidates: Vec<(usize, PyRef, PyRef)> = {
+            let t = self.table.borrow();
+            t.entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| e.as_ref().filter(|e| e.hash == hash).map(|e| (i, e.key.clone(), e.value.clone())))
+                .collect()
+        };
+        for (i, k, v) in candidates {
+            if k.is(key) || vm.eq(&k, key)? {
+                return Ok(Some((i, v)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Find the entry position of a key (full comparison).
+    fn find_pos(&self, vm: &Vm, key: &PyRef, hash: isize) -> PyResult<Result<usize, usize>> {
+        let r = {
+            let t = self.table.borrow();
+            t.probe_with(hash, |e| fast_eq(&e.key, key))
+        };
+        match r {
+            Ok(Probe::Found(pos)) => Ok(Ok(pos)),
+            Ok(Probe::Missing(slot)) => Ok(Err(slot)),
+            Err(_) => match self.slow_lookup(vm, key, hash)? {
+                Some((pos, _)) => Ok(Ok(pos)),
+                None => {
+                    // Find an insertion slot ignoring equality.
+                    let t = self.table.borrow();
+                    match t.probe_with(hash, |_| Some(false)) {
+                        Ok(Probe::Missing(slot)) => Ok(Err(slot)),
+                        _ => Ok(Err(usize::MAX)),
+                    }
+                }
+            },
+        }
+    }
+
+    pub fn set_item(&self, vm: &Vm, key: PyRef, value: PyRef) -> PyResult<()> {
+        let hash = vm.hash(&key)?;
+        self.set_item_hashed(vm, key, hash, value)
+    }
+
+    pub fn set_item_hashed(&self, vm: &Vm, key: PyRef, hash: isize, value: PyRef) -> PyResult<()> {
+        let pos = self.find_pos(vm, &key, hash)?;
+        let old;
+        {
+            let mut t = self.table.borrow_mut();
+            match pos {
+                Ok(pos) => {
+                    let e = t.entries[pos].as_mut().expect("live entry");
+                    old = Some(std::mem::replace(&mut e.value, value));
+                }
+                Err(slot) => {
+                    old = None;
+                    t.insert_new_entry(slot, hash, key, value);
+                }
+            }
+        }
+        drop(old); // may run __del__: outside the borrow
+        Ok(())
+    }
+
+    /// Remove a key; `Ok(None)` if missing.
+    pub fn del_item(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<PyRef>> {
+        let hash = vm.hash(key)?;
+        let pos = self.find_pos(vm, key, hash)?;
+        let removed = match pos {
+            Ok(pos) => self.table.borrow_mut().remove_at(pos),
+            Err(_) => None,
+        };
+        Ok(removed.map(|e| e.value))
+    }
+
+    /// Keys, values or items snapshots (cheap clones of the references).
+    pub fn keys(&self) -> Vec<PyRef> {
+        self.table.borrow().iter().map(|e| e.key.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<PyRef> {
+        self.table.borrow().iter().map(|e| e.value.clone()).collect()
+    }
+    pub fn items(&self) -> Vec<(PyRef, PyRef)> {
+        self.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    pub fn clear_all(&self) {
+        let old = std::mem::take(&mut *self.table.borrow_mut());
+        drop(old);
+        self.table.borrow_mut().version += 1;
+    }
+
+    /// Look up a str key by its text without the VM (for interned attribute names; only
+    /// str keys can match).
+    pub fn get_str(&self, name: &str) -> Option<PyRef> {
+        let hash = crate::objects::str::str_hash(name);
+        let t = self.table.borrow();
+        match t.probe_with(hash, |e| Some(e.key.downcast::<crate::objects::str::StrData>().is_some_and(|s| s.as_str() == name))) {
+            Ok(Probe::Found(pos)) => t.entries[pos].as_ref().map(|e| e.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Look up by an (ideally interned) str key object without running Python code.
+    #[inline]
+    pub fn get_str_key(&self, key: &PyRef) -> Option<PyRef> {
+        let s = key.downcast::<crate::objects::str::StrData>()?;
+        let hash = s.hash();
+        let t = self.table.borrow();
+        match t.probe_with(hash, |e| Some(e.key.is(key) || e.key.downcast::<crate::objects::str::StrData>().is_some_and(|k| k.as_str() == s.as_str()))) {
+            Ok(Probe::Found(pos)) => t.entries[pos].as_ref().map(|e| e.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Store under a str key without running Python code (str keys never call `__eq__`).
+    pub fn set_str_key(&self, key: PyRef, value: PyRef) {
+        let Some(s) = key.downcast::<crate::objects::str::StrData>() else { return };
+        let hash = s.hash();
+        let old;
+        {
+            let mut t = self.table.borrow_mut();
+            let probe = t.probe_with(hash, |e| Some(e.key.is(&key) || e.key.downcast::<crate::objects::str::StrData>().is_some_and(|k| k.as_str() == s.as_str())));
+            match probe {
+                Ok(Probe::Found(pos)) => {
+                    let e = t.entries[pos].as_mut().expect("live entry");
+                    old = Some(std::mem::replace(&mut e.value, value));
+                }
+                Ok(Probe::Missing(slot)) => {
+                    old = None;
+                    t.insert_new_entry(slot, hash, key, value);
+                }
+                Err(_) => unreachable!("probe closure never defers"),
+            }
+        }
+        drop(old);
+    }
+
+    /// Remove a str key without running Python code.
+    pub fn del_str_key(&self, key: &PyRef) -> Option<PyRef> {
+        let s = key.downcast::<crate::objects::str::StrData>()?;
+        let hash = s.hash();
+        let removed = {
+            let mut t = self.table.borrow_mut();
+            let probe = t.probe_with(hash, |e| Some(e.key.is(key) || e.key.downcast::<crate::objects::str::StrData>().is_some_and(|k| k.as_str() == s.as_str())));
+            match probe {
+                Ok(Probe::Found(pos)) => t.remove_at(pos),
+                _ => None,
+            }
+        };
+        removed.map(|e| e.value)
+    }
+
+    /// Remove and return the last inserted item (`popitem`).
+    pub fn pop_last(&self) -> Option<(PyRef, PyRef)> {
+        let removed = {
+            let mut t = self.table.borrow_mut();
+            let pos = t.entries.iter().rposition(|e| e.is_some())?;
+            t.remove_at(pos)
+        };
+        removed.map(|e| (e.key, e.value))
+    }
+
+    /// Index-table size and entry capacity, for `sys.getsizeof`.
+    pub fn size_info(&self) -> (usize, usize) {
+        let t = self.table.borrow();
+        (t.indices.len(), Table::usable(t.indices.len()))
+    }
+}
+
+impl Default for DictData {
+    fn default() -> Self {
+        DictData::new()
+    }
+}
+
+/// Equality that needs no Python code: identity, or two exact str objects. `None` means
+/// a full `__eq__` comparison is needed.
+#[inline]
+fn fast_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    use crate::objects::str::StrData;
+    match (a.downcast::<StrData>(), b.downcast::<StrData>()) {
+        (Some(x), Some(y)) => Some(x.as_str() == y.as_str()),
+        _ => {
+            // Exact ints compare without Python code too.
+            use crate::objects::int::IntData;
+            match (a.downcast::<IntData>(), b.downcast::<IntData>()) {
+                (Some(x), Some(y)) => Some(x.value() == y.value()),
+                _ => None,
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! Functions and the objects around calling them (CPython `Objects/funcobject.c`,
+//! `methodobject.c`, `descrobject.c`, `classobject.c`, `codeobject.c`, `cellobject.c`).
+
+use crate::object::{Kind, PyPayload, PyRef};
+use crate::sync::PyCell;
+use crate::vm::NativeFn;
+use pyglass_bytecode::CodeObject;
+use std::rc::Rc;
+
+/// A code object as the VM runs it: the compiler's code plus its constants and names as
+/// Python objects (constants deduplicated per code object, names interned).
+pub struct CodeData {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<PyRef>,
+    pub names: Vec<PyRef>,
+    /// `localsplus` names as interned str objects (keyword-argument matching).
+    pub varnames: Vec<PyRef>,
+    pub filename: PyRef,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    /// Index of the first free-variable slot.
+    pub free_start: usize,
+    /// Slots that need MAKE_CELL at entry are handled by bytecode; this caches whether the
+    /// code has any cells or frees (fast-path calls skip checks when false).
+    pub has_cells: bool,
+}
+
+// SAFETY: Kind::Code is used by no other payload type.
+unsafe impl PyPayload for CodeData {
+    const KIND: Kind = Kind::Code;
+}
+
+pub struct FunctionData {
+    pub code: PyRef,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    pub name: PyCell<PyRef>,
+    pub qualname: PyCell<PyRef>,
+    pub defaults: PyCell<Option<PyRef>>,
+    pub kwdefaults: PyCell<Option<PyRef>>,
+    pub closure: PyCell<Option<PyRef>>,
+    pub annotations: PyCell<Option<PyRef>>,
+    pub doc: PyCell<Option<PyRef>>,
+    pub module: PyCell<Option<PyRef>>,
+    pub dict: PyCell<Option<PyRef>>,
+}
+
+// SAFETY: Kind::Function is used by no other payload type.
+unsafe impl PyPayload for FunctionData {
+    const KIND: Kind = Kind::Function;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        visit(&self.code);
+        visit(&self.globals);
+        visit(&self.builtins);
+        for cell in [&self.defaults, &self.kwdefaults, &self.closure, &self.annotations, &self.doc, &self.module, &self.dict] {
+            if let Some(b) = cell.try_borrow() {
+                if let Some(r) = b.as_ref() {
+                    visit(r);
+                }
+            }
+        }
+    }
+    fn clear(&self) {
+        for cell in [&self.defaults, &self.kwdefaults, &self.closure, &self.annotations, &self.doc, &self.module, &self.dict] {
+            drop(cell.take());
+        }
+    }
+}
+
+impl FunctionData {
+    pub fn code_data(&self) -> &CodeData {
+        // The code field is set at construction from a code object and never reassigned.
+        self.code.downcast::<CodeData>().expect("function code is a code object")
+    }
+}
+
+/// A cell (closure variable).
+pub struct CellData(pub PyCell<Option<PyRef>>);
+
+// SAFETY: Kind::Cell is used by no other payload type.
+unsafe impl PyPayload for CellData {
+    const KIND: Kind = Kind::Cell;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        if let Some(b) = self.0.try_borrow() {
+            if let Some(r) = b.as_ref() {
+                visit(r);
+            }
+        }
+    }
+    fn clear(&self) {
+        drop(self.0.take());
+    }
+}
+
+/// A function implemented in Rust (`builtin_function_or_method`), optionally bound to
+/// `self` (a bound built-in method such as `[].append`).
+pub struct BuiltinFunctionData {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub self_: Option<PyRef>,
+    /// Module name for free functions (`builtins`, `math`...); for bound methods the owner
+    /// type's name is taken from `self_`.
+    pub module: Option<&'static str>,
+    pub doc: Option<&'static str>,
+}
+
+// SAFETY: Kind::BuiltinFunction is used by no other payload type.
+unsafe impl PyPayload for BuiltinFunctionData {
+    const KIND: Kind = Kind::BuiltinFunction;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        if let Some(s) = &self.self_ {
+            visit(s);
+        }
+    }
+}
+
+/// How a method defined in Rust binds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodKind {
+    /// An instance method (`method_descriptor`): `args[0]` is self.
+    Instance,
+    /// A class method (`classmethod_descriptor`): `args[0]` is the class.
+    Class,
+    /// A static method: no implicit argument.
+    Static,
+}
+
+/// A method of a built-in type, stored in the type's dict (`method_descriptor`,
+/// `wrapper_descriptor` for dunders).
+pub struct MethodDescrData {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub owner: PyRef,
+    pub kind: MethodKind,
+    pub doc: Option<&'static str>,
+}
+
+// SAFETY: Kind::MethodDescriptor is used by no other payload type.
+unsafe impl PyPayload for MethodDescrData {
+    const KIND: Kind = Kind::MethodDescriptor;
+}
+
+/// A Python function bound to an instance (`method`).
+pub struct BoundMethodData {
+    pub func: PyRef,
+    pub self_: PyRef,
+}
+
+// SAFETY: Kind::BoundMethod is used by no other payload type.
+unsafe impl PyPayload for BoundMethodData {
+    const KIND: Kind = Kind::BoundMethod;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        visit(&self.func);
+        visit(&self.self_);
+    }
+}
+
+/// `staticmethod(f)` and `classmethod(f)` share this payload (different kinds).
+pub struct StaticMethodData {
+    pub func: PyCell<Option<PyRef>>,
+}
+
+// SAFETY: Kind::StaticMethod is used by no other payload type.
+unsafe impl PyPayload for StaticMethodData {
+    const KIND: Kind = Kind::StaticMethod;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        if let Some(b) = self.func.try_borrow() {
+            if let Some(r) = b.as_ref() {
+                visit(r);
+            }
+        }
+    }
+    fn clear(&self) {
+        drop(self.func.take());
+    }
+}
+
+pub struct ClassMethodData {
+    pub func: PyCell<Option<PyRef>>,
+}
+
+// SAFETY: Kind::ClassMethod is used by no other payload type.
+unsafe impl PyPayload for ClassMethodData {
+    const KIND: Kind = Kind::ClassMethod;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        if let Some(b) = self.func.try_borrow() {
+            if let Some(r) = b.as_ref() {
+                visit(r);
+            }
+        }
+    }
+    fn clear(&self) {
+        drop(self.func.take());
+    }
+}
+
+/// `property(fget, fset, fdel, doc)`.
+pub struct PropertyData {
+    pub fget: PyCell<Option<PyRef>>,
+    pub fset: PyCell<Option<PyRef>>,
+    pub fdel: PyCell<Option<PyRef>>,
+    pub doc: PyCell<Option<PyRef>>,
+}
+
+// SAFETY: Kind::Property is used by no other payload type.
+unsafe impl PyPayload for PropertyData {
+    const KIND: Kind = Kind::Property;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        for c in [&self.fget, &self.fset, &self.fdel, &self.doc] {
+            if let Some(b) = c.try_borrow() {
+                if let Some(r) = b.as_ref() {
+                    visit(r);
+                }
+            }
+        }
+    }
+    fn clear(&self) {
+        for c in [&self.fget, &self.fset, &self.fdel, &self.doc] {
+            drop(c.take());
+        }
+    }
+}
+
+/// A `__slots__` member descriptor: reads and writes trailing slot `index`.
+pub struct MemberDescrData {
+    pub name: PyRef,
+    pub index: usize,
+    pub owner_name: String,
+}
+
+// SAFETY: Kind::MemberDescriptor is used by no other payload type.
+unsafe impl PyPayload for MemberDescrData {
+    const KIND: Kind = Kind::MemberDescriptor;
+}
+
+/// Getter of a native attribute (`getset_descriptor`).
+pub type Getter = fn(&crate::vm::Vm, &PyRef) -> crate::vm::PyResult;
+/// Setter (value `None` means delete).
+pub type Setter = fn(&crate::vm::Vm, &PyRef, Option<PyRef>) -> crate::vm::PyResult<()>;
+
+/// A native attribute of a built-in type (`__name__` of functions, `args` of exceptions,
+/// `__dict__`, `__class__`...).
+pub struct GetSetDescrData {
+    pub name: &'static str,
+    pub get: Getter,
+    pub set: Option<Setter>,
+    pub owner: PyRef,
+}
+
+// SAFETY: Kind::GetSetDescriptor is used by no other payload type.
+unsafe impl PyPayload for GetSetDescrData {
+    const KIND: Kind = Kind::GetSetDescriptor;
+}

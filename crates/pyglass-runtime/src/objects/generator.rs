@@ -1,0 +1,180 @@
+//! Generators (CPython `Objects/genobject.c`): a suspended frame that `send`/`next`
+//! resumes. The exceptions a generator is handling while suspended are saved with it, so
+//! the caller's `sys.exception()` is not disturbed.
+
+use crate::object::{Kind, PyPayload, PyRef};
+use crate::objects::function::FunctionData;
+use crate::sync::PyCell;
+use crate::vm::frame::{Frame, FrameExit};
+use crate::vm::{PyErr, PyResult, Vm};
+use std::cell::Cell;
+
+pub struct GeneratorData {
+    pub frame: PyCell<Option<Box<Frame>>>,
+    pub running: Cell<bool>,
+    pub started: Cell<bool>,
+    pub name: PyCell<PyRef>,
+    pub qualname: PyCell<PyRef>,
+    pub code: PyRef,
+    /// Exceptions being handled inside the generator while it is suspended.
+    pub saved_exc: PyCell<Vec<Option<PyRef>>>,
+}
+
+// SAFETY: Kind::Generator is used by no other payload type.
+unsafe impl PyPayload for GeneratorData {
+    const KIND: Kind = Kind::Generator;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        visit(&self.code);
+        if let Some(f) = self.frame.try_borrow() {
+            if let Some(f) = f.as_ref() {
+                visit(&f.code);
+                visit(&f.globals);
+                visit(&f.builtins);
+                if let Some(func) = &f.func {
+                    visit(func);
+                }
+                for s in f.slots.iter().flatten() {
+                    visit(s);
+                }
+            }
+        }
+    }
+    fn clear(&self) {
+        drop(self.frame.take());
+    }
+}
+
+pub enum SendResult {
+    Yield(PyRef),
+    Return(PyRef),
+}
+
+pub fn new_generator(vm: &Vm, frame: Frame, fd: &FunctionData) -> PyRef {
+    let code = frame.code.clone();
+    vm.ctx.alloc(
+        &vm.ctx.types.generator,
+        GeneratorData {
+            frame: PyCell::new(Some(Box::new(frame))),
+            running: Cell::new(false),
+            started: Cell::new(false),
+            name: PyCell::new(fd.name.borrow().clone()),
+            qualname: PyCell::new(fd.qualname.borrow().clone()),
+            code,
+            saved_exc: PyCell::new(Vec::new()),
+        },
+    )
+}
+
+/// Resume a generator with `value` (or by throwing `throw` into it).
+pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) -> PyResult<SendResult> {
+    let g = gen.downcast::<GeneratorData>().expect("generator");
+    if g.running.get() {
+        return Err(vm.value_error("generator already executing"));
+    }
+    let Some(mut frame) = g.frame.take() else {
+        // Finished generator.
+        return match throw {
+            Some(e) => Err(e),
+            None => Ok(SendResult::Return(vm.ctx.none())),
+        };
+    };
+    if !g.started.get() {
+        if let Some(v) = &value {
+            if !v.is(&vm.ctx.consts.none) && throw.is_none() {
+                *g.frame.borrow_mut() = Some(frame);
+                return Err(vm.type_error("can't send non-None value to a just-started generator"));
+            }
+        }
+    } else if throw.is_none() {
+        frame.slots.push(Some(value.unwrap_or_else(|| vm.ctx.none())));
+    }
+    g.started.set(true);
+    g.running.set(true);
+    let base = vm.exc_stack.borrow().len();
+    {
+        let saved = std::mem::take(&mut *g.saved_exc.borrow_mut());
+        vm.exc_stack.borrow_mut().extend(saved);
+    }
+    let r = vm.run_frame_with(&mut frame, throw);
+    let leftover: Vec<Option<PyRef>> = {
+        let mut st = vm.exc_stack.borrow_mut();
+        if st.len() > base {
+            st.drain(base..).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    g.running.set(false);
+    match r {
+        Ok(FrameExit::Yield(v)) => {
+            *g.saved_exc.borrow_mut() = leftover;
+            *g.frame.borrow_mut() = Some(frame);
+            Ok(SendResult::Yield(v))
+        }
+        Ok(FrameExit::Return(v)) => {
+            drop(leftover);
+            drop(frame);
+            Ok(SendResult::Return(v))
+        }
+        Err(e) => {
+            drop(leftover);
+            drop(frame);
+            if vm.is_instance_of(&e.0, &vm.ctx.exc.stop_iteration) {
+                let re = vm.new_error(&vm.ctx.exc.runtime_error, "generator raised StopIteration");
+                if let Some(d) = re.0.downcast::<crate::objects::exception::ExceptionData>() {
+                    *d.cause.borrow_mut() = Some(e.0.clone());
+                    *d.context.borrow_mut() = Some(e.0);
+                    d.suppress_context.set(true);
+                }
+                return Err(re);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// `next(gen)`: `Ok(None)` when it returns.
+pub fn gen_next(vm: &Vm, gen: &PyRef) -> PyResult<Option<PyRef>> {
+    match resume(vm, gen, None, None)? {
+        SendResult::Yield(v) => Ok(Some(v)),
+        SendResult::Return(_) => Ok(None),
+    }
+}
+
+impl Vm {
+    /// SEND: `receiver.send(v)` (or `next` when v is None) for `yield from`.
+    pub fn gen_send(&self, receiver: &PyRef, v: PyRef) -> PyResult<SendResult> {
+        if receiver.is_kind(Kind::Generator) && crate::vm::abstract_::is_static_type(&receiver.class()) {
+            return resume(self, receiver, Some(v), None);
+        }
+        let r = if v.is(&self.ctx.consts.none) {
+            match self.next_fast(receiver) {
+                Ok(Some(x)) => return Ok(SendResult::Yield(x)),
+                Ok(None) => return Ok(SendResult::Return(self.ctx.none())),
+                Err(e) => Err(e),
+            }
+        } else {
+            let send = self.getattr_str(receiver, "send")?;
+            self.call(&send, &[v])
+        };
+        match r {
+            Ok(x) => Ok(SendResult::Yield(x)),
+            Err(e) if self.is_instance_of(&e.0, &self.ctx.exc.stop_iteration) => {
+                let val = self.stop_iteration_value(&e.0);
+                Ok(SendResult::Return(val))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The `value` of a StopIteration.
+    pub fn stop_iteration_value(&self, e: &PyRef) -> PyRef {
+        if let Some(v) = self.exc_attr(e, "value") {
+            return v;
+        }
+        e.downcast::<crate::objects::exception::ExceptionData>()
+            .and_then(|d| crate::objects::tuple::tuple_items(&d.args.borrow()).first().cloned())
+            .unwrap_or_else(|| self.ctx.none())
+    }
+}

@@ -1,0 +1,376 @@
+//! Classes defined in Python (CPython `Objects/typeobject.c`: `type_new`, slots, `super`,
+//! `__build_class__`): heap types, their instances, `__slots__`, and attribute
+//! assignment on classes.
+
+use crate::object::core::{alloc_object, slot_cell, AllocSpec, PyPayload};
+use crate::object::{Kind, PyRef};
+use crate::objects::dict::DictData;
+use crate::objects::function::*;
+use crate::objects::misc::{ObjectData, SuperData};
+use crate::objects::str::as_str;
+use crate::objects::tuple::tuple_items;
+use crate::objects::typeobject::{c3_mro, lookup_str, type_data, type_flags, NativeNew, TypeData};
+use crate::sync::PyCell;
+use crate::vm::frame::Frame;
+use crate::vm::{Args, PyResult, Vm};
+use std::cell::Cell;
+
+/// Allocate an instance of `cls` (maybe a heap subclass of a built-in type) with payload T.
+pub fn alloc_instance<T: PyPayload>(vm: &Vm, cls: &PyRef, payload: T) -> PyRef {
+    let td = type_data(cls);
+    alloc_object(
+        AllocSpec { typ: cls, managed_dict: td.has_flag(type_flags::MANAGED_DICT), owns_type: td.has_flag(type_flags::HEAPTYPE) },
+        payload,
+        td.nslots.get(),
+    )
+    .unwrap_or_else(|| {
+        let _ = vm;
+        crate::vm::context::oom()
+    })
+}
+
+pub fn slot_get(obj: &PyRef, i: usize) -> Option<PyRef> {
+    let c = slot_cell(obj, i)?;
+    let v = c.take();
+    c.set(v.clone());
+    v
+}
+
+pub fn slot_set(obj: &PyRef, i: usize, v: Option<PyRef>) {
+    if let Some(c) = slot_cell(obj, i) {
+        let old = c.replace(v);
+        drop(old);
+    }
+}
+
+/// The nearest native constructor along the MRO.
+pub fn inherited_native_new(cls: &PyRef) -> Option<NativeNew> {
+    let td = type_data(cls);
+    if let Some(n) = td.native_new.get() {
+        return Some(n);
+    }
+    td.mro.borrow().iter().find_map(|t| type_data(t).native_new.get())
+}
+
+/// Whether `cls.__new__` is `object.__new__` (for the "takes no arguments" check).
+pub fn uses_object_new(cls: &PyRef) -> bool {
+    let new_is_object_descr = match lookup_str(cls, "__new__") {
+        Some(n) => n.downcast::<MethodDescrData>().is_some_and(|m| m.owner.kind() == Kind::Type && type_data(&m.owner).name() == "object"),
+        None => true,
+    };
+    new_is_object_descr && inherited_native_new(cls).is_some_and(|f| f as usize == object_new as usize)
+}
+
+/// `object.__new__(cls)`.
+pub fn object_new(vm: &Vm, cls: &PyRef, args: Args<'_>) -> PyResult {
+    if !args.items.is_empty() {
+        let init = lookup_str(cls, "__init__");
+        let init_is_object = init.as_ref().map_or(true, |i| i.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
+        if init_is_object {
+            return Err(vm.type_error(&format!("{}() takes no arguments", type_data(cls).name())));
+        }
+    }
+    if !type_data(cls).instance_kind.eq(&Kind::Object) {
+        return Err(vm.type_error(&format!("object.__new__({}) is not safe, use {}.__new__()", type_data(cls).name(), type_data(cls).name())));
+    }
+    Ok(alloc_instance(vm, cls, ObjectData))
+}
+
+/// Set or delete an attribute of a heap type, keeping its flags in step.
+pub fn type_set_attr(vm: &Vm, typ: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+    let td = type_data(typ);
+    let n = as_str(name).unwrap_or("").to_string();
+    match value {
+        Some(v) => td.dict().set_str_key(vm.ctx.intern(&n), v),
+        None => {
+            if td.dict().del_str_key(name).is_none() {
+                return Err(vm.new_error(&vm.ctx.exc.attribute_error, &format!("type object '{}' has no attribute '{}'", td.name(), n)));
+            }
+        }
+    }
+    td.version.set(td.version.get() + 1);
+    refresh_flags(vm, typ);
+    Ok(())
+}
+
+/// Recompute the behaviour flags that depend on which dunders a class defines.
+pub fn refresh_flags(vm: &Vm, typ: &PyRef) {
+    let td = type_data(typ);
+    let defined_in_heap = |name: &str| -> bool {
+        crate::objects::typeobject::full_mro(typ).iter().any(|t| type_data(t).has_flag(type_flags::HEAPTYPE) && type_data(t).dict().get_str(name).is_some())
+    };
+    td.set_flag(type_flags::HAS_FINALIZER, defined_in_heap("__del__"));
+    td.set_flag(type_flags::CUSTOM_GETATTR, defined_in_heap("__getattribute__") || defined_in_heap("__getattr__"));
+    td.set_flag(type_flags::CUSTOM_SETATTR, defined_in_heap("__setattr__") || defined_in_heap("__delattr__"));
+    let _ = vm;
+}
+
+/// `type(name, bases, dict)` / class statements.
+pub fn type_new(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &PyRef) -> PyResult {
+    let bases = if bases.is_empty() { vec![vm.ctx.types.object.clone()] } else { bases };
+    for b in &bases {
+        match b.downcast::<TypeData>() {
+            Some(bt) if bt.has_flag(type_flags::BASETYPE) => {}
+            Some(bt) => return Err(vm.type_error(&format!("type '{}' is not an acceptable base type", bt.name()))),
+            None => return Err(vm.type_error(&format!("bases must be types, not {}", vm.type_name(b)))),
+        }
+    }
+    // The solid base decides the instance layout.
+    let mut solid = bases[0].clone();
+    for b in &bases {
+        let (kb, ks) = (type_data(b).instance_kind, type_data(&solid).instance_kind);
+        if kb != Kind::Object && ks == Kind::Object {
+            solid = b.clone();
+        } else if kb != Kind::Object && kb != ks {
+            return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+        }
+    }
+    let mro = c3_mro(&bases).map_err(|m| vm.type_error(&m))?;
+    let nsd = ns.downcast::<DictData>().ok_or_else(|| vm.type_error("type() argument 3 must be dict"))?;
+    let dict = vm.ctx.new_dict();
+    let dd = dict.downcast::<DictData>().expect("dict");
+    for (k, v) in nsd.items() {
+        dd.set_item(vm, k, v)?;
+    }
+    // Slots.
+    let base_slots = bases.iter().map(|b| type_data(b).nslots.get()).max().unwrap_or(0);
+    let mut slot_names: Vec<String> = Vec::new();
+    let mut wants_dict = true;
+    let mut wants_weakref = true;
+    if let Some(slots) = dd.get_str("__slots__") {
+        wants_dict = false;
+        wants_weakref = false;
+        let items = if as_str(&slots).is_some() { vec![slots.clone()] } else { vm.iterate(&slots)? };
+        for it in items {
+            let Some(s) = as_str(&it) else {
+                return Err(vm.type_error(&format!("__slots__ items must be strings, not '{}'", vm.type_name(&it))));
+            };
+            match s {
+                "__dict__" => wants_dict = true,
+                "__weakref__" => wants_weakref = true,
+                _ => {
+                    if dd.get_str(s).is_some() {
+                        return Err(vm.value_error(&format!("'{s}' in __slots__ conflicts with class variable")));
+                    }
+                    slot_names.push(s.to_string());
+                }
+            }
+        }
+        if !slot_names.is_empty() && type_data(&solid).instance_kind != Kind::Object && matches!(type_data(&solid).instance_kind, Kind::Int | Kind::Tuple | Kind::Str | Kind::Bytes) {
+            return Err(vm.type_error(&format!("nonempty __slots__ not supported for subtype of '{}'", type_data(&solid).name())));
+        }
+    }
+    let base_has_dict = bases.iter().any(|b| type_data(b).has_flag(type_flags::MANAGED_DICT));
+    let base_has_weakref = bases.iter().any(|b| type_data(b).has_flag(type_flags::WEAKREFABLE) && type_data(b).has_flag(type_flags::HEAPTYPE));
+    let mut flags = type_flags::HEAPTYPE | type_flags::BASETYPE;
+    if wants_dict || base_has_dict {
+        flags |= type_flags::MANAGED_DICT;
+    }
+    if wants_weakref || base_has_weakref || type_data(&solid).has_flag(type_flags::WEAKREFABLE) {
+        flags |= type_flags::WEAKREFABLE;
+    }
+    if bases.iter().any(|b| type_data(b).has_flag(type_flags::EXCEPTION)) {
+        flags |= type_flags::EXCEPTION | type_flags::MANAGED_DICT;
+    }
+    // Special methods that are implicitly static/class methods.
+    if let Some(f) = dd.get_str("__new__") {
+        if f.is_kind(Kind::Function) {
+            dd.set_str_key(vm.ctx.intern("__new__"), vm.ctx.alloc(&vm.ctx.types.staticmethod, StaticMethodData { func: PyCell::new(Some(f)) }));
+        }
+    }
+    for cm in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(f) = dd.get_str(cm) {
+            if f.is_kind(Kind::Function) {
+                dd.set_str_key(vm.ctx.intern(cm), vm.ctx.alloc(&vm.ctx.types.classmethod, ClassMethodData { func: PyCell::new(Some(f)) }));
+            }
+        }
+    }
+    if dd.get_str("__eq__").is_some() && dd.get_str("__hash__").is_none() {
+        dd.set_str_key(vm.ctx.intern("__hash__"), vm.ctx.none());
+    }
+    let qualname = match dd.del_str_key(&vm.ctx.intern("__qualname__")) {
+        Some(q) => as_str(&q).map(|s| s.to_string()).unwrap_or_else(|| name.to_string()),
+        None => name.to_string(),
+    };
+    if dd.get_str("__doc__").is_none() {
+        dd.set_str_key(vm.ctx.intern("__doc__"), vm.ctx.none());
+    }
+    let solid_td = type_data(&solid);
+    let meta_heap = type_data(meta).has_flag(type_flags::HEAPTYPE);
+    let t = alloc_object(
+        AllocSpec { typ: meta, managed_dict: false, owns_type: meta_heap },
+        TypeData {
+            name: PyCell::new(name.to_string()),
+            qualname: PyCell::new(qualname),
+            base: PyCell::new(Some(solid.clone())),
+            bases: PyCell::new(bases.clone()),
+            mro: PyCell::new(mro),
+            dict: dict.clone(),
+            flags: Cell::new(flags),
+            vtable: solid_td.vtable,
+            instance_kind: solid_td.instance_kind,
+            nslots: Cell::new(base_slots + slot_names.len()),
+            native_new: Cell::new(None),
+            version: Cell::new(0),
+        },
+        type_data(meta).nslots.get(),
+    )
+    .unwrap_or_else(|| crate::vm::context::oom());
+    for (i, s) in slot_names.iter().enumerate() {
+        let descr = vm.ctx.alloc(&vm.ctx.types.member_descriptor, MemberDescrData { name: vm.ctx.intern(s), index: base_slots + i, owner_name: name.to_string() });
+        dd.set_str_key(vm.ctx.intern(s), descr);
+    }
+    if flags & type_flags::MANAGED_DICT != 0 && !base_has_dict {
+        crate::builtins::types_init::add_dict_descriptor(vm, &t);
+    }
+    refresh_flags(vm, &t);
+    // __set_name__ and __init_subclass__.
+    for (k, v) in dd.items() {
+        if let Some(sn) = lookup_str(&v.class(), "__set_name__") {
+            if crate::vm::abstract_::is_static_type(&v.class()) {
+                continue;
+            }
+            vm.call(&sn, &[v.clone(), t.clone(), k.clone()])?;
+        }
+    }
+    let sup = new_super(vm, t.clone(), Some(t.clone()))?;
+    if let Some(init_sub) = vm.getattr_opt(&sup, "__init_subclass__")? {
+        vm.call(&init_sub, &[])?;
+    }
+    Ok(t)
+}
+
+/// `super(cls, obj)`.
+pub fn new_super(vm: &Vm, cls: PyRef, obj: Option<PyRef>) -> PyResult {
+    let obj_type = match &obj {
+        Some(o) => {
+            if o.is_kind(Kind::Type) && crate::objects::typeobject::is_subtype(o, &cls) {
+                Some(o.clone())
+            } else if crate::objects::typeobject::is_subtype(&o.class(), &cls) {
+                Some(o.class())
+            } else {
+                return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+            }
+        }
+        None => None,
+    };
+    Ok(vm.ctx.alloc(&vm.ctx.types.super_, SuperData { typ: cls, obj, obj_type }))
+}
+
+/// Attribute lookup through `super`: search the MRO of the object's type after `typ`.
+pub fn super_getattr(vm: &Vm, sup: &PyRef, name: &PyRef) -> PyResult {
+    let sd = sup.downcast::<SuperData>().expect("super");
+    if let Some(start) = &sd.obj_type {
+        let mro = crate::objects::typeobject::full_mro(start);
+        let pos = mro.iter().position(|t| t.is(&sd.typ)).map(|p| p + 1).unwrap_or(mro.len());
+        for t in &mro[pos..] {
+            if let Some(v) = type_data(t).dict().get_str_key(name) {
+                let obj = sd.obj.as_ref().filter(|o| !o.is(start));
+                return vm.descr_get(&v, obj, start);
+            }
+        }
+    }
+    vm.generic_getattr(sup, name, &sup.class())
+}
+
+/// `builtins.__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub fn build_class(vm: &Vm, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    if pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = &pos[0];
+    let name = as_str(&pos[1]).ok_or_else(|| vm.type_error("__build_class__: name is not a string"))?.to_string();
+    let bases: Vec<PyRef> = pos[2..].to_vec();
+    let mut meta: Option<PyRef> = None;
+    let mut kw_names = Vec::new();
+    let mut kw_values = Vec::new();
+    for (k, v) in args.kw() {
+        if as_str(k) == Some("metaclass") {
+            meta = Some(v.clone());
+        } else {
+            kw_names.push(k.clone());
+            kw_values.push(v.clone());
+        }
+    }
+    let meta = match meta {
+        Some(m) => m,
+        None => {
+            // The most derived metaclass of the bases.
+            let mut m = vm.ctx.types.type_.clone();
+            for b in &bases {
+                let bt = b.class();
+                if crate::objects::typeobject::is_subtype(&bt, &m) {
+                    m = bt;
+                }
+            }
+            m
+        }
+    };
+    let ns = match lookup_str(&meta, "__prepare__").filter(|p| !p.is_kind(Kind::MethodDescriptor)) {
+        Some(p) => {
+            let pf = vm.descr_get(&p, None, &meta)?;
+            let mut a = vec![pos[1].clone(), vm.ctx.new_tuple(bases.clone())];
+            a.extend(kw_values.iter().cloned());
+            vm.call_vector(&pf, &a, &kw_names)?
+        }
+        None => vm.ctx.new_dict(),
+    };
+    // Run the body with the namespace as its locals.
+    let fd = func.downcast::<FunctionData>().ok_or_else(|| vm.type_error("__build_class__: func must be a function"))?;
+    let code = fd.code_data();
+    let n = code.code.nlocalsplus();
+    let mut frame = Frame {
+        code: fd.code.clone(),
+        func: Some(func.clone()),
+        globals: fd.globals.clone(),
+        builtins: fd.builtins.clone(),
+        locals: Some(ns.clone()),
+        slots: vec![None; n],
+        nlocalsplus: n,
+        ip: 0,
+        lasti: 0,
+    };
+    frame.slots.reserve(code.code.stacksize as usize);
+    vm.run_frame(&mut frame)?;
+    drop(frame);
+    let bases_t = vm.ctx.new_tuple(bases);
+    let mut a = vec![pos[1].clone(), bases_t, ns.clone()];
+    a.extend(kw_values);
+    let cls = vm.call_vector(&meta, &a, &kw_names)?;
+    let classcell = if let Some(d) = ns.downcast::<DictData>() { d.get_str("__classcell__") } else { None };
+    if let Some(cell) = classcell {
+        if let Some(c) = cell.downcast::<CellData>() {
+            *c.0.borrow_mut() = Some(cls.clone());
+        }
+        if let Some(d) = cls.downcast::<TypeData>() {
+            d.dict().del_str_key(&vm.ctx.intern("__classcell__"));
+        }
+    }
+    let _ = name;
+    Ok(cls)
+}
+
+/// `type.__new__(meta, name, bases, ns)` and `type(x)`.
+pub fn type_native_new(vm: &Vm, meta: &PyRef, args: Args<'_>) -> PyResult {
+    let pos = args.pos();
+    if pos.len() == 1 && meta.is(&vm.ctx.types.type_) {
+        return Ok(pos[0].class());
+    }
+    if pos.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = as_str(&pos[0]).ok_or_else(|| vm.type_error(&format!("type.__new__() argument 1 must be str, not {}", vm.type_name(&pos[0]))))?;
+    if !pos[1].is_kind(Kind::Tuple) {
+        return Err(vm.type_error(&format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(&pos[1]))));
+    }
+    let bases = tuple_items(&pos[1]).to_vec();
+    let t = type_new(vm, meta, name, bases, &pos[2])?;
+    // `__module__` from the caller's globals when the namespace lacks it.
+    if let Some(td) = t.downcast::<TypeData>() {
+        if td.dict().get_str("__module__").is_none() {
+            td.dict().set_str_key(vm.ctx.intern("__module__"), vm.ctx.intern("__main__"));
+        }
+    }
+    Ok(t)
+}

@@ -1,0 +1,86 @@
+//! `list` (CPython `Objects/listobject.c`). The items are a `Vec` whose capacity follows
+//! CPython's `list_resize` over-allocation, so `sys.getsizeof` reports CPython's figures.
+
+use crate::object::{Kind, PyPayload, PyRef};
+use crate::sync::PyCell;
+
+pub struct ListData {
+    pub items: PyCell<Vec<PyRef>>,
+}
+
+// SAFETY: Kind::List is used by no other payload type.
+unsafe impl PyPayload for ListData {
+    const KIND: Kind = Kind::List;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        if let Some(v) = self.items.try_borrow() {
+            v.iter().for_each(visit);
+        }
+    }
+    fn clear(&self) {
+        let old = std::mem::take(&mut *self.items.borrow_mut());
+        drop(old);
+    }
+}
+
+/// CPython's `list_resize` growth: the capacity for a list that must hold `newsize` items,
+/// given its current capacity.
+pub fn list_grow_capacity(allocated: usize, cursize: usize, newsize: usize) -> usize {
+    if allocated >= newsize && newsize >= (allocated >> 1) {
+        return allocated;
+    }
+    if newsize == 0 {
+        return 0;
+    }
+    // new_allocated = (newsize + (newsize >> 3) + 6) & ~3, and if newsize - Py_SIZE(self) >
+    // new_allocated - newsize, just use newsize rounded up.
+    let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3usize;
+    if newsize.saturating_sub(cursize) > new_allocated - newsize {
+        new_allocated = (newsize + 3) & !3usize;
+    }
+    new_allocated
+}
+
+impl ListData {
+    pub fn new(items: Vec<PyRef>) -> ListData {
+        ListData { items: PyCell::new(items) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Append with CPython's growth pattern.
+    #[inline]
+    pub fn append(&self, v: PyRef) {
+        let mut items = self.items.borrow_mut();
+        let n = items.len();
+        if n == items.capacity() {
+            let cap = list_grow_capacity(items.capacity(), n, n + 1);
+            items.reserve_exact(cap - n);
+        }
+        items.push(v);
+    }
+
+    /// Make room for `extra` more items with CPython's growth pattern (list.extend, +=).
+    pub fn reserve_for(items: &mut Vec<PyRef>, extra: usize) {
+        let n = items.len();
+        let want = n + extra;
+        if want > items.capacity() {
+            let cap = list_grow_capacity(items.capacity(), n, want);
+            items.reserve_exact(cap.max(want) - n);
+        }
+    }
+
+    pub fn get(&self, i: usize) -> Option<PyRef> {
+        self.items.borrow().get(i).cloned()
+    }
+
+    pub fn snapshot(&self) -> Vec<PyRef> {
+        self.items.borrow().clone()
+    }
+}

@@ -1,0 +1,56 @@
+//! `tuple` (CPython `Objects/tupleobject.c`): the items live inline after the header, as
+//! in CPython's variable-size objects, so a tuple is one allocation.
+
+use crate::object::{Kind, PyPayload, PyRef};
+
+pub struct TupleData {
+    len: usize,
+}
+
+// SAFETY: Kind::Tuple is used by no other payload type.
+unsafe impl PyPayload for TupleData {
+    const KIND: Kind = Kind::Tuple;
+    const HAS_GC: bool = true;
+    fn own_trailing(&self) -> usize {
+        self.len
+    }
+}
+
+impl TupleData {
+    pub(crate) fn with_len(len: usize) -> TupleData {
+        TupleData { len }
+    }
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Fill a freshly allocated tuple's slots. Only the tuple constructor calls this, before
+/// the tuple is visible to anything else.
+pub(crate) fn init_items(t: &PyRef, items: impl IntoIterator<Item = PyRef>) {
+    let n = t.downcast::<TupleData>().map(|d| d.len).unwrap_or(0);
+    let base = t.trailing::<TupleData>();
+    let mut i = 0;
+    for item in items.into_iter().take(n) {
+        // SAFETY: `base` points at `n` initialised `Option<PyRef>` slots (all None after
+        // allocation); `i < n`. The tuple is not shared yet.
+        unsafe { *base.add(i) = Some(item) };
+        i += 1;
+    }
+    debug_assert_eq!(i, n, "tuple initialised with too few items");
+}
+
+/// The items of a tuple object (empty for non-tuples).
+#[inline]
+pub fn tuple_items(t: &PyRef) -> &[PyRef] {
+    let Some(d) = t.downcast::<TupleData>() else { return &[] };
+    let base = t.trailing::<TupleData>();
+    // SAFETY: a tuple's `len` trailing slots are all `Some` after construction (init_items
+    // fills every slot before the tuple is shared, and tuples are never cleared), and
+    // `Option<PyRef>` with `Some` has the same representation as `PyRef` (non-null
+    // pointer niche). The slice lives as long as the borrow of `t` keeps the tuple alive.
+    unsafe { std::slice::from_raw_parts(base as *const PyRef, d.len) }
+}

@@ -1,0 +1,1114 @@
+//! The abstract object protocols (CPython `Objects/abstract.c`, `object.c`):
+//! attributes, truth, hashing, comparison, operators, subscripts, iteration.
+//!
+//! Every protocol first handles exact built-in types natively (a `match` on the payload
+//! kind), then falls back to looking the dunder method up on the type, which also finds
+//! the native descriptors of built-in bases for subclasses.
+
+use crate::object::{Kind, PyRef};
+use crate::objects::dict::DictData;
+use crate::objects::float::FloatData;
+use crate::objects::function::*;
+use crate::objects::int::IntData;
+use crate::objects::list::ListData;
+use crate::objects::str::{as_str, StrData};
+use crate::objects::tuple::tuple_items;
+use crate::objects::typeobject::{lookup, lookup_str, type_data, type_flags, TypeData};
+use crate::vm::{PyErr, PyResult, Vm};
+use pyglass_bytecode::{BinaryOp, CompareOp};
+
+/// Whether a type is a built-in (static) type whose behaviour is fully native.
+#[inline(always)]
+pub fn is_static_type(t: &PyRef) -> bool {
+    !type_data(t).has_flag(type_flags::HEAPTYPE)
+}
+
+impl Vm {
+    // ----- errors -----
+
+    pub fn type_error(&self, msg: &str) -> PyErr {
+        self.new_error(&self.ctx.exc.type_error, msg)
+    }
+    pub fn value_error(&self, msg: &str) -> PyErr {
+        self.new_error(&self.ctx.exc.value_error, msg)
+    }
+    pub fn index_error(&self, msg: &str) -> PyErr {
+        self.new_error(&self.ctx.exc.index_error, msg)
+    }
+    pub fn attribute_error(&self, obj: &PyRef, name: &str) -> PyErr {
+        let msg = if let Some(td) = obj.downcast::<TypeData>() {
+            format!("type object '{}' has no attribute '{}'", td.name(), name)
+        } else if obj.is_kind(Kind::Module) {
+            let mname = self.module_name(obj);
+            format!("module '{mname}' has no attribute '{name}'")
+        } else {
+            format!("'{}' object has no attribute '{}'", self.type_name(obj), name)
+        };
+        let e = self.new_error(&self.ctx.exc.attribute_error, &msg);
+        self.set_exc_attr(&e.0, "name", self.ctx.new_str(name));
+        self.set_exc_attr(&e.0, "obj", obj.clone());
+        e
+    }
+    pub fn name_error(&self, name: &PyRef) -> PyErr {
+        let n = as_str(name).unwrap_or("?");
+        let e = self.new_error(&self.ctx.exc.name_error, &format!("name '{n}' is not defined"));
+        self.set_exc_attr(&e.0, "name", name.clone());
+        e
+    }
+
+    pub fn type_name(&self, obj: &PyRef) -> String {
+        type_data(&obj.class()).name()
+    }
+
+    fn module_name(&self, m: &PyRef) -> String {
+        m.downcast::<crate::objects::misc::ModuleData>()
+            .and_then(|md| md.dict.downcast::<DictData>().and_then(|d| d.get_str("__name__")))
+            .and_then(|n| as_str(&n).map(|s| s.to_string()))
+            .unwrap_or_else(|| "?".into())
+    }
+
+    /// Whether `e` is an instance of exception class `cls`.
+    pub fn is_instance_of(&self, e: &PyRef, cls: &PyRef) -> bool {
+        crate::objects::typeobject::is_subtype(&e.class(), cls)
+    }
+
+    // ----- truth, hash, equality -----
+
+    pub fn is_true(&self, v: &PyRef) -> PyResult<bool> {
+        let t = v.class();
+        if is_static_type(&t) {
+            match v.kind() {
+                Kind::Int => return Ok(!v.downcast::<IntData>().is_some_and(|i| i.value().is_zero())),
+                Kind::Float => return Ok(v.downcast::<FloatData>().is_some_and(|f| f.0 != 0.0)),
+                Kind::Str => return Ok(v.downcast::<StrData>().is_some_and(|s| !s.as_str().is_empty())),
+                Kind::List => return Ok(v.downcast::<ListData>().is_some_and(|l| !l.is_empty())),
+                Kind::Tuple => return Ok(!tuple_items(v).is_empty()),
+                Kind::Dict => return Ok(v.downcast::<DictData>().is_some_and(|d| !d.is_empty())),
+                _ => {}
+            }
+            if v.is(&self.ctx.consts.none) {
+                return Ok(false);
+            }
+        }
+        if let Some(m) = lookup_str(&t, "__bool__") {
+            let r = self.call(&m, &[v.clone()])?;
+            if !r.class().is(&self.ctx.types.bool_) {
+                return Err(self.type_error(&format!("__bool__ should return bool, returned {}", self.type_name(&r))));
+            }
+            return Ok(r.is(&self.ctx.consts.true_));
+        }
+        if let Some(m) = lookup_str(&t, "__len__") {
+            let r = self.call(&m, &[v.clone()])?;
+            return Ok(self.len_result(&r)? > 0);
+        }
+        Ok(true)
+    }
+
+    pub fn hash(&self, v: &PyRef) -> PyResult<isize> {
+        match v.kind() {
+            Kind::Str if is_static_type(&v.class()) => return Ok(v.downcast::<StrData>().map(|s| s.hash()).unwrap_or(0)),
+            Kind::Int if is_static_type(&v.class()) => return Ok(v.downcast::<IntData>().map(|i| i.value().hash()).unwrap_or(0)),
+            _ => {}
+        }
+        let t = v.class();
+        if is_static_type(&t) {
+            if let Some(h) = crate::builtins::native::native_hash(self, v)? {
+                return Ok(h);
+            }
+        }
+        match lookup_str(&t, "__hash__") {
+            Some(h) if !h.is(&self.ctx.consts.none) => {
+                let r = self.call(&h, &[v.clone()])?;
+                match r.downcast::<IntData>() {
+                    Some(i) => {
+                        let h = crate::objects::int::IntValue::hash(i.value());
+                        Ok(h)
+                    }
+                    None => Err(self.type_error("__hash__ method should return an integer")),
+                }
+            }
+            _ => Err(self.type_error(&format!("unhashable type: '{}'", self.type_name(v)))),
+        }
+    }
+
+    /// `a == b` as a bool (identity first, as containers do).
+    pub fn eq(&self, a: &PyRef, b: &PyRef) -> PyResult<bool> {
+        if a.is(b) {
+            return Ok(true);
+        }
+        self.compare_bool(a, b, CompareOp::Eq)
+    }
+
+    pub fn compare_bool(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<bool> {
+        let r = self.rich_compare(a, b, op)?;
+        if r.is(&self.ctx.consts.true_) {
+            return Ok(true);
+        }
+        if r.is(&self.ctx.consts.false_) {
+            return Ok(false);
+        }
+        self.is_true(&r)
+    }
+
+    /// `a <op> b` with CPython's reflection rules.
+    pub fn rich_compare(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
+        let (ta, tb) = (a.class(), b.class());
+        if is_static_type(&ta) && is_static_type(&tb) {
+            if let Some(r) = crate::builtins::native::native_compare(self, a, b, op)? {
+                return Ok(self.ctx.bool_obj(r));
+            }
+        } else {
+            let ni = self.ctx.consts.not_implemented.clone();
+            let mut tried_reflected = false;
+            if !ta.is(&tb) && crate::objects::typeobject::is_subtype(&tb, &ta) {
+                if let Some(m) = lookup_str(&tb, op.swapped().dunder()) {
+                    tried_reflected = true;
+                    let r = self.call(&m, &[b.clone(), a.clone()])?;
+                    if !r.is(&ni) {
+                        return Ok(r);
+                    }
+                }
+            }
+            if let Some(m) = lookup_str(&ta, op.dunder()) {
+                let r = self.call(&m, &[a.clone(), b.clone()])?;
+                if !r.is(&ni) {
+                    return Ok(r);
+                }
+            }
+            if !tried_reflected {
+                if let Some(m) = lookup_str(&tb, op.swapped().dunder()) {
+                    let r = self.call(&m, &[b.clone(), a.clone()])?;
+                    if !r.is(&ni) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        match op {
+            CompareOp::Eq => Ok(self.ctx.bool_obj(a.is(b))),
+            CompareOp::Ne => Ok(self.ctx.bool_obj(!a.is(b))),
+            _ => Err(self.type_error(&format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    // ----- attributes -----
+
+    pub fn getattr_str(&self, obj: &PyRef, name: &str) -> PyResult {
+        let n = self.ctx.intern(name);
+        self.getattr(obj, &n)
+    }
+
+    /// `getattr(obj, name)` returning `None` for AttributeError.
+    pub fn getattr_opt(&self, obj: &PyRef, name: &str) -> PyResult<Option<PyRef>> {
+        match self.getattr_str(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.is_instance_of(&e.0, &self.ctx.exc.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn getattr(&self, obj: &PyRef, name: &PyRef) -> PyResult {
+        let t = obj.class();
+        let td = type_data(&t);
+        if td.has_flag(type_flags::CUSTOM_GETATTR) {
+            return self.slot_getattr(obj, name, &t);
+        }
+        self.generic_getattr(obj, name, &t)
+    }
+
+    fn slot_getattr(&self, obj: &PyRef, name: &PyRef, t: &PyRef) -> PyResult {
+        let getattribute = lookup_str(t, "__getattribute__");
+        let r = match getattribute {
+            Some(ga) if !ga.is_kind(Kind::MethodDescriptor) => self.call(&ga, &[obj.clone(), name.clone()]),
+            _ => self.generic_getattr(obj, name, t),
+        };
+        match r {
+            Err(e) if self.is_instance_of(&e.0, &self.ctx.exc.attribute_error) => match lookup_str(t, "__getattr__") {
+                Some(ga) => self.call(&ga, &[obj.clone(), name.clone()]),
+                None => Err(e),
+            },
+            r => r,
+        }
+    }
+
+    /// PyObject_GenericGetAttr, plus the type and module variants.
+    pub fn generic_getattr(&self, obj: &PyRef, name: &PyRef, t: &PyRef) -> PyResult {
+        if obj.is_kind(Kind::Type) {
+            return self.type_getattr(obj, name, t);
+        }
+        let descr = lookup(t, name);
+        if let Some(d) = &descr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d, Some(obj), t);
+            }
+        }
+        if let Some(v) = self.instance_dict_get(obj, name) {
+            return Ok(v);
+        }
+        if let Some(d) = descr {
+            return self.descr_get(&d, Some(obj), t);
+        }
+        if obj.is_kind(Kind::Module) {
+            if let Some(md) = obj.downcast::<crate::objects::misc::ModuleData>() {
+                if let Some(ga) = md.dict.downcast::<DictData>().and_then(|d| d.get_str("__getattr__")) {
+                    return self.call(&ga, &[name.clone()]);
+                }
+            }
+        }
+        Err(self.attribute_error(obj, as_str(name).unwrap_or("?")))
+    }
+
+    /// Look `name` up in the object's own namespace (managed `__dict__`, module dict,
+    /// function `__dict__`).
+    pub fn instance_dict_get(&self, obj: &PyRef, name: &PyRef) -> Option<PyRef> {
+        if let Some(slot) = obj.managed_dict_slot() {
+            let d = slot.take();
+            let r = d.as_ref().and_then(|d| d.downcast::<DictData>()).and_then(|d| d.get_str_key(name));
+            slot.set(d);
+            return r;
+        }
+        match obj.kind() {
+            Kind::Module => obj.downcast::<crate::objects::misc::ModuleData>().and_then(|m| m.dict.downcast::<DictData>()?.get_str_key(name)),
+            Kind::Function => {
+                let fd = obj.downcast::<FunctionData>()?;
+                let d = fd.dict.borrow().clone()?;
+                d.downcast::<DictData>()?.get_str_key(name)
+            }
+            _ => None,
+        }
+    }
+
+    /// The object's `__dict__`, created on first use; `None` if it has none.
+    pub fn instance_dict(&self, obj: &PyRef) -> Option<PyRef> {
+        if let Some(slot) = obj.managed_dict_slot() {
+            let d = slot.take();
+            let d = d.unwrap_or_else(|| self.ctx.new_dict());
+            slot.set(Some(d.clone()));
+            return Some(d);
+        }
+        match obj.kind() {
+            Kind::Module => obj.downcast::<crate::objects::misc::ModuleData>().map(|m| m.dict.clone()),
+            Kind::Function => {
+                let fd = obj.downcast::<FunctionData>()?;
+                let mut slot = fd.dict.borrow_mut();
+                Some(slot.get_or_insert_with(|| self.ctx.new_dict()).clone())
+            }
+            Kind::Type => Some(type_data(obj).dict.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn is_data_descriptor(&self, d: &PyRef) -> bool {
+        match d.kind() {
+            Kind::Property | Kind::GetSetDescriptor | Kind::MemberDescriptor => true,
+            Kind::Function | Kind::MethodDescriptor | Kind::StaticMethod | Kind::ClassMethod | Kind::Int | Kind::Str => false,
+            _ => {
+                let t = d.class();
+                !is_static_type(&t) && (lookup_str(&t, "__set__").is_some() || lookup_str(&t, "__delete__").is_some())
+            }
+        }
+    }
+
+    /// `descr.__get__(obj, typ)` for the descriptor kinds, or the value itself.
+    pub fn descr_get(&self, d: &PyRef, obj: Option<&PyRef>, typ: &PyRef) -> PyResult {
+        match d.kind() {
+            Kind::Function => match obj {
+                Some(o) => Ok(self.ctx.alloc(&self.ctx.types.bound_method, BoundMethodData { func: d.clone(), self_: o.clone() })),
+                None => Ok(d.clone()),
+            },
+            Kind::MethodDescriptor => {
+                let md = d.downcast::<MethodDescrData>().expect("kind checked");
+                match md.kind {
+                    MethodKind::Instance => match obj {
+                        Some(o) => Ok(self.new_builtin_bound(md.name, md.func, o.clone())),
+                        None => Ok(d.clone()),
+                    },
+                    MethodKind::Class => Ok(self.new_builtin_bound(md.name, md.func, typ.clone())),
+                    MethodKind::Static => Ok(self.new_builtin(md.name, md.func, None)),
+                }
+            }
+            Kind::StaticMethod => Ok(d.downcast::<StaticMethodData>().and_then(|s| s.func.borrow().clone()).unwrap_or_else(|| self.ctx.none())),
+            Kind::ClassMethod => {
+                let f = d.downcast::<ClassMethodData>().and_then(|s| s.func.borrow().clone()).unwrap_or_else(|| self.ctx.none());
+                Ok(self.ctx.alloc(&self.ctx.types.bound_method, BoundMethodData { func: f, self_: typ.clone() }))
+            }
+            Kind::Property => match obj {
+                None => Ok(d.clone()),
+                Some(o) => {
+                    let p = d.downcast::<PropertyData>().expect("kind checked");
+                    let fget = p.fget.borrow().clone();
+                    match fget {
+                        Some(g) => self.call(&g, &[o.clone()]),
+                        None => Err(self.new_error(&self.ctx.exc.attribute_error, &format!("property {} of '{}' object has no getter", self.property_name(d, o), self.type_name(o)))),
+                    }
+                }
+            },
+            Kind::GetSetDescriptor => match obj {
+                None => Ok(d.clone()),
+                Some(o) => {
+                    let g = d.downcast::<GetSetDescrData>().expect("kind checked");
+                    (g.get)(self, o)
+                }
+            },
+            Kind::MemberDescriptor => match obj {
+                None => Ok(d.clone()),
+                Some(o) => {
+                    let m = d.downcast::<MemberDescrData>().expect("kind checked");
+                    match crate::objects::instance::slot_get(o, m.index) {
+                        Some(v) => Ok(v),
+                        None => Err(self.new_error(&self.ctx.exc.attribute_error, &format!("'{}' object has no attribute '{}'", self.type_name(o), as_str(&m.name).unwrap_or("")))),
+                    }
+                }
+            },
+            _ => {
+                let t = d.class();
+                if is_static_type(&t) {
+                    return Ok(d.clone());
+                }
+                match lookup_str(&t, "__get__") {
+                    Some(g) => self.call(&g, &[d.clone(), obj.cloned().unwrap_or_else(|| self.ctx.none()), typ.clone()]),
+                    None => Ok(d.clone()),
+                }
+            }
+        }
+    }
+
+    fn property_name(&self, _p: &PyRef, _o: &PyRef) -> String {
+        // CPython 3.13 names the property by its qualified name when it can.
+        "".into()
+    }
+
+    fn type_getattr(&self, typ: &PyRef, name: &PyRef, meta: &PyRef) -> PyResult {
+        let meta_attr = lookup(meta, name);
+        if let Some(ma) = &meta_attr {
+            if self.is_data_descriptor(ma) {
+                return self.descr_get(ma, Some(typ), meta);
+            }
+        }
+        if let Some(attr) = lookup(typ, name) {
+            return match attr.kind() {
+                Kind::Function | Kind::Property | Kind::GetSetDescriptor | Kind::MemberDescriptor => Ok(attr),
+                Kind::MethodDescriptor => {
+                    let md = attr.downcast::<MethodDescrData>().expect("kind checked");
+                    if md.kind == MethodKind::Instance {
+                        Ok(attr)
+                    } else {
+                        self.descr_get(&attr, None, typ)
+                    }
+                }
+                _ => self.descr_get(&attr, None, typ),
+            };
+        }
+        if let Some(ma) = meta_attr {
+            return self.descr_get(&ma, Some(typ), meta);
+        }
+        Err(self.attribute_error(typ, as_str(name).unwrap_or("?")))
+    }
+
+    /// LOAD_METHOD: `(function, true)` when `obj.name` is a plain method found on the type
+    /// (call it with obj as first argument), else `(obj.name, false)`.
+    pub fn load_method(&self, obj: &PyRef, name: &PyRef) -> PyResult<(PyRef, bool)> {
+        let t = obj.class();
+        let td = type_data(&t);
+        if !td.has_flag(type_flags::CUSTOM_GETATTR) && !obj.is_kind(Kind::Type) && !obj.is_kind(Kind::Module) {
+            if let Some(d) = lookup(&t, name) {
+                let is_method = match d.kind() {
+                    Kind::Function => true,
+                    Kind::MethodDescriptor => d.downcast::<MethodDescrData>().is_some_and(|m| m.kind == MethodKind::Instance),
+                    _ => false,
+                };
+                if is_method {
+                    if let Some(v) = self.instance_dict_get(obj, name) {
+                        return Ok((v, false));
+                    }
+                    return Ok((d, true));
+                }
+            }
+        }
+        Ok((self.getattr(obj, name)?, false))
+    }
+
+    /// `setattr(obj, name, value)`, or `delattr` when value is None.
+    pub fn setattr(&self, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+        let t = obj.class();
+        let td = type_data(&t);
+        if td.has_flag(type_flags::CUSTOM_SETATTR) {
+            let (hook, args) = match &value {
+                Some(v) => ("__setattr__", vec![obj.clone(), name.clone(), v.clone()]),
+                None => ("__delattr__", vec![obj.clone(), name.clone()]),
+            };
+            if let Some(m) = lookup_str(&t, hook) {
+                if !m.is_kind(Kind::MethodDescriptor) {
+                    self.call(&m, &args)?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, value)
+    }
+
+    pub fn generic_setattr(&self, obj: &PyRef, name: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+        let t = obj.class();
+        let n = as_str(name).unwrap_or("?").to_string();
+        if let Some(tdata) = obj.downcast::<TypeData>() {
+            if let Some(d) = lookup(&t, name) {
+                if self.is_data_descriptor(&d) {
+                    return self.descr_set(&d, obj, value);
+                }
+            }
+            if tdata.has_flag(type_flags::IMMUTABLETYPE) {
+                return Err(self.type_error(&format!("cannot set '{}' attribute of immutable type '{}'", n, tdata.name())));
+            }
+            return crate::objects::instance::type_set_attr(self, obj, name, value);
+        }
+        if let Some(d) = lookup(&t, name) {
+            if self.is_data_descriptor(&d) {
+                return self.descr_set(&d, obj, value);
+            }
+        }
+        if let Some(dict) = self.instance_dict(obj) {
+            let dd = dict.downcast::<DictData>().expect("dict");
+            match value {
+                Some(v) => dd.set_item(self, name.clone(), v)?,
+                None => {
+                    if dd.del_item(self, name)?.is_none() {
+                        return Err(self.attribute_error(obj, &n));
+                    }
+                }
+            }
+            return Ok(());
+        }
+        if lookup(&t, name).is_some() {
+            return Err(self.new_error(&self.ctx.exc.attribute_error, &format!("'{}' object attribute '{}' is read-only", self.type_name(obj), n)));
+        }
+        let msg = if value.is_some() && type_data(&t).nslots.get() == 0 && is_static_type(&t) {
+            format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", self.type_name(obj), n)
+        } else {
+            format!("'{}' object has no attribute '{}'", self.type_name(obj), n)
+        };
+        Err(self.new_error(&self.ctx.exc.attribute_error, &msg))
+    }
+
+    fn descr_set(&self, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+        match d.kind() {
+            Kind::Property => {
+                let p = d.downcast::<PropertyData>().expect("kind checked");
+                let f = if value.is_some() { p.fset.borrow().clone() } else { p.fdel.borrow().clone() };
+                match (f, value) {
+                    (Some(f), Some(v)) => self.call(&f, &[obj.clone(), v]).map(drop),
+                    (Some(f), None) => self.call(&f, &[obj.clone()]).map(drop),
+                    (None, v) => Err(self.new_error(
+                        &self.ctx.exc.attribute_error,
+                        &format!("property of '{}' object has no {}", self.type_name(obj), if v.is_some() { "setter" } else { "deleter" }),
+                    )),
+                }
+            }
+            Kind::GetSetDescriptor => {
+                let g = d.downcast::<GetSetDescrData>().expect("kind checked");
+                match g.set {
+                    Some(s) => s(self, obj, value),
+                    None => Err(self.new_error(&self.ctx.exc.attribute_error, &format!("attribute '{}' of '{}' objects is not writable", g.name, self.type_name(obj)))),
+                }
+            }
+            Kind::MemberDescriptor => {
+                let m = d.downcast::<MemberDescrData>().expect("kind checked");
+                let old = crate::objects::instance::slot_get(obj, m.index);
+                if value.is_none() && old.is_none() {
+                    return Err(self.new_error(&self.ctx.exc.attribute_error, &format!("'{}' object has no attribute '{}'", self.type_name(obj), as_str(&m.name).unwrap_or(""))));
+                }
+                crate::objects::instance::slot_set(obj, m.index, value);
+                Ok(())
+            }
+            _ => {
+                let t = d.class();
+                let (hook, args) = match &value {
+                    Some(v) => ("__set__", vec![d.clone(), obj.clone(), v.clone()]),
+                    None => ("__delete__", vec![d.clone(), obj.clone()]),
+                };
+                match lookup_str(&t, hook) {
+                    Some(m) => self.call(&m, &args).map(drop),
+                    None => Err(self.new_error(&self.ctx.exc.attribute_error, &format!("__{}__", hook))),
+                }
+            }
+        }
+    }
+
+    // ----- operators -----
+
+    fn unary(&self, v: &PyRef, dunder: &str, sym: &str) -> PyResult {
+        let t = v.class();
+        if is_static_type(&t) {
+            if let Some(r) = crate::builtins::native::native_unary(self, v, dunder)? {
+                return Ok(r);
+            }
+        }
+        match lookup_str(&t, dunder) {
+            Some(m) => self.call(&m, &[v.clone()]),
+            None => Err(self.type_error(&format!("bad operand type for unary {}: '{}'", sym, self.type_name(v)))),
+        }
+    }
+    pub fn neg(&self, v: &PyRef) -> PyResult {
+        self.unary(v, "__neg__", "-")
+    }
+    pub fn pos(&self, v: &PyRef) -> PyResult {
+        self.unary(v, "__pos__", "+")
+    }
+    pub fn invert(&self, v: &PyRef) -> PyResult {
+        self.unary(v, "__invert__", "~")
+    }
+
+    /// `a <op> b` including the in-place forms, with CPython's reflection rules.
+    pub fn binary_op(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult {
+        let (ta, tb) = (a.class(), b.class());
+        let ni = &self.ctx.consts.not_implemented;
+        if op.is_inplace() {
+            if is_static_type(&ta) {
+                if let Some(r) = crate::builtins::native::native_inplace(self, a, b, op)? {
+                    return Ok(r);
+                }
+            } else if let Some(m) = lookup_str(&ta, inplace_dunder(op)) {
+                let r = self.call(&m, &[a.clone(), b.clone()])?;
+                if !r.is(ni) {
+                    return Ok(r);
+                }
+            }
+        }
+        let base = op.base();
+        if is_static_type(&ta) && is_static_type(&tb) {
+            if let Some(r) = crate::builtins::native::native_binop(self, a, b, base)? {
+                return Ok(r);
+            }
+            return Err(self.binop_type_error(a, b, op));
+        }
+        let (name, rname) = binop_dunders(base);
+        let fa = lookup_str(&ta, name);
+        let fb = if ta.is(&tb) { None } else { lookup_str(&tb, rname) };
+        let mut fb = fb;
+        if let Some(m) = &fb {
+            if crate::objects::typeobject::is_subtype(&tb, &ta) {
+                let r = self.call(m, &[b.clone(), a.clone()])?;
+                if !r.is(ni) {
+                    return Ok(r);
+                }
+                fb = None;
+            }
+        }
+        if let Some(m) = fa {
+            let r = self.call(&m, &[a.clone(), b.clone()])?;
+            if !r.is(ni) {
+                return Ok(r);
+            }
+        }
+        if let Some(m) = fb {
+            let r = self.call(&m, &[b.clone(), a.clone()])?;
+            if !r.is(ni) {
+                return Ok(r);
+            }
+        }
+        Err(self.binop_type_error(a, b, op))
+    }
+
+    fn binop_type_error(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyErr {
+        let base = op.base();
+        let (na, nb) = (self.type_name(a), self.type_name(b));
+        if base == BinaryOp::Add {
+            if matches!(a.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes) && is_static_type(&a.class()) {
+                return self.type_error(&format!("can only concatenate {na} (not \"{nb}\") to {na}"));
+            }
+        }
+        if base == BinaryOp::Multiply {
+            let seq = |x: &PyRef| matches!(x.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes);
+            if seq(a) && !b.is_kind(Kind::Int) {
+                return self.type_error(&format!("can't multiply sequence by non-int of type '{nb}'"));
+            }
+            if seq(b) && !a.is_kind(Kind::Int) {
+                return self.type_error(&format!("can't multiply sequence by non-int of type '{na}'"));
+            }
+        }
+        if base == BinaryOp::Power && b.is_kind(Kind::Int) && !a.is_kind(Kind::Int) && !a.is_kind(Kind::Float) {
+            // fallthrough to the generic message
+        }
+        let sym = if op.is_inplace() { op.symbol() } else { base.symbol() };
+        let sym = if base == BinaryOp::Power && !op.is_inplace() { "** or pow()" } else { sym };
+        self.type_error(&format!("unsupported operand type(s) for {sym}: '{na}' and '{nb}'"))
+    }
+
+    // ----- containers -----
+
+    pub fn len(&self, v: &PyRef) -> PyResult<usize> {
+        let t = v.class();
+        if is_static_type(&t) {
+            if let Some(n) = crate::builtins::native::native_len(v) {
+                return Ok(n);
+            }
+        }
+        match lookup_str(&t, "__len__") {
+            Some(m) => {
+                let r = self.call(&m, &[v.clone()])?;
+                self.len_result(&r)
+            }
+            None => Err(self.type_error(&format!("object of type '{}' has no len()", self.type_name(v)))),
+        }
+    }
+
+    fn len_result(&self, r: &PyRef) -> PyResult<usize> {
+        match r.downcast::<IntData>() {
+            Some(i) => {
+                if i.value().is_negative() {
+                    return Err(self.value_error("__len__() should return >= 0"));
+                }
+                i.as_small().map(|n| n as usize).ok_or_else(|| self.new_error(&self.ctx.exc.overflow_error, "cannot fit 'int' into an index-sized integer"))
+            }
+            None => Err(self.type_error(&format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))),
+        }
+    }
+
+    pub fn contains(&self, container: &PyRef, item: &PyRef) -> PyResult<bool> {
+        let t = container.class();
+        if is_static_type(&t) {
+            if let Some(r) = crate::builtins::native::native_contains(self, container, item)? {
+                return Ok(r);
+            }
+        }
+        if let Some(m) = lookup_str(&t, "__contains__") {
+            let r = self.call(&m, &[container.clone(), item.clone()])?;
+            return self.is_true(&r);
+        }
+        // Fall back to iteration.
+        if lookup_str(&t, "__iter__").is_none() && lookup_str(&t, "__getitem__").is_none() {
+            return Err(self.type_error(&format!("argument of type '{}' is not iterable", self.type_name(container))));
+        }
+        let it = self.get_iter(container)?;
+        while let Some(v) = self.next_fast(&it)? {
+            if self.eq(&v, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    pub fn getitem(&self, container: &PyRef, key: &PyRef) -> PyResult {
+        let t = container.class();
+        if is_static_type(&t) {
+            if let Some(r) = crate::builtins::native::native_getitem(self, container, key)? {
+                return Ok(r);
+            }
+        }
+        if let Some(m) = lookup_str(&t, "__getitem__") {
+            return self.call(&m, &[container.clone(), key.clone()]);
+        }
+        if container.is_kind(Kind::Type) {
+            if let Some(m) = lookup_str(container, "__class_getitem__") {
+                let f = self.descr_get(&m, None, container)?;
+                return self.call(&f, &[key.clone()]);
+            }
+            return Err(self.type_error(&format!("type '{}' is not subscriptable", type_data(container).name())));
+        }
+        Err(self.type_error(&format!("'{}' object is not subscriptable", self.type_name(container))))
+    }
+
+    pub fn setitem(&self, container: &PyRef, key: &PyRef, value: PyRef) -> PyResult<()> {
+        let t = container.class();
+        if is_static_type(&t) {
+            if crate::builtins::native::native_setitem(self, container, key, Some(value.clone()))? {
+                return Ok(());
+            }
+        }
+        match lookup_str(&t, "__setitem__") {
+            Some(m) => self.call(&m, &[container.clone(), key.clone(), value]).map(drop),
+            None => Err(self.type_error(&format!("'{}' object does not support item assignment", self.type_name(container)))),
+        }
+    }
+
+    pub fn delitem(&self, container: &PyRef, key: &PyRef) -> PyResult<()> {
+        let t = container.class();
+        if is_static_type(&t) {
+            if crate::builtins::native::native_setitem(self, container, key, None)? {
+                return Ok(());
+            }
+        }
+        match lookup_str(&t, "__delitem__") {
+            Some(m) => self.call(&m, &[container.clone(), key.clone()]).map(drop),
+            None => Err(self.type_error(&format!("'{}' object does not support item deletion", self.type_name(container)))),
+        }
+    }
+
+    // ----- iteration -----
+
+    pub fn get_iter(&self, v: &PyRef) -> PyResult {
+        let t = v.class();
+        if is_static_type(&t) {
+            if let Some(it) = crate::builtins::native::native_iter(self, v)? {
+                return Ok(it);
+            }
+        }
+        if let Some(m) = lookup_str(&t, "__iter__") {
+            if m.is(&self.ctx.consts.none) {
+                return Err(self.type_error(&format!("'{}' object is not iterable", self.type_name(v))));
+            }
+            let it = self.call(&m, &[v.clone()])?;
+            if lookup_str(&it.class(), "__next__").is_none() && !it.is_kind(Kind::Iterator) && !it.is_kind(Kind::Generator) {
+                return Err(self.type_error(&format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
+            }
+            return Ok(it);
+        }
+        if lookup_str(&t, "__getitem__").is_some() {
+            return Ok(crate::objects::iter::new_seq_iter(self, v.clone()));
+        }
+        Err(self.type_error(&format!("'{}' object is not iterable", self.type_name(v))))
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted.
+    pub fn next_fast(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
+        match it.kind() {
+            Kind::Iterator if is_static_type(&it.class()) => crate::objects::iter::iter_next(self, it),
+            Kind::Generator if is_static_type(&it.class()) => crate::objects::generator::gen_next(self, it),
+            _ => {
+                let t = it.class();
+                match lookup_str(&t, "__next__") {
+                    Some(m) => match self.call(&m, &[it.clone()]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if self.is_instance_of(&e.0, &self.ctx.exc.stop_iteration) => Ok(None),
+                        Err(e) => Err(e),
+                    },
+                    None => Err(self.type_error(&format!("'{}' object is not an iterator", self.type_name(it)))),
+                }
+            }
+        }
+    }
+
+    /// Collect an iterable into a Vec.
+    pub fn iterate(&self, v: &PyRef) -> PyResult<Vec<PyRef>> {
+        match v.kind() {
+            Kind::List if is_static_type(&v.class()) => return Ok(v.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default()),
+            Kind::Tuple if is_static_type(&v.class()) => return Ok(tuple_items(v).to_vec()),
+            _ => {}
+        }
+        let it = self.get_iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next_fast(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    pub fn unpack(&self, seq: &PyRef, n: usize) -> PyResult<Vec<PyRef>> {
+        let items = match seq.kind() {
+            Kind::Tuple | Kind::List if is_static_type(&seq.class()) => self.iterate(seq)?,
+            _ => {
+                let it = self.get_iter(seq).map_err(|e| {
+                    if self.is_instance_of(&e.0, &self.ctx.exc.type_error) {
+                        self.type_error(&format!("cannot unpack non-iterable {} object", self.type_name(seq)))
+                    } else {
+                        e
+                    }
+                })?;
+                let mut out = Vec::with_capacity(n);
+                while let Some(x) = self.next_fast(&it)? {
+                    out.push(x);
+                    if out.len() > n {
+                        return Err(self.value_error(&format!("too many values to unpack (expected {n})")));
+                    }
+                }
+                out
+            }
+        };
+        if items.len() < n {
+            return Err(self.value_error(&format!("not enough values to unpack (expected {}, got {})", n, items.len())));
+        }
+        if items.len() > n {
+            return Err(self.value_error(&format!("too many values to unpack (expected {}, got {})", n, items.len())));
+        }
+        Ok(items)
+    }
+
+    pub fn unpack_ex(&self, seq: &PyRef, before: usize, after: usize) -> PyResult<Vec<PyRef>> {
+        let items = self.iterate(seq).map_err(|e| {
+            if self.is_instance_of(&e.0, &self.ctx.exc.type_error) {
+                self.type_error(&format!("cannot unpack non-iterable {} object", self.type_name(seq)))
+            } else {
+                e
+            }
+        })?;
+        if items.len() < before + after {
+            return Err(self.value_error(&format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+        }
+        let mut out = Vec::with_capacity(before + after + 1);
+        out.extend(items[..before].iter().cloned());
+        let mid = items[before..items.len() - after].to_vec();
+        out.push(self.ctx.new_list(mid));
+        out.extend(items[items.len() - after..].iter().cloned());
+        Ok(out)
+    }
+
+    pub fn list_extend(&self, list: &PyRef, iterable: &PyRef) -> PyResult<()> {
+        let items = self.iterate(iterable)?;
+        if let Some(l) = list.downcast::<ListData>() {
+            let mut v = l.items.borrow_mut();
+            ListData::reserve_for(&mut v, items.len());
+            v.extend(items);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn fix_star_error(&self, e: PyErr, iterable: &PyRef) -> PyErr {
+        if self.is_instance_of(&e.0, &self.ctx.exc.type_error) && lookup_str(&iterable.class(), "__iter__").is_none() && !matches!(iterable.kind(), Kind::List | Kind::Tuple) {
+            return self.type_error(&format!("Value after * must be an iterable, not {}", self.type_name(iterable)));
+        }
+        e
+    }
+
+    pub(crate) fn fix_mapping_error(&self, e: PyErr, m: &PyRef) -> PyErr {
+        if self.is_instance_of(&e.0, &self.ctx.exc.attribute_error) {
+            return self.type_error(&format!("'{}' object is not a mapping", self.type_name(m)));
+        }
+        e
+    }
+
+    /// `dict.update(mapping)` for dict literals.
+    pub fn dict_update_from(&self, d: &PyRef, m: &PyRef) -> PyResult<()> {
+        let dd = d.downcast::<DictData>().expect("dict");
+        if let Some(src) = m.downcast::<DictData>() {
+            for (k, v) in src.items() {
+                dd.set_item(self, k, v)?;
+            }
+            return Ok(());
+        }
+        let keys = self.getattr_str(m, "keys")?;
+        let keys = self.call(&keys, &[])?;
+        for k in self.iterate(&keys)? {
+            let v = self.getitem(m, &k)?;
+            dd.set_item(self, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// `f(**m)` merging: duplicate keys are an error naming the function.
+    pub fn dict_merge_kwargs(&self, d: &PyRef, m: &PyRef, func: Option<&PyRef>) -> PyResult<()> {
+        let dd = d.downcast::<DictData>().expect("dict");
+        let pairs: Vec<(PyRef, PyRef)> = if let Some(src) = m.downcast::<DictData>() {
+            src.items()
+        } else {
+            let keys = match self.getattr_opt(m, "keys")? {
+                Some(k) => k,
+                None => {
+                    let fname = func.map(|f| self.func_display_name(f)).unwrap_or_default();
+                    return Err(self.type_error(&format!("{} argument after ** must be a mapping, not {}", fname, self.type_name(m))));
+                }
+            };
+            let keys = self.call(&keys, &[])?;
+            let mut v = Vec::new();
+            for k in self.iterate(&keys)? {
+                let val = self.getitem(m, &k)?;
+                v.push((k, val));
+            }
+            v
+        };
+        for (k, v) in pairs {
+            if !k.is_kind(Kind::Str) {
+                let fname = func.map(|f| self.func_display_name(f)).unwrap_or_default();
+                return Err(self.type_error(&format!("{fname} keywords must be strings")));
+            }
+            if dd.get_item(self, &k)?.is_some() {
+                let fname = func.map(|f| self.func_display_name(f)).unwrap_or_default();
+                return Err(self.type_error(&format!("{} got multiple values for keyword argument '{}'", fname, as_str(&k).unwrap_or(""))));
+            }
+            dd.set_item(self, k, v)?;
+        }
+        Ok(())
+    }
+
+    // ----- mappings used as namespaces -----
+
+    pub fn mapping_get(&self, m: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
+        if let Some(d) = m.downcast::<DictData>() {
+            if is_static_type(&m.class()) {
+                return Ok(d.get_str_key(key));
+            }
+        }
+        match self.getitem(m, key) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.is_instance_of(&e.0, &self.ctx.exc.key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn mapping_set(&self, m: &PyRef, key: PyRef, v: PyRef) -> PyResult<()> {
+        if let Some(d) = m.downcast::<DictData>() {
+            if is_static_type(&m.class()) {
+                d.set_str_key(key, v);
+                return Ok(());
+            }
+        }
+        self.setitem(m, &key, v)
+    }
+
+    pub fn mapping_del(&self, m: &PyRef, key: &PyRef) -> PyResult<bool> {
+        if let Some(d) = m.downcast::<DictData>() {
+            if is_static_type(&m.class()) {
+                return Ok(d.del_str_key(key).is_some());
+            }
+        }
+        match self.delitem(m, key) {
+            Ok(()) => Ok(true),
+            Err(e) if self.is_instance_of(&e.0, &self.ctx.exc.key_error) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    // ----- conversions to text -----
+
+    pub fn repr(&self, v: &PyRef) -> PyResult {
+        let s = self.repr_string(v)?;
+        Ok(self.ctx.new_string(s))
+    }
+
+    pub fn repr_string(&self, v: &PyRef) -> PyResult<String> {
+        let t = v.class();
+        if is_static_type(&t) {
+            if let Some(s) = crate::builtins::repr::native_repr(self, v)? {
+                return Ok(s);
+            }
+        }
+        match lookup_str(&t, "__repr__") {
+            Some(m) if !m.is_kind(Kind::MethodDescriptor) || !is_static_type(&t) => {
+                let r = self.call(&m, &[v.clone()])?;
+                match as_str(&r) {
+                    Some(s) => Ok(s.to_string()),
+                    None => Err(self.type_error(&format!("__repr__ returned non-string (type {})", self.type_name(&r)))),
+                }
+            }
+            _ => Ok(crate::builtins::repr::default_repr(self, v)),
+        }
+    }
+
+    pub fn str(&self, v: &PyRef) -> PyResult {
+        if v.class().is(&self.ctx.types.str) {
+            return Ok(v.clone());
+        }
+        let s = self.str_string(v)?;
+        Ok(self.ctx.new_string(s))
+    }
+
+    pub fn str_string(&self, v: &PyRef) -> PyResult<String> {
+        let t = v.class();
+        if let Some(s) = v.downcast::<StrData>() {
+            if is_static_type(&t) {
+                return Ok(s.as_str().to_string());
+            }
+        }
+        if is_static_type(&t) {
+            if let Some(s) = crate::builtins::repr::native_str(self, v)? {
+                return Ok(s);
+            }
+        }
+        match lookup_str(&t, "__str__") {
+            Some(m) if !(m.is_kind(Kind::MethodDescriptor) && m.downcast::<MethodDescrData>().is_some_and(|d| d.owner.is(&self.ctx.types.object))) => {
+                let r = self.call(&m, &[v.clone()])?;
+                match as_str(&r) {
+                    Some(s) => Ok(s.to_string()),
+                    None => Err(self.type_error(&format!("__str__ returned non-string (type {})", self.type_name(&r)))),
+                }
+            }
+            _ => self.repr_string(v),
+        }
+    }
+
+    pub fn ascii(&self, v: &PyRef) -> PyResult {
+        let s = self.repr_string(v)?;
+        let mut out = String::new();
+        for c in s.chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else if (c as u32) <= 0xff {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else if (c as u32) <= 0xffff {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            } else {
+                out.push_str(&format!("\\U{:08x}", c as u32));
+            }
+        }
+        Ok(self.ctx.new_string(out))
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&self, v: &PyRef, spec: &str) -> PyResult {
+        let t = v.class();
+        if is_static_type(&t) {
+            if let Some(s) = crate::builtins::format::native_format(self, v, spec)? {
+                return Ok(self.ctx.new_string(s));
+            }
+        }
+        match lookup_str(&t, "__format__") {
+            Some(m) if !(m.is_kind(Kind::MethodDescriptor) && m.downcast::<MethodDescrData>().is_some_and(|d| d.owner.is(&self.ctx.types.object))) => {
+                let r = self.call(&m, &[v.clone(), self.ctx.new_str(spec)])?;
+                if !r.is_kind(Kind::Str) {
+                    return Err(self.type_error(&format!("__format__ must return a str, not {}", self.type_name(&r))));
+                }
+                Ok(r)
+            }
+            _ => {
+                if !spec.is_empty() {
+                    return Err(self.type_error(&format!("unsupported format string passed to {}.__format__", self.type_name(v))));
+                }
+                self.str(v)
+            }
+        }
+    }
+
+    /// `operator.index(v)`: an int for use as an index.
+    pub fn index(&self, v: &PyRef) -> PyResult<crate::objects::int::IntValue> {
+        if let Some(i) = v.downcast::<IntData>() {
+            return Ok(i.value().clone());
+        }
+        if let Some(m) = lookup_str(&v.class(), "__index__") {
+            let r = self.call(&m, &[v.clone()])?;
+            if let Some(i) = r.downcast::<IntData>() {
+                return Ok(i.value().clone());
+            }
+            return Err(self.type_error(&format!("__index__ returned non-int (type {})", self.type_name(&r))));
+        }
+        Err(self.type_error(&format!("'{}' object cannot be interpreted as an integer", self.type_name(v))))
+    }
+}
+
+pub fn binop_dunders(op: BinaryOp) -> (&'static str, &'static str) {
+    match op.base() {
+        BinaryOp::Add => ("__add__", "__radd__"),
+        BinaryOp::And => ("__and__", "__rand__"),
+        BinaryOp::FloorDivide => ("__floordiv__", "__rfloordiv__"),
+        BinaryOp::Lshift => ("__lshift__", "__rlshift__"),
+        BinaryOp::MatrixMultiply => ("__matmul__", "__rmatmul__"),
+        BinaryOp::Multiply => ("__mul__", "__rmul__"),
+        BinaryOp::Remainder => ("__mod__", "__rmod__"),
+        BinaryOp::Or => ("__or__", "__ror__"),
+        BinaryOp::Power => ("__pow__", "__rpow__"),
+        BinaryOp::Rshift => ("__rshift__", "__rrshift__"),
+        BinaryOp::Subtract => ("__sub__", "__rsub__"),
+        BinaryOp::TrueDivide => ("__truediv__", "__rtruediv__"),
+        _ => ("__xor__", "__rxor__"),
+    }
+}
+
+pub fn inplace_dunder(op: BinaryOp) -> &'static str {
+    match op.base() {
+        BinaryOp::Add => "__iadd__",
+        BinaryOp::And => "__iand__",
+        BinaryOp::FloorDivide => "__ifloordiv__",
+        BinaryOp::Lshift => "__ilshift__",
+        BinaryOp::MatrixMultiply => "__imatmul__",
+        BinaryOp::Multiply => "__imul__",
+        BinaryOp::Remainder => "__imod__",
+        BinaryOp::Or => "__ior__",
+        BinaryOp::Power => "__ipow__",
+        BinaryOp::Rshift => "__irshift__",
+        BinaryOp::Subtract => "__isub__",
+        BinaryOp::TrueDivide => "__itruediv__",
+        _ => "__ixor__",
+    }
+}

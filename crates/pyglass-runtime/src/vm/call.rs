@@ -1,0 +1,428 @@
+//! Calling (CPython `Objects/call.c`, `ceval.c`'s argument binding, `typeobject.c`'s
+//! `type_call`): dispatch on the callable's kind, bind arguments to parameters with
+//! CPython's error messages, create frames and generators.
+
+use crate::object::{Kind, PyRef};
+use crate::objects::dict::DictData;
+use crate::objects::function::*;
+use crate::objects::str::as_str;
+use crate::objects::tuple::tuple_items;
+use crate::objects::typeobject::{lookup_str, type_data, TypeData};
+use crate::vm::eval::ArgVec;
+use crate::vm::frame::{Frame, FrameExit};
+use crate::vm::{Args, NativeFn, PyResult, Vm};
+use pyglass_bytecode::code_flags;
+
+impl Vm {
+    /// Call with positional arguments.
+    pub fn call(&self, callable: &PyRef, args: &[PyRef]) -> PyResult {
+        self.call_vector(callable, args, &[])
+    }
+
+    /// Call with positional values followed by keyword values named by `kwnames`.
+    pub fn call_vector(&self, callable: &PyRef, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
+        match callable.kind() {
+            Kind::Function => self.call_function(callable, args, kwnames),
+            Kind::BuiltinFunction => {
+                let bf = callable.downcast::<BuiltinFunctionData>().expect("kind checked");
+                match &bf.self_ {
+                    Some(s) => {
+                        let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                        v.push(s.clone());
+                        v.extend(args.iter().cloned());
+                        self.call_native(bf.func, &v, kwnames)
+                    }
+                    None => {
+                        if bf.name == "super" && args.is_empty() && bf.module == Some("builtins") {
+                            return self.zero_arg_super();
+                        }
+                        self.call_native(bf.func, args, kwnames)
+                    }
+                }
+            }
+            Kind::MethodDescriptor => {
+                let md = callable.downcast::<MethodDescrData>().expect("kind checked");
+                if md.kind == MethodKind::Instance {
+                    let n = args.len() - kwnames.len();
+                    if n == 0 {
+                        return Err(self.type_error(&format!("unbound method {}.{}() needs an argument", type_data(&md.owner).name(), md.name)));
+                    }
+                    if !crate::objects::typeobject::is_subtype(&args[0].class(), &md.owner) {
+                        return Err(self.type_error(&format!(
+                            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                            md.name,
+                            type_data(&md.owner).name(),
+                            self.type_name(&args[0])
+                        )));
+                    }
+                }
+                self.call_native(md.func, args, kwnames)
+            }
+            Kind::BoundMethod => {
+                let bm = callable.downcast::<BoundMethodData>().expect("kind checked");
+                let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                v.push(bm.self_.clone());
+                v.extend(args.iter().cloned());
+                self.call_vector(&bm.func, &v, kwnames)
+            }
+            Kind::Type => self.type_call(callable, args, kwnames),
+            _ => {
+                let t = callable.class();
+                match lookup_str(&t, "__call__") {
+                    Some(m) => {
+                        let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                        v.push(callable.clone());
+                        v.extend(args.iter().cloned());
+                        self.call_vector(&m, &v, kwnames)
+                    }
+                    None => Err(self.type_error(&format!("'{}' object is not callable", self.type_name(callable)))),
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn call_native(&self, f: NativeFn, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
+        let depth = self.depth.get();
+        if depth >= self.ctx.recursion_limit.get() + 50 {
+            return Err(self.new_error(&self.ctx.exc.recursion_error, "maximum recursion depth exceeded"));
+        }
+        self.depth.set(depth + 1);
+        let r = f(self, Args::with_kw(args, kwnames));
+        self.depth.set(depth);
+        r
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub fn call_ex(&self, callable: &PyRef, self_arg: Option<PyRef>, args: &PyRef, kwargs: Option<&PyRef>) -> PyResult {
+        let mut v: Vec<PyRef> = Vec::new();
+        if let Some(s) = self_arg {
+            v.push(s);
+        }
+        if args.is_kind(Kind::Tuple) {
+            v.extend(tuple_items(args).iter().cloned());
+        } else {
+            v.extend(self.iterate(args)?);
+        }
+        let mut names = Vec::new();
+        if let Some(kw) = kwargs {
+            if let Some(d) = kw.downcast::<DictData>() {
+                for (k, val) in d.items() {
+                    names.push(k);
+                    v.push(val);
+                }
+            }
+        }
+        self.call_vector(callable, &v, &names)
+    }
+
+    /// The name used in call error messages: the function's `__qualname__`.
+    pub fn func_display_name(&self, f: &PyRef) -> String {
+        match f.kind() {
+            Kind::Function => {
+                let fd = f.downcast::<FunctionData>().expect("kind checked");
+                let q = fd.qualname.borrow().clone();
+                format!("{}()", as_str(&q).unwrap_or("?"))
+            }
+            Kind::BoundMethod => self.func_display_name(&f.downcast::<BoundMethodData>().expect("kind checked").func),
+            Kind::BuiltinFunction => format!("{}()", f.downcast::<BuiltinFunctionData>().expect("kind checked").name),
+            Kind::Type => format!("{}()", type_data(f).name()),
+            _ => format!("{} object", self.type_name(f)),
+        }
+    }
+
+    /// Take a buffer from the frame pool.
+    fn frame_buffer(&self, n: usize, extra: usize) -> Vec<Option<PyRef>> {
+        let mut v = self.frame_pool.borrow_mut().pop().unwrap_or_default();
+        v.reserve(n + extra);
+        v.resize(n, None);
+        v
+    }
+
+    fn recycle(&self, mut v: Vec<Option<PyRef>>) {
+        v.clear();
+        if v.capacity() <= 4096 {
+            self.frame_pool.borrow_mut().push(v);
+        }
+    }
+
+    /// Call a Python function.
+    pub fn call_function(&self, func: &PyRef, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
+        let fd = func.downcast::<FunctionData>().expect("kind checked");
+        let code = fd.code_data();
+        let co = &code.code;
+        let n = co.nlocalsplus();
+        let mut slots = self.frame_buffer(n, co.stacksize as usize);
+        let simple = kwnames.is_empty() && co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0 && args.len() == co.argcount as usize;
+        if simple {
+            for (slot, a) in slots.iter_mut().zip(args) {
+                *slot = Some(a.clone());
+            }
+        } else if let Err(e) = self.bind_args(func, fd, code, &mut slots, args, kwnames) {
+            self.recycle(slots);
+            return Err(e);
+        }
+        let mut frame = Frame {
+            code: fd.code.clone(),
+            func: Some(func.clone()),
+            globals: fd.globals.clone(),
+            builtins: fd.builtins.clone(),
+            locals: None,
+            slots,
+            nlocalsplus: n,
+            ip: 0,
+            lasti: 0,
+        };
+        if co.flags & code_flags::GENERATOR != 0 {
+            return Ok(crate::objects::generator::new_generator(self, frame, fd));
+        }
+        let r = self.run_frame(&mut frame);
+        self.recycle(std::mem::take(&mut frame.slots));
+        match r? {
+            FrameExit::Return(v) => Ok(v),
+            FrameExit::Yield(_) => Err(self.bad_bytecode("yield in a non-generator")),
+        }
+    }
+
+    /// Bind call arguments to the fast slots (CPython's `initialize_locals`).
+    fn bind_args(&self, func: &PyRef, fd: &FunctionData, code: &CodeData, slots: &mut [Option<PyRef>], args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
+        let co = &code.code;
+        let argcount = co.argcount as usize;
+        let posonly = co.posonlyargcount as usize;
+        let kwonly = co.kwonlyargcount as usize;
+        let has_varargs = co.flags & code_flags::VARARGS != 0;
+        let has_varkw = co.flags & code_flags::VARKEYWORDS != 0;
+        let npos = args.len() - kwnames.len();
+        let name = || {
+            let q = fd.qualname.borrow().clone();
+            as_str(&q).unwrap_or("?").to_string()
+        };
+        let kwdict = if has_varkw {
+            let d = self.ctx.new_dict();
+            let idx = argcount + kwonly + has_varargs as usize;
+            slots[idx] = Some(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+        // Positional parameters.
+        for i in 0..npos.min(argcount) {
+            slots[i] = Some(args[i].clone());
+        }
+        if has_varargs {
+            let extra: Vec<PyRef> = if npos > argcount { args[argcount..npos].to_vec() } else { Vec::new() };
+            slots[argcount + kwonly] = Some(self.ctx.new_tuple(extra));
+        } else if npos > argcount {
+            let defaults = fd.defaults.borrow().as_ref().map(|d| tuple_items(d).len()).unwrap_or(0);
+            let kw_given = kwnames.iter().filter(|k| code.varnames[argcount..argcount + kwonly].iter().any(|v| str_eq(v, k))).count();
+            let takes = if defaults > 0 { format!("from {} to {}", argcount - defaults, argcount) } else { argcount.to_string() };
+            let plural = if argcount == 1 && defaults == 0 { "" } else { "s" };
+            let given = if kw_given > 0 {
+                format!("{} positional argument{} (and {} keyword-only argument{}) were given", npos, if npos == 1 { "" } else { "s" }, kw_given, if kw_given == 1 { "" } else { "s" })
+            } else {
+                format!("{} {} given", npos, if npos == 1 { "was" } else { "were" })
+            };
+            return Err(self.type_error(&format!("{}() takes {} positional argument{} but {}", name(), takes, plural, given)));
+        }
+        // Keyword arguments.
+        let mut posonly_as_kw: Vec<String> = Vec::new();
+        for (k, v) in kwnames.iter().zip(&args[npos..]) {
+            let pos = code.varnames[..argcount + kwonly].iter().position(|p| str_eq(p, k));
+            match pos {
+                Some(i) if i >= posonly => {
+                    if slots[i].is_some() {
+                        return Err(self.type_error(&format!("{}() got multiple values for argument '{}'", name(), as_str(k).unwrap_or(""))));
+                    }
+                    slots[i] = Some(v.clone());
+                }
+                other => {
+                    if let Some(d) = &kwdict {
+                        d.downcast::<DictData>().expect("dict").set_item(self, k.clone(), v.clone())?;
+                    } else if other.is_some() {
+                        posonly_as_kw.push(as_str(k).unwrap_or("").to_string());
+                    } else {
+                        return Err(self.type_error(&format!("{}() got an unexpected keyword argument '{}'", name(), as_str(k).unwrap_or(""))));
+                    }
+                }
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(&format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                name(),
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // Defaults for missing positional parameters.
+        if npos < argcount {
+            let defaults = fd.defaults.borrow().clone();
+            let defs = defaults.as_ref().map(tuple_items).unwrap_or(&[]);
+            let first_default = argcount - defs.len();
+            let mut missing = Vec::new();
+            for i in npos..argcount {
+                if slots[i].is_none() {
+                    if i >= first_default {
+                        slots[i] = Some(defs[i - first_default].clone());
+                    } else {
+                        missing.push(co.localsplus_names[i].clone());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.type_error(&format!("{}() missing {} required positional argument{}: {}", name(), missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            }
+        }
+        // Keyword-only defaults.
+        if kwonly > 0 {
+            let kwdefaults = fd.kwdefaults.borrow().clone();
+            let mut missing = Vec::new();
+            for i in argcount..argcount + kwonly {
+                if slots[i].is_none() {
+                    let dv = kwdefaults.as_ref().and_then(|d| d.downcast::<DictData>()).and_then(|d| d.get_str_key(&code.varnames[i]));
+                    match dv {
+                        Some(v) => slots[i] = Some(v),
+                        None => missing.push(co.localsplus_names[i].clone()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.type_error(&format!("{}() missing {} required keyword-only argument{}: {}", name(), missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+            }
+        }
+        let _ = func;
+        Ok(())
+    }
+
+    pub fn new_function(&self, code: PyRef, globals: PyRef, builtins: PyRef) -> PyRef {
+        let (name, qualname, doc) = match code.downcast::<CodeData>() {
+            Some(c) => (c.name.clone(), c.qualname.clone(), c.code.docstring.as_ref().map(|d| self.ctx.new_str(d))),
+            None => (self.ctx.intern("?"), self.ctx.intern("?"), None),
+        };
+        let module = globals.downcast::<DictData>().and_then(|g| g.get_str("__name__"));
+        self.ctx.alloc(
+            &self.ctx.types.function,
+            FunctionData {
+                code,
+                globals,
+                builtins,
+                name: crate::sync::PyCell::new(name),
+                qualname: crate::sync::PyCell::new(qualname),
+                defaults: crate::sync::PyCell::new(None),
+                kwdefaults: crate::sync::PyCell::new(None),
+                closure: crate::sync::PyCell::new(None),
+                annotations: crate::sync::PyCell::new(None),
+                doc: crate::sync::PyCell::new(doc),
+                module: crate::sync::PyCell::new(module),
+                dict: crate::sync::PyCell::new(None),
+            },
+        )
+    }
+
+    pub fn new_builtin(&self, name: &'static str, func: NativeFn, module: Option<&'static str>) -> PyRef {
+        self.ctx.alloc(&self.ctx.types.builtin_function, BuiltinFunctionData { name, func, self_: None, module, doc: None })
+    }
+
+    pub fn new_builtin_bound(&self, name: &'static str, func: NativeFn, self_: PyRef) -> PyRef {
+        self.ctx.alloc(&self.ctx.types.builtin_function, BuiltinFunctionData { name, func, self_: Some(self_), module: None, doc: None })
+    }
+
+    pub fn new_cell(&self, v: Option<PyRef>) -> PyRef {
+        self.ctx.alloc(&self.ctx.types.cell, CellData(crate::sync::PyCell::new(v)))
+    }
+
+    /// `cls(*args, **kw)`: `__new__` then `__init__` (CPython's `type_call`).
+    pub fn type_call(&self, cls: &PyRef, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
+        let td = type_data(cls);
+        if cls.is(&self.ctx.types.type_) && args.len() == 1 && kwnames.is_empty() {
+            return Ok(args[0].class());
+        }
+        // __new__
+        let new = lookup_str(cls, "__new__");
+        let obj = match new {
+            Some(n) if n.is_kind(Kind::StaticMethod) || n.is_kind(Kind::Function) => {
+                let f = if let Some(s) = n.downcast::<StaticMethodData>() { s.func.borrow().clone().unwrap_or(n.clone()) } else { n.clone() };
+                let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                v.push(cls.clone());
+                v.extend(args.iter().cloned());
+                self.call_vector(&f, &v, kwnames)?
+            }
+            _ => {
+                let native = td.native_new.get().or_else(|| crate::objects::instance::inherited_native_new(cls));
+                match native {
+                    Some(nf) => nf(self, cls, Args::with_kw(args, kwnames))?,
+                    None => return Err(self.type_error(&format!("cannot create '{}' instances", td.name()))),
+                }
+            }
+        };
+        // __init__ runs only for instances of cls.
+        if !crate::objects::typeobject::is_subtype(&obj.class(), cls) {
+            return Ok(obj);
+        }
+        if let Some(init) = lookup_str(cls, "__init__") {
+            if init.is_kind(Kind::Function) {
+                let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                v.push(obj.clone());
+                v.extend(args.iter().cloned());
+                let r = self.call_vector(&init, &v, kwnames)?;
+                if !r.is(&self.ctx.consts.none) {
+                    return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                }
+            } else if let Some(md) = init.downcast::<MethodDescrData>() {
+                if !md.owner.is(&self.ctx.types.object) {
+                    let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                    v.push(obj.clone());
+                    v.extend(args.iter().cloned());
+                    self.call_vector(&init, &v, kwnames)?;
+                } else if !args.is_empty() && crate::objects::instance::uses_object_new(cls) {
+                    return Err(self.type_error(&format!("{}() takes no arguments", td.name())));
+                }
+            } else {
+                let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                v.push(obj.clone());
+                v.extend(args.iter().cloned());
+                self.call_vector(&init, &v, kwnames)?;
+            }
+        }
+        Ok(obj)
+    }
+
+    /// `super()` with no arguments: the innermost frame's `__class__` cell and first
+    /// argument.
+    fn zero_arg_super(&self) -> PyResult {
+        let info = self.frames.borrow().last().cloned();
+        let Some(info) = info else {
+            return Err(self.new_error(&self.ctx.exc.runtime_error, "super(): no current frame"));
+        };
+        let cls = info.class_cell.as_ref().and_then(|c| c.downcast::<CellData>()).and_then(|c| c.0.borrow().clone());
+        let Some(cls) = cls else {
+            return Err(self.new_error(&self.ctx.exc.runtime_error, "super(): __class__ cell not found"));
+        };
+        let Some(mut obj) = info.first_arg.clone() else {
+            return Err(self.new_error(&self.ctx.exc.runtime_error, "super(): no arguments"));
+        };
+        let inner = obj.downcast::<CellData>().map(|c| c.0.borrow().clone());
+        if let Some(inner) = inner {
+            match inner {
+                Some(v) => obj = v,
+                None => return Err(self.new_error(&self.ctx.exc.runtime_error, "super(): arg[0] deleted")),
+            }
+        }
+        crate::objects::instance::new_super(self, cls, Some(obj))
+    }
+}
+
+fn str_eq(a: &PyRef, b: &PyRef) -> bool {
+    a.is(b) || matches!((as_str(a), as_str(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as in CPython's messages.
+fn join_names(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+impl TypeData {}

@@ -1,0 +1,906 @@
+//! The eval loop (CPython `Python/ceval.c` + `bytecodes.c`): runs one frame until it
+//! returns, yields or raises. Python-to-Python calls recurse through [`Vm::run_frame`]; the
+//! recursion limit (`sys.getrecursionlimit()`) is enforced on entry, and the CLI runs the
+//! interpreter on a thread whose stack comfortably holds that many Rust frames.
+
+use crate::object::PyRef;
+use crate::objects::dict::DictData;
+use crate::objects::function::{CellData, CodeData, FunctionData};
+use crate::objects::int::IntData;
+use crate::vm::frame::{Frame, FrameExit, FrameInfo};
+use crate::vm::{PyErr, PyResult, Vm};
+use pyglass_bytecode::{BinaryOp, CompareOp, Opcode};
+use smallvec::SmallVec;
+use std::sync::atomic::Ordering;
+
+/// How an instruction's failure is treated.
+enum Unwind {
+    /// A new exception: add a traceback entry for this frame and set `__context__`.
+    Raise(PyErr),
+    /// A re-raise (bare `raise`, RERAISE): the traceback is kept as it is.
+    Reraise(PyErr),
+}
+
+impl From<PyErr> for Unwind {
+    fn from(e: PyErr) -> Unwind {
+        Unwind::Raise(e)
+    }
+}
+
+macro_rules! pop {
+    ($f:expr, $vm:expr) => {
+        match $f.slots.pop() {
+            Some(Some(v)) => v,
+            _ => return Err(Unwind::Raise($vm.bad_bytecode("stack underflow"))),
+        }
+    };
+}
+
+macro_rules! pop_opt {
+    ($f:expr) => {
+        $f.slots.pop().flatten()
+    };
+}
+
+macro_rules! top {
+    ($f:expr, $vm:expr) => {
+        match $f.slots.last() {
+            Some(Some(v)) => v,
+            _ => return Err(Unwind::Raise($vm.bad_bytecode("empty stack"))),
+        }
+    };
+}
+
+impl Vm {
+    /// Run `frame` until it returns or yields.
+    pub fn run_frame(&self, frame: &mut Frame) -> PyResult<FrameExit> {
+        self.run_frame_with(frame, None)
+    }
+
+    /// Run `frame`, first raising `throw` at its current instruction if given
+    /// (`generator.throw`).
+    pub fn run_frame_with(&self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
+        let depth = self.depth.get();
+        if depth >= self.ctx.recursion_limit.get() {
+            return Err(self.new_error(&self.ctx.exc.recursion_error, "maximum recursion depth exceeded"));
+        }
+        self.depth.set(depth + 1);
+        let code_obj = frame.code.clone();
+        let code = code_obj.downcast::<CodeData>().expect("frame code");
+        let first_arg = if code.code.argcount > 0 || code.code.total_args() > 0 { frame.slots.first().cloned().flatten() } else { None };
+        let class_cell = if code.has_cells { code.code.localsplus_names.iter().position(|n| n == "__class__").and_then(|i| frame.slots.get(i).cloned().flatten()) } else { None };
+        self.frames.borrow_mut().push(FrameInfo { code: frame.code.clone(), globals: frame.globals.clone(), first_arg, class_cell });
+        let mut pending = throw.map(Unwind::Raise);
+        let r = loop {
+            let step = match pending.take() {
+                Some(u) => {
+                    frame.lasti = frame.ip.saturating_sub(1);
+                    Err(u)
+                }
+                None => self.execute(frame, code),
+            };
+            match step {
+                Ok(exit) => break Ok(exit),
+                Err(unwind) => {
+                    let (err, new) = match unwind {
+                        Unwind::Raise(e) => (e, true),
+                        Unwind::Reraise(e) => (e, false),
+                    };
+                    if new {
+                        self.add_traceback(&err, &frame.code, frame.lasti as u32, code.code.location(frame.lasti).line);
+                        self.set_context(&err);
+                    }
+                    match code.code.handler_for(frame.lasti as u32) {
+                        Some(h) => {
+                            let depth = frame.nlocalsplus + h.depth as usize;
+                            while frame.slots.len() > depth {
+                                drop(frame.slots.pop());
+                            }
+                            if h.lasti {
+                                frame.slots.push(Some(self.ctx.new_int(frame.lasti as i64)));
+                            }
+                            frame.slots.push(Some(err.0));
+                            frame.ip = h.target as usize;
+                        }
+                        None => break Err(err),
+                    }
+                }
+            }
+        };
+        self.frames.borrow_mut().pop();
+        self.depth.set(depth);
+        r
+    }
+
+    /// Mark the current `super()` information for the innermost frame (class cell updates).
+    fn refresh_class_cell(&self, frame: &Frame, code: &CodeData) {
+        if let Some(info) = self.frames.borrow_mut().last_mut() {
+            if info.class_cell.is_none() {
+                info.class_cell = code.code.localsplus_names.iter().position(|n| n == "__class__").and_then(|i| frame.slots.get(i).cloned().flatten());
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn execute(&self, f: &mut Frame, code: &CodeData) -> Result<FrameExit, Unwind> {
+        let instrs = &code.code.instructions[..];
+        loop {
+            let Some(&ins) = instrs.get(f.ip) else {
+                return Err(Unwind::Raise(self.bad_bytecode("ran off the end of the code")));
+            };
+            f.lasti = f.ip;
+            f.ip += 1;
+            let arg = ins.arg() as usize;
+            match ins.op() {
+                Opcode::NOP => {}
+                Opcode::POP_TOP => {
+                    drop(f.slots.pop());
+                }
+                Opcode::PUSH_NULL => f.slots.push(None),
+                Opcode::COPY => {
+                    let n = f.slots.len();
+                    let v = f.slots.get(n.wrapping_sub(arg)).cloned().flatten();
+                    f.slots.push(v);
+                }
+                Opcode::SWAP => {
+                    let n = f.slots.len();
+                    if arg > n - f.nlocalsplus {
+                        return Err(Unwind::Raise(self.bad_bytecode("SWAP out of range")));
+                    }
+                    f.slots.swap(n - 1, n - arg);
+                }
+                Opcode::LOAD_CONST => {
+                    f.slots.push(Some(code.consts[arg].clone()));
+                }
+                Opcode::LOAD_FAST => match &f.slots[arg] {
+                    Some(v) => {
+                        let v = v.clone();
+                        f.slots.push(Some(v));
+                    }
+                    None => return Err(self.unbound_local(code, arg).into()),
+                },
+                Opcode::STORE_FAST => {
+                    let v = pop_opt!(f);
+                    let old = std::mem::replace(&mut f.slots[arg], v);
+                    drop(old);
+                }
+                Opcode::DELETE_FAST => {
+                    if f.slots[arg].is_none() {
+                        return Err(self.unbound_local(code, arg).into());
+                    }
+                    let old = f.slots[arg].take();
+                    drop(old);
+                }
+                Opcode::MAKE_CELL => {
+                    let v = f.slots[arg].take();
+                    f.slots[arg] = Some(self.new_cell(v));
+                    self.refresh_class_cell(f, code);
+                }
+                Opcode::COPY_FREE_VARS => {
+                    let closure = f.func.as_ref().and_then(|func| func.downcast::<FunctionData>()).and_then(|fd| fd.closure.borrow().clone());
+                    if let Some(cl) = closure {
+                        let cells = crate::objects::tuple::tuple_items(&cl);
+                        let start = code.free_start;
+                        for (i, c) in cells.iter().enumerate().take(arg) {
+                            f.slots[start + i] = Some(c.clone());
+                        }
+                    }
+                    self.refresh_class_cell(f, code);
+                }
+                Opcode::LOAD_DEREF => {
+                    let v = self.cell_get(f, code, arg)?;
+                    f.slots.push(Some(v));
+                }
+                Opcode::STORE_DEREF => {
+                    let v = pop!(f, self);
+                    self.cell_set(f, arg, Some(v));
+                }
+                Opcode::DELETE_DEREF => {
+                    self.cell_get(f, code, arg)?;
+                    self.cell_set(f, arg, None);
+                }
+                Opcode::LOAD_CLOSURE => {
+                    let v = f.slots[arg].clone();
+                    f.slots.push(v);
+                }
+                Opcode::LOAD_FROM_DICT_OR_DEREF => {
+                    let mapping = pop!(f, self);
+                    let name = &code.varnames[arg];
+                    match self.mapping_get(&mapping, name)? {
+                        Some(v) => f.slots.push(Some(v)),
+                        None => {
+                            let v = self.cell_get(f, code, arg)?;
+                            f.slots.push(Some(v));
+                        }
+                    }
+                }
+                Opcode::LOAD_LOCALS => match &f.locals {
+                    Some(l) => {
+                        let l = l.clone();
+                        f.slots.push(Some(l));
+                    }
+                    None => return Err(self.new_error(&self.ctx.exc.system_error, "no locals found").into()),
+                },
+                Opcode::LOAD_GLOBAL => {
+                    let name = &code.names[arg];
+                    let v = self.load_global(f, name)?;
+                    f.slots.push(Some(v));
+                }
+                Opcode::STORE_GLOBAL => {
+                    let v = pop!(f, self);
+                    dict_of(&f.globals).set_str_key(code.names[arg].clone(), v);
+                }
+                Opcode::DELETE_GLOBAL => {
+                    let name = &code.names[arg];
+                    if dict_of(&f.globals).del_str_key(name).is_none() {
+                        return Err(self.name_error(name).into());
+                    }
+                }
+                Opcode::LOAD_NAME => {
+                    let name = &code.names[arg];
+                    let v = match &f.locals {
+                        Some(l) => self.mapping_get(l, name)?,
+                        None => None,
+                    };
+                    let v = match v {
+                        Some(v) => v,
+                        None => self.load_global(f, name)?,
+                    };
+                    f.slots.push(Some(v));
+                }
+                Opcode::STORE_NAME => {
+                    let v = pop!(f, self);
+                    let name = code.names[arg].clone();
+                    match &f.locals {
+                        Some(l) => self.mapping_set(l, name, v)?,
+                        None => dict_of(&f.globals).set_str_key(name, v),
+                    }
+                }
+                Opcode::DELETE_NAME => {
+                    let name = &code.names[arg];
+                    let target = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    if !self.mapping_del(&target, name)? {
+                        return Err(self.name_error(name).into());
+                    }
+                }
+                Opcode::LOAD_ATTR => {
+                    let obj = pop!(f, self);
+                    let v = self.getattr(&obj, &code.names[arg])?;
+                    f.slots.push(Some(v));
+                }
+                Opcode::LOAD_METHOD => {
+                    let obj = pop!(f, self);
+                    let (m, is_unbound) = self.load_method(&obj, &code.names[arg])?;
+                    f.slots.push(Some(m));
+                    f.slots.push(if is_unbound { Some(obj) } else { None });
+                }
+                Opcode::STORE_ATTR => {
+                    let obj = pop!(f, self);
+                    let v = pop!(f, self);
+                    self.setattr(&obj, &code.names[arg], Some(v))?;
+                }
+                Opcode::DELETE_ATTR => {
+                    let obj = pop!(f, self);
+                    self.setattr(&obj, &code.names[arg], None)?;
+                }
+                Opcode::UNARY_NEGATIVE => {
+                    let a = pop!(f, self);
+                    let r = self.neg(&a)?;
+                    f.slots.push(Some(r));
+                }
+                Opcode::UNARY_POSITIVE => {
+                    let a = pop!(f, self);
+                    let r = self.pos(&a)?;
+                    f.slots.push(Some(r));
+                }
+                Opcode::UNARY_INVERT => {
+                    let a = pop!(f, self);
+                    let r = self.invert(&a)?;
+                    f.slots.push(Some(r));
+                }
+                Opcode::UNARY_NOT => {
+                    let a = pop!(f, self);
+                    let r = !self.is_true(&a)?;
+                    f.slots.push(Some(self.ctx.bool_obj(r)));
+                }
+                Opcode::BINARY_OP => {
+                    let b = pop!(f, self);
+                    let a = pop!(f, self);
+                    let op = BinaryOp::from_arg(arg as u32).unwrap_or(BinaryOp::Add);
+                    let r = match self.binary_fast(&a, &b, op) {
+                        Some(r) => r,
+                        None => self.binary_op(&a, &b, op)?,
+                    };
+                    f.slots.push(Some(r));
+                }
+                Opcode::COMPARE_OP => {
+                    let b = pop!(f, self);
+                    let a = pop!(f, self);
+                    let op = CompareOp::from_arg(arg as u32).unwrap_or(CompareOp::Eq);
+                    let r = match compare_fast(&a, &b, op) {
+                        Some(r) => self.ctx.bool_obj(r),
+                        None => self.rich_compare(&a, &b, op)?,
+                    };
+                    f.slots.push(Some(r));
+                }
+                Opcode::IS_OP => {
+                    let b = pop!(f, self);
+                    let a = pop!(f, self);
+                    f.slots.push(Some(self.ctx.bool_obj(a.is(&b) != (arg == 1))));
+                }
+                Opcode::CONTAINS_OP => {
+                    let b = pop!(f, self);
+                    let a = pop!(f, self);
+                    let r = self.contains(&b, &a)?;
+                    f.slots.push(Some(self.ctx.bool_obj(r != (arg == 1))));
+                }
+                Opcode::BINARY_SUBSCR => {
+                    let key = pop!(f, self);
+                    let container = pop!(f, self);
+                    let r = self.getitem(&container, &key)?;
+                    f.slots.push(Some(r));
+                }
+                Opcode::STORE_SUBSCR => {
+                    let key = pop!(f, self);
+                    let container = pop!(f, self);
+                    let v = pop!(f, self);
+                    self.setitem(&container, &key, v)?;
+                }
+                Opcode::DELETE_SUBSCR => {
+                    let key = pop!(f, self);
+                    let container = pop!(f, self);
+                    self.delitem(&container, &key)?;
+                }
+                Opcode::BINARY_SLICE => {
+                    let stop = pop!(f, self);
+                    let start = pop!(f, self);
+                    let container = pop!(f, self);
+                    let slice = self.new_slice(start, stop, self.ctx.none());
+                    let r = self.getitem(&container, &slice)?;
+                    f.slots.push(Some(r));
+                }
+                Opcode::STORE_SLICE => {
+                    let stop = pop!(f, self);
+                    let start = pop!(f, self);
+                    let container = pop!(f, self);
+                    let v = pop!(f, self);
+                    let slice = self.new_slice(start, stop, self.ctx.none());
+                    self.setitem(&container, &slice, v)?;
+                }
+                Opcode::BUILD_SLICE => {
+                    let step = if arg == 3 { pop!(f, self) } else { self.ctx.none() };
+                    let stop = pop!(f, self);
+                    let start = pop!(f, self);
+                    f.slots.push(Some(self.new_slice(start, stop, step)));
+                }
+                Opcode::BUILD_TUPLE => {
+                    let items = self.pop_n(f, arg)?;
+                    f.slots.push(Some(self.ctx.new_tuple(items)));
+                }
+                Opcode::BUILD_LIST => {
+                    let items = self.pop_n(f, arg)?;
+                    f.slots.push(Some(self.ctx.new_list(items)));
+                }
+                Opcode::BUILD_SET => {
+                    let items = self.pop_n(f, arg)?;
+                    let s = self.new_set(false);
+                    for it in items {
+                        self.set_add(&s, it)?;
+                    }
+                    f.slots.push(Some(s));
+                }
+                Opcode::BUILD_MAP => {
+                    let items = self.pop_n(f, arg * 2)?;
+                    let d = self.ctx.new_dict();
+                    let dd = dict_of(&d);
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        dd.set_item(self, k, v)?;
+                    }
+                    f.slots.push(Some(d));
+                }
+                Opcode::BUILD_CONST_KEY_MAP => {
+                    let keys = pop!(f, self);
+                    let values = self.pop_n(f, arg)?;
+                    let d = self.ctx.new_dict();
+                    let dd = dict_of(&d);
+                    for (k, v) in crate::objects::tuple::tuple_items(&keys).iter().zip(values) {
+                        dd.set_item(self, k.clone(), v)?;
+                    }
+                    f.slots.push(Some(d));
+                }
+                Opcode::BUILD_STRING => {
+                    let items = self.pop_n(f, arg)?;
+                    let mut s = String::new();
+                    for it in &items {
+                        s.push_str(crate::objects::str::as_str(it).unwrap_or(""));
+                    }
+                    f.slots.push(Some(self.ctx.new_string(s)));
+                }
+                Opcode::LIST_APPEND => {
+                    let v = pop!(f, self);
+                    let n = f.slots.len();
+                    let list = f.slots[n - arg].clone();
+                    if let Some(l) = list.as_ref().and_then(|l| l.downcast::<crate::objects::list::ListData>()) {
+                        l.append(v);
+                    }
+                }
+                Opcode::SET_ADD => {
+                    let v = pop!(f, self);
+                    let n = f.slots.len();
+                    if let Some(s) = f.slots[n - arg].clone() {
+                        self.set_add(&s, v)?;
+                    }
+                }
+                Opcode::MAP_ADD => {
+                    let v = pop!(f, self);
+                    let k = pop!(f, self);
+                    let n = f.slots.len();
+                    if let Some(d) = f.slots[n - arg].clone() {
+                        dict_of(&d).set_item(self, k, v)?;
+                    }
+                }
+                Opcode::LIST_EXTEND => {
+                    let iterable = pop!(f, self);
+                    let n = f.slots.len();
+                    if let Some(l) = f.slots[n - arg].clone() {
+                        self.list_extend(&l, &iterable).map_err(|e| self.fix_star_error(e, &iterable))?;
+                    }
+                }
+                Opcode::SET_UPDATE => {
+                    let iterable = pop!(f, self);
+                    let n = f.slots.len();
+                    if let Some(s) = f.slots[n - arg].clone() {
+                        for item in self.iterate(&iterable)? {
+                            self.set_add(&s, item)?;
+                        }
+                    }
+                }
+                Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                    let m = pop!(f, self);
+                    let n = f.slots.len();
+                    if let Some(d) = f.slots[n - arg].clone() {
+                        if ins.op() == Opcode::DICT_MERGE {
+                            let func = f.slots.get(n - arg - 2).cloned().flatten();
+                            self.dict_merge_kwargs(&d, &m, func.as_ref())?;
+                        } else {
+                            self.dict_update_from(&d, &m).map_err(|e| self.fix_mapping_error(e, &m))?;
+                        }
+                    }
+                }
+                Opcode::LIST_TO_TUPLE => {
+                    let l = pop!(f, self);
+                    let items = l.downcast::<crate::objects::list::ListData>().map(|l| l.snapshot()).unwrap_or_default();
+                    f.slots.push(Some(self.ctx.new_tuple(items)));
+                }
+                Opcode::CONVERT_VALUE => {
+                    let v = pop!(f, self);
+                    let r = match arg {
+                        1 => self.str(&v)?,
+                        2 => self.repr(&v)?,
+                        _ => self.ascii(&v)?,
+                    };
+                    f.slots.push(Some(r));
+                }
+                Opcode::FORMAT_SIMPLE => {
+                    let v = pop!(f, self);
+                    let r = if v.class().is(&self.ctx.types.str) { v } else { self.format(&v, "")? };
+                    f.slots.push(Some(r));
+                }
+                Opcode::FORMAT_WITH_SPEC => {
+                    let spec = pop!(f, self);
+                    let v = pop!(f, self);
+                    let spec_s = crate::objects::str::as_str(&spec).unwrap_or("").to_string();
+                    let r = self.format(&v, &spec_s)?;
+                    f.slots.push(Some(r));
+                }
+                Opcode::JUMP_FORWARD => f.ip = arg,
+                Opcode::JUMP_BACKWARD => {
+                    f.ip = arg;
+                    self.check_interrupt()?;
+                }
+                Opcode::POP_JUMP_IF_FALSE => {
+                    let v = pop!(f, self);
+                    if !self.truthy_fast(&v)? {
+                        f.ip = arg;
+                    }
+                }
+                Opcode::POP_JUMP_IF_TRUE => {
+                    let v = pop!(f, self);
+                    if self.truthy_fast(&v)? {
+                        f.ip = arg;
+                    }
+                }
+                Opcode::POP_JUMP_IF_NONE => {
+                    let v = pop!(f, self);
+                    if v.is(&self.ctx.consts.none) {
+                        f.ip = arg;
+                    }
+                }
+                Opcode::POP_JUMP_IF_NOT_NONE => {
+                    let v = pop!(f, self);
+                    if !v.is(&self.ctx.consts.none) {
+                        f.ip = arg;
+                    }
+                }
+                Opcode::GET_ITER => {
+                    let v = pop!(f, self);
+                    let it = self.get_iter(&v)?;
+                    f.slots.push(Some(it));
+                }
+                Opcode::FOR_ITER => {
+                    let it = top!(f, self);
+                    match self.next_fast(it)? {
+                        Some(v) => f.slots.push(Some(v)),
+                        None => {
+                            drop(f.slots.pop());
+                            f.ip = arg;
+                        }
+                    }
+                }
+                Opcode::UNPACK_SEQUENCE => {
+                    let seq = pop!(f, self);
+                    let items = self.unpack(&seq, arg)?;
+                    for v in items.into_iter().rev() {
+                        f.slots.push(Some(v));
+                    }
+                }
+                Opcode::UNPACK_EX => {
+                    let seq = pop!(f, self);
+                    let before = arg & 0xff;
+                    let after = arg >> 8;
+                    let items = self.unpack_ex(&seq, before, after)?;
+                    for v in items.into_iter().rev() {
+                        f.slots.push(Some(v));
+                    }
+                }
+                Opcode::CALL => {
+                    self.check_interrupt()?;
+                    let n = f.slots.len();
+                    let base = n - arg - 2;
+                    let callable = f.slots[base].take();
+                    let self_arg = f.slots[base + 1].take();
+                    let r = {
+                        let args_start = if self_arg.is_some() { base + 1 } else { base + 2 };
+                        if let Some(s) = self_arg {
+                            f.slots[base + 1] = Some(s);
+                        }
+                        let args = as_refs(&f.slots[args_start..]);
+                        match callable {
+                            Some(c) => self.call_vector(&c, args, &[]),
+                            None => Err(self.bad_bytecode("NULL callable")),
+                        }
+                    };
+                    f.slots.truncate(base);
+                    f.slots.push(Some(r?));
+                }
+                Opcode::CALL_KW => {
+                    self.check_interrupt()?;
+                    let kwnames = pop!(f, self);
+                    let n = f.slots.len();
+                    let base = n - arg - 2;
+                    let callable = f.slots[base].take();
+                    let self_arg = f.slots[base + 1].take();
+                    let r = {
+                        let args_start = if self_arg.is_some() { base + 1 } else { base + 2 };
+                        if let Some(s) = self_arg {
+                            f.slots[base + 1] = Some(s);
+                        }
+                        let args = as_refs(&f.slots[args_start..]);
+                        let names = crate::objects::tuple::tuple_items(&kwnames);
+                        match callable {
+                            Some(c) => self.call_vector(&c, args, names),
+                            None => Err(self.bad_bytecode("NULL callable")),
+                        }
+                    };
+                    f.slots.truncate(base);
+                    f.slots.push(Some(r?));
+                }
+                Opcode::CALL_FUNCTION_EX => {
+                    self.check_interrupt()?;
+                    let kwargs = if arg & 1 != 0 { pop_opt!(f) } else { None };
+                    let args = pop!(f, self);
+                    let self_arg = pop_opt!(f);
+                    let callable = pop!(f, self);
+                    let r = self.call_ex(&callable, self_arg, &args, kwargs.as_ref())?;
+                    f.slots.push(Some(r));
+                }
+                Opcode::MAKE_FUNCTION => {
+                    let c = pop!(f, self);
+                    let func = self.new_function(c, f.globals.clone(), f.builtins.clone());
+                    f.slots.push(Some(func));
+                }
+                Opcode::SET_FUNCTION_ATTRIBUTE => {
+                    let func = pop!(f, self);
+                    let v = pop!(f, self);
+                    if let Some(fd) = func.downcast::<FunctionData>() {
+                        match arg {
+                            1 => *fd.defaults.borrow_mut() = Some(v),
+                            2 => *fd.kwdefaults.borrow_mut() = Some(v),
+                            4 => *fd.annotations.borrow_mut() = Some(v),
+                            8 => *fd.closure.borrow_mut() = Some(v),
+                            _ => {}
+                        }
+                    }
+                    f.slots.push(Some(func));
+                }
+                Opcode::LOAD_BUILD_CLASS => {
+                    let b = dict_of(&f.builtins).get_str("__build_class__");
+                    match b {
+                        Some(b) => f.slots.push(Some(b)),
+                        None => return Err(self.new_error(&self.ctx.exc.name_error, "__build_class__ not found").into()),
+                    }
+                }
+                Opcode::RETURN_VALUE => {
+                    let v = pop!(f, self);
+                    return Ok(FrameExit::Return(v));
+                }
+                Opcode::RETURN_CONST => {
+                    return Ok(FrameExit::Return(code.consts[arg].clone()));
+                }
+                Opcode::YIELD_VALUE => {
+                    let v = pop!(f, self);
+                    return Ok(FrameExit::Yield(v));
+                }
+                Opcode::SEND => {
+                    let v = pop!(f, self);
+                    let receiver = top!(f, self).clone();
+                    match self.gen_send(&receiver, v)? {
+                        crate::objects::generator::SendResult::Yield(y) => f.slots.push(Some(y)),
+                        crate::objects::generator::SendResult::Return(r) => {
+                            drop(f.slots.pop());
+                            f.slots.push(Some(r));
+                            f.ip = arg;
+                        }
+                    }
+                }
+                Opcode::GET_YIELD_FROM_ITER => {
+                    let v = pop!(f, self);
+                    let it = if v.is_kind(crate::object::Kind::Generator) { v } else { self.get_iter(&v)? };
+                    f.slots.push(Some(it));
+                }
+                Opcode::RAISE_VARARGS => match arg {
+                    0 => match self.current_exception() {
+                        Some(e) => return Err(Unwind::Reraise(PyErr(e))),
+                        None => return Err(self.new_error(&self.ctx.exc.runtime_error, "No active exception to reraise").into()),
+                    },
+                    1 => {
+                        let e = pop!(f, self);
+                        return Err(self.make_raise(e, None)?.into());
+                    }
+                    _ => {
+                        let cause = pop!(f, self);
+                        let e = pop!(f, self);
+                        return Err(self.make_raise(e, Some(cause))?.into());
+                    }
+                },
+                Opcode::RERAISE => {
+                    let e = pop!(f, self);
+                    if arg != 0 {
+                        // The saved lasti only matters for line tracing in CPython; the
+                        // handler search must use this instruction's own position.
+                        drop(pop_opt!(f));
+                    }
+                    return Err(Unwind::Reraise(PyErr(e)));
+                }
+                Opcode::PUSH_EXC_INFO => {
+                    let e = pop!(f, self);
+                    let prev = self.current_exception().unwrap_or_else(|| self.ctx.none());
+                    self.exc_stack.borrow_mut().push(Some(e.clone()));
+                    f.slots.push(Some(prev));
+                    f.slots.push(Some(e));
+                }
+                Opcode::POP_EXCEPT => {
+                    drop(f.slots.pop());
+                    let old = self.exc_stack.borrow_mut().pop();
+                    drop(old);
+                }
+                Opcode::CHECK_EXC_MATCH => {
+                    let typ = pop!(f, self);
+                    let exc = top!(f, self).clone();
+                    let m = self.exception_matches(&exc, &typ)?;
+                    f.slots.push(Some(self.ctx.bool_obj(m)));
+                }
+                Opcode::LOAD_ASSERTION_ERROR => f.slots.push(Some(self.ctx.exc.assertion_error.clone())),
+                Opcode::BEFORE_WITH => {
+                    let mgr = pop!(f, self);
+                    let (exit, entered) = self.before_with(&mgr)?;
+                    f.slots.push(Some(exit));
+                    f.slots.push(Some(entered));
+                }
+                Opcode::WITH_EXCEPT_START => {
+                    let n = f.slots.len();
+                    let exc = f.slots[n - 1].clone().ok_or_else(|| self.bad_bytecode("WITH_EXCEPT_START"))?;
+                    let exit = f.slots[n - 4].clone().ok_or_else(|| self.bad_bytecode("WITH_EXCEPT_START"))?;
+                    let typ = exc.class();
+                    let tb = self.exception_traceback(&exc).unwrap_or_else(|| self.ctx.none());
+                    let r = self.call(&exit, &[typ, exc, tb])?;
+                    f.slots.push(Some(r));
+                }
+                Opcode::IMPORT_NAME => {
+                    let fromlist = pop!(f, self);
+                    let level = pop!(f, self);
+                    let m = self.import_name(&code.names[arg], &fromlist, &level, &f.globals)?;
+                    f.slots.push(Some(m));
+                }
+                Opcode::IMPORT_FROM => {
+                    let m = top!(f, self).clone();
+                    let v = self.import_from(&m, &code.names[arg])?;
+                    f.slots.push(Some(v));
+                }
+                Opcode::IMPORT_STAR => {
+                    let m = pop!(f, self);
+                    let target = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    self.import_star(&m, &target)?;
+                }
+                Opcode::SETUP_ANNOTATIONS => {
+                    let target = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let key = self.ctx.intern("__annotations__");
+                    if self.mapping_get(&target, &key)?.is_none() {
+                        self.mapping_set(&target, key, self.ctx.new_dict())?;
+                    }
+                }
+                Opcode::PRINT_EXPR => {
+                    let v = pop!(f, self);
+                    self.display_hook(&v)?;
+                }
+            }
+        }
+    }
+
+    fn pop_n(&self, f: &mut Frame, n: usize) -> Result<Vec<PyRef>, Unwind> {
+        let len = f.slots.len();
+        if n > len - f.nlocalsplus {
+            return Err(Unwind::Raise(self.bad_bytecode("stack underflow")));
+        }
+        let mut out = Vec::with_capacity(n);
+        for v in f.slots.drain(len - n..) {
+            match v {
+                Some(v) => out.push(v),
+                None => return Err(Unwind::Raise(self.bad_bytecode("NULL on stack"))),
+            }
+        }
+        Ok(out)
+    }
+
+    #[inline]
+    fn load_global(&self, f: &Frame, name: &PyRef) -> PyResult {
+        if let Some(v) = dict_of(&f.globals).get_str_key(name) {
+            return Ok(v);
+        }
+        if let Some(v) = dict_of(&f.builtins).get_str_key(name) {
+            return Ok(v);
+        }
+        Err(self.name_error(name))
+    }
+
+    fn cell_get(&self, f: &Frame, code: &CodeData, i: usize) -> PyResult {
+        let cell = f.slots[i].as_ref().and_then(|c| c.downcast::<CellData>().map(|cd| cd.0.borrow().clone()));
+        match cell {
+            Some(Some(v)) => Ok(v),
+            _ => {
+                let name = &code.code.localsplus_names[i];
+                let is_free = i >= code.free_start;
+                if is_free {
+                    Err(self.new_error(&self.ctx.exc.name_error, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")))
+                } else {
+                    Err(self.new_error(&self.ctx.exc.unbound_local_error, &format!("cannot access local variable '{name}' where it is not associated with a value")))
+                }
+            }
+        }
+    }
+
+    fn cell_set(&self, f: &Frame, i: usize, v: Option<PyRef>) {
+        if let Some(c) = f.slots[i].as_ref().and_then(|c| c.downcast::<CellData>()) {
+            let old = c.0.replace(v);
+            drop(old);
+        }
+    }
+
+    fn unbound_local(&self, code: &CodeData, i: usize) -> PyErr {
+        let name = &code.code.localsplus_names[i];
+        self.new_error(&self.ctx.exc.unbound_local_error, &format!("cannot access local variable '{name}' where it is not associated with a value"))
+    }
+
+    pub(crate) fn bad_bytecode(&self, what: &str) -> PyErr {
+        self.new_error(&self.ctx.exc.system_error, &format!("pyglass: invalid bytecode ({what})"))
+    }
+
+    /// Raise KeyboardInterrupt if Ctrl-C was pressed.
+    #[inline]
+    pub fn check_interrupt(&self) -> PyResult<()> {
+        if self.interrupt.load(Ordering::Relaxed) {
+            self.interrupt.store(false, Ordering::SeqCst);
+            return Err(self.new_error(&self.ctx.exc.keyboard_interrupt, ""));
+        }
+        Ok(())
+    }
+
+    /// Truth test with the common cases inline.
+    #[inline(always)]
+    fn truthy_fast(&self, v: &PyRef) -> PyResult<bool> {
+        if v.is(&self.ctx.consts.true_) {
+            return Ok(true);
+        }
+        if v.is(&self.ctx.consts.false_) || v.is(&self.ctx.consts.none) {
+            return Ok(false);
+        }
+        self.is_true(v)
+    }
+
+    /// Int and float arithmetic without any lookup (exact types only).
+    #[inline(always)]
+    fn binary_fast(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> Option<PyRef> {
+        let (ta, tb) = (a.class_ptr(), b.class_ptr());
+        let int_t = self.ctx.types.int.as_ptr();
+        if ta == int_t && tb == int_t {
+            // SAFETY of unwrap-free access: both kinds are Int (exact int type).
+            let (x, y) = (a.downcast::<IntData>()?.as_small()?, b.downcast::<IntData>()?.as_small()?);
+            let r = match op {
+                BinaryOp::Add | BinaryOp::InplaceAdd => x.checked_add(y)?,
+                BinaryOp::Subtract | BinaryOp::InplaceSubtract => x.checked_sub(y)?,
+                BinaryOp::Multiply | BinaryOp::InplaceMultiply => x.checked_mul(y)?,
+                BinaryOp::And | BinaryOp::InplaceAnd => x & y,
+                BinaryOp::Or | BinaryOp::InplaceOr => x | y,
+                BinaryOp::Xor | BinaryOp::InplaceXor => x ^ y,
+                BinaryOp::Remainder | BinaryOp::InplaceRemainder if y > 0 && x >= 0 => x % y,
+                BinaryOp::FloorDivide | BinaryOp::InplaceFloorDivide if y > 0 && x >= 0 => x / y,
+                BinaryOp::Rshift | BinaryOp::InplaceRshift if (0..64).contains(&y) => x >> y,
+                _ => return None,
+            };
+            return Some(self.ctx.new_int(r));
+        }
+        let float_t = self.ctx.types.float.as_ptr();
+        if ta == float_t && tb == float_t {
+            let x = a.downcast::<crate::objects::float::FloatData>()?.0;
+            let y = b.downcast::<crate::objects::float::FloatData>()?.0;
+            let r = match op {
+                BinaryOp::Add | BinaryOp::InplaceAdd => x + y,
+                BinaryOp::Subtract | BinaryOp::InplaceSubtract => x - y,
+                BinaryOp::Multiply | BinaryOp::InplaceMultiply => x * y,
+                BinaryOp::TrueDivide | BinaryOp::InplaceTrueDivide if y != 0.0 => x / y,
+                _ => return None,
+            };
+            return Some(self.ctx.new_float(r));
+        }
+        None
+    }
+}
+
+/// Comparisons of exact ints and floats without any lookup.
+#[inline(always)]
+fn compare_fast(a: &PyRef, b: &PyRef, op: CompareOp) -> Option<bool> {
+    use std::cmp::Ordering as O;
+    let ord = match (a.downcast::<IntData>(), b.downcast::<IntData>()) {
+        (Some(x), Some(y)) => x.value().cmp(y.value()),
+        _ => match (a.downcast::<crate::objects::float::FloatData>(), b.downcast::<crate::objects::float::FloatData>()) {
+            (Some(x), Some(y)) => x.0.partial_cmp(&y.0)?,
+            _ => return None,
+        },
+    };
+    // Subclasses of int/float may override comparisons: only exact builtin kinds get here
+    // through the payload check, but a subclass shares the payload; check for heap types.
+    if a.header().flags() & crate::object::layout_bits::OWNS_TYPE_REF != 0 || b.header().flags() & crate::object::layout_bits::OWNS_TYPE_REF != 0 {
+        return None;
+    }
+    Some(match op {
+        CompareOp::Lt => ord == O::Less,
+        CompareOp::Le => ord != O::Greater,
+        CompareOp::Eq => ord == O::Equal,
+        CompareOp::Ne => ord != O::Equal,
+        CompareOp::Gt => ord == O::Greater,
+        CompareOp::Ge => ord != O::Less,
+    })
+}
+
+use crate::object::core::slots_as_refs as as_refs;
+
+#[inline(always)]
+pub(crate) fn dict_of(d: &PyRef) -> &DictData {
+    match d.downcast::<DictData>() {
+        Some(d) => d,
+        None => crate::objects::typeobject::type_data(d).dict(),
+    }
+}
+
+pub(crate) type ArgVec = SmallVec<[PyRef; 8]>;

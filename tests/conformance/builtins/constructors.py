@@ -1,0 +1,11 @@
+# int, float, bool, str, list, tuple, dict and set constructors.
+print(int(), int(7), int("8"), int(9.9), int("-0"), int(" 10 "))
+print(float(), float(1), float("1.25"), float(" -2 "), float("inf"), float("-Infinity"))
+print(bool(), bool(3), bool(""), bool("False"), bool([None]))
+print(str(), str(12), str(1.0), str(None), str([1]), str(b"x"))
+print(list(), list("abc"), list((1, 2)), list(range(3)), list({"a": 1, "b": 2}))
+print(tuple(), tuple([1, 2]), tuple("hi"), tuple(range(2)))
+print(dict(), dict(a=1, b=2), dict([("x", 1), ("y", 2)]), dict({"k": 0}, extra=1))
+print(dict(zip("abc", range(3))), dict([[1, 2]]))
+print(set(), set([3, 1, 2, 3]), set("aab") == {"a", "b"}, frozenset([1, 2]) == {1, 2})
+print(len(set(range(100))), sorted(set("mississippi")))

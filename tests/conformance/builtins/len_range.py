@@ -1,0 +1,10 @@
+# len() and range() in all their forms.
+print(len([1, 2, 3]), len("hello"), len(()), len({"a": 1}), len({1, 2}), len(range(10)))
+print(list(range(5)), list(range(2, 7)), list(range(0, 20, 5)), list(range(10, 0, -3)))
+print(list(range(0)), list(range(5, 2)), list(range(-3, 3)), list(range(3, -3, -2)))
+r = range(1, 20, 4)
+print(r, range(5), range(2, 9, 3), len(r), r[0], r[-1], r[1:3])
+print(7 in range(10), 10 in range(10), 5 in r, 9 in r)
+print(range(3) == range(0, 3), range(0) == range(5, 1), r.start, r.stop, r.step)
+print(len(range(0, 10 ** 12, 7)), range(10 ** 20)[-1])
+print(list(reversed(range(4))), r.index(9), r.count(9))

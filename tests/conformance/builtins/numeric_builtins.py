@@ -1,0 +1,10 @@
+# abs, min, max, sum, divmod, pow, round.
+print(abs(-5), abs(5), abs(-2.5), abs(0), abs(-0.0), abs(True))
+print(min(3, 1, 2), max(3, 1, 2), min([4, 5, 0]), max("hello"), min("b", "a", "c"))
+print(min([], default="empty"), max([1, 2], default=9), max(["aa", "b", "ccc"], key=len))
+print(min([(2, "b"), (1, "z"), (1, "a")]), max([-3, 2, -5], key=abs))
+print(sum([1, 2, 3]), sum([]), sum(range(101)), sum([1, 2], 10), sum([[1], [2]], []))
+print(sum([0.1, 0.2, 0.3]), sum([1, 2.5]), sum((True, True, False)))
+print(divmod(17, 5), divmod(-17, 5), divmod(17.5, 5), pow(2, 8), pow(2, -2), pow(5, 3, 7))
+print(round(3.14159, 2), round(2.5), round(3.5), round(-2.5), round(1234, -2), round(7))
+print(max(1, 2.0), min(1, 1.0), max(True, 0))

@@ -1,0 +1,16 @@
+# print(): several arguments, sep, end, file and flush.
+import sys
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ", end=".\n")
+print("no newline", end="")
+print(" -- continued")
+print(1, 2.5, None, True, [1, "x"], (2,), {"k": "v"})
+print("x", sep=None, end=None)
+print("to stderr", file=sys.stderr)
+print("flushed", flush=True)
+print(*[1, 2, 3], sep="-")
+print("multi\nline")
+sys.stdout.write("written directly\n")
+print("tab\there")

@@ -1,0 +1,40 @@
+# for loops over lists, ranges, strings, tuples and dicts; nested loops; else clauses.
+for x in [3, 1, 2]:
+    print("item", x)
+for i in range(3):
+    print("range", i)
+for ch in "abc":
+    print("char", ch)
+for key in {"b": 1, "a": 2}:
+    print("key", key)
+for k, v in {"x": 10, "y": 20}.items():
+    print(k, v)
+for i, (a, b) in enumerate([(1, 2), (3, 4)]):
+    print(i, a, b)
+
+for n in range(2, 20):
+    for d in range(2, n):
+        if n % d == 0:
+            break
+    else:
+        print(n, "is prime")
+
+for x in []:
+    print("never")
+else:
+    print("empty loop else runs")
+
+for i in range(10):
+    if i % 3:
+        continue
+    if i > 7:
+        break
+    print("multiple of 3:", i)
+
+total = 0
+for i in range(1, 101):
+    total += i
+print("sum 1..100 =", total)
+for i in range(3):
+    pass
+print("loop variable after loop:", i)

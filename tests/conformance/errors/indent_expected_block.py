@@ -1,0 +1,3 @@
+# A block that is never indented.
+if True:
+print("body")

@@ -1,0 +1,4 @@
+# A def with no body.
+def f():
+
+x = 1

@@ -1,0 +1,2 @@
+# A statement where an expression is required.
+x = (y = 1)

@@ -1,0 +1,3 @@
+# return outside a function is a compile-time error.
+print("compiled first")
+return 5

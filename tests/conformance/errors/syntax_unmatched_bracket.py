@@ -1,0 +1,2 @@
+# Unmatched closing bracket.
+items = [1, 2, 3]]

@@ -1,0 +1,3 @@
+# An uncaught TypeError from a binary operator.
+count = 3
+label = "items: " + count

@@ -1,0 +1,1 @@
+../../../examples/identity_and_mutability.py

@@ -1,0 +1,10 @@
+# Every form of float literal and how each prints.
+print(1.5, .5, 5., 0.0, 00.5)
+print(1e10, 1E10, 1e-5, 1.5e+3, 2.e2, .5e1)
+print(1_000.000_1, 1_0e1_0)
+print(3.14159265358979323846264338327950288)
+print(1e308, 1e308 * 10, -1e308 * 10)
+print(1e-320, 5e-324, 1e-400)
+print(0.1, 0.2, 0.3, 1 / 3)
+print(123456789.0, 1234567890123456789.0, 1e16, 1e15)
+print(type(1.0).__name__, type(1e3).__name__)

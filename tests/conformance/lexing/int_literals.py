@@ -1,0 +1,11 @@
+# Every form of integer literal.
+print(0, 7, 123, 00, 000)
+print(1_000_000, 0x_ff, 0o_17, 0b_1010)
+print(0xff, 0XFF, 0xDeadBeef)
+print(0o17, 0O777)
+print(0b1010, 0B11111111)
+print(-5, +5, - -5, -0)
+print(123456789012345678901234567890)
+print(0xFFFFFFFFFFFFFFFFFFFFFFFF)
+print(0b1_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000)
+print(type(7).__name__, type(123456789012345678901234567890).__name__)
