@@ -33,9 +33,20 @@ macro_rules! opcodes {
             }
 
             /// Decode a byte; `None` for a number that is not an opcode.
+            #[inline(always)]
             pub fn from_u8(b: u8) -> Option<Opcode> {
-                match b { $($num => Some(Opcode::$name),)* _ => None }
+                DECODE[b as usize]
             }
+        }
+
+        /// Byte-to-opcode table, so decoding is one indexed load.
+        static DECODE: [Option<Opcode>; 256] = {
+            let mut t: [Option<Opcode>; 256] = [None; 256];
+            $(t[$num] = Some(Opcode::$name);)*
+            t
+        };
+
+        impl Opcode {
         }
     };
 }

@@ -1,5 +1,6 @@
 //! Print a summary line per code object (qualname, argument counts, flags, fast slots),
-//! in the format of the CPython helper used to cross-check scoping against CPython 3.11.
+//! in the format of `tests/codeinfo.py`, to cross-check scoping and slot layout against
+//! CPython 3.11: `cargo run -q -p pyglass-compiler --example codeinfo -- FILE`.
 use pyglass_bytecode::{slot_kind, CodeObject, Constant};
 
 fn walk(co: &CodeObject, out: &mut Vec<String>) {

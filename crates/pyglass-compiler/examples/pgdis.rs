@@ -5,9 +5,18 @@ fn main() {
     let mut src = String::new();
     let name = std::env::args().nth(1);
     match &name {
-        Some(path) => src = std::fs::read_to_string(path).expect("read file"),
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => src = text,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                std::process::exit(3);
+            }
+        },
         None => {
-            std::io::stdin().read_to_string(&mut src).expect("read stdin");
+            if let Err(e) = std::io::stdin().read_to_string(&mut src) {
+                eprintln!("stdin: {e}");
+                std::process::exit(3);
+            }
         }
     }
     let filename = name.unwrap_or_else(|| "<stdin>".into());

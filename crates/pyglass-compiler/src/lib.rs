@@ -11,6 +11,31 @@
 //!
 //! [`verify::verify`] checks a compiled code object; the test-suite runs it on everything
 //! it compiles.
+//!
+//! # Conventions the VM relies on
+//! * **Calls**: `[callable, self_or_null, args...]`; plain calls load the callable then
+//!   `PUSH_NULL`, method calls use `LOAD_METHOD`. Decorators: `LOAD deco; PUSH_NULL; ...;
+//!   <function>; CALL 1`. `assert x, msg`: `LOAD_ASSERTION_ERROR; PUSH_NULL; msg; CALL 1;
+//!   RAISE_VARARGS 1`. `CALL_FUNCTION_EX` always gets a real tuple and (arg 1) a fresh dict.
+//! * **Comprehensions** are functions with one parameter `.0`, called immediately:
+//!   `<make function>; PUSH_NULL; <outermost iterable>; GET_ITER; CALL 1`.
+//! * **Class bodies** store `__module__`, `__qualname__`, `__firstlineno__`, `__doc__`,
+//!   `__static_attributes__`, and return `None`, or (when a method uses `super()` or
+//!   `__class__`) the `__class__` cell after storing it as `__classcell__`.
+//! * **Exception handling** follows CPython 3.13's exception table (see `codegen::flow`
+//!   for the stack layout of every handler); `RERAISE` never adds a traceback entry, and
+//!   `RERAISE 1` restores the saved `lasti` (the item just below the exception).
+//! * **Generators** carry the `GENERATOR` flag and have no prologue. `yield from` is
+//!   `GET_YIELD_FROM_ITER; LOAD_CONST None; SEND exit; YIELD_VALUE; JUMP_BACKWARD send`:
+//!   a `YIELD_VALUE` directly after a `SEND` is a delegating yield, and while suspended
+//!   there the sub-iterator is on top of the stack, so `throw()`/`close()` must be
+//!   forwarded to it by the VM (CPython does this with `CLEANUP_THROW`; a `StopIteration`
+//!   from the forwarded call means "pop the sub-iterator, push the value, continue at the
+//!   `SEND`'s target"). Turning a `StopIteration` escaping a generator into
+//!   `RuntimeError` (PEP 479) is the VM's job too.
+//! * **Locations**: line 0 means "no location" (synthetic cleanup code, CPython's `--`).
+//! * **Interactive mode** differs only in printing expression statements of the top-level
+//!   code with `PRINT_EXPR` and in not taking a leading string as the module docstring.
 
 mod codegen;
 pub mod depth;

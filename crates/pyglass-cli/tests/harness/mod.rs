@@ -22,8 +22,8 @@ use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// One script to run and what it must print.
@@ -116,6 +116,8 @@ pub struct Outcome {
     /// None after a timeout or a death by signal.
     pub code: Option<i32>,
     pub timed_out: bool,
+    /// The script printed more than MAX_OUTPUT bytes on a stream and was killed.
+    pub overflowed: bool,
     pub signal: Option<i32>,
     pub elapsed: Duration,
 }
@@ -157,6 +159,7 @@ pub fn run_case(case: &Case, bin: &Path, extra: &[String], timeout: Duration) ->
                 stderr: format!("harness: cannot start {}: {err}", bin.display()).into_bytes(),
                 code: None,
                 timed_out: false,
+                overflowed: false,
                 signal: None,
                 elapsed: start.elapsed(),
             }
@@ -168,18 +171,9 @@ pub fn run_case(case: &Case, bin: &Path, extra: &[String], timeout: Duration) ->
             let _ = pipe.write_all(&data);
         })
     });
-    let mut out_pipe = child.stdout.take().expect("piped stdout");
-    let mut err_pipe = child.stderr.take().expect("piped stderr");
-    let out_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = out_pipe.read_to_end(&mut buf);
-        buf
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = err_pipe.read_to_end(&mut buf);
-        buf
-    });
+    let overflow = Arc::new(AtomicBool::new(false));
+    let out_reader = spawn_reader(child.stdout.take().expect("piped stdout"), overflow.clone());
+    let err_reader = spawn_reader(child.stderr.take().expect("piped stderr"), overflow.clone());
     let mut timed_out = false;
     let status = loop {
         match child.try_wait() {
@@ -189,12 +183,16 @@ pub fn run_case(case: &Case, bin: &Path, extra: &[String], timeout: Duration) ->
                 let _ = child.kill();
                 break child.wait().ok();
             }
+            Ok(None) if overflow.load(Ordering::SeqCst) => {
+                let _ = child.kill();
+                break child.wait().ok();
+            }
             Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(_) => break None,
         }
     };
-    // A grandchild holding the pipes open must not stall the harness: the readers are
-    // joined only once the child is gone, and they end when the pipes close.
+    // The readers end when the pipes close, which the child's exit (or kill) does; the
+    // corpus starts no subprocesses that could keep them open.
     let stdout = out_reader.join().unwrap_or_default();
     let stderr = err_reader.join().unwrap_or_default();
     if let Some(w) = stdin_writer {
@@ -202,14 +200,42 @@ pub fn run_case(case: &Case, bin: &Path, extra: &[String], timeout: Duration) ->
     }
     use std::os::unix::process::ExitStatusExt;
     let signal = status.and_then(|s| s.signal());
+    let overflowed = overflow.load(Ordering::SeqCst);
     Outcome {
         stdout: normalize(&stdout, &case.dir),
         stderr: normalize(&stderr, &case.dir),
-        code: if timed_out { None } else { status.and_then(|s| s.code()) },
+        code: if timed_out || overflowed { None } else { status.and_then(|s| s.code()) },
         timed_out,
-        signal: if timed_out { None } else { signal },
+        overflowed,
+        signal: if timed_out || overflowed { None } else { signal },
         elapsed: start.elapsed(),
     }
+}
+
+/// Most output kept per stream; a script printing more is killed (a runaway loop must not
+/// fill the harness's memory). Expected outputs are far smaller.
+const MAX_OUTPUT: usize = 8 << 20;
+
+/// Reads a child's pipe to the end, keeping at most MAX_OUTPUT bytes; past that it raises
+/// `overflow` and keeps draining so that the child is never blocked on a full pipe.
+fn spawn_reader(mut pipe: impl Read + Send + 'static, overflow: Arc<AtomicBool>) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut kept = Vec::new();
+        let mut chunk = [0u8; 64 * 1024];
+        loop {
+            match pipe.read(&mut chunk) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    let room = MAX_OUTPUT.saturating_sub(kept.len());
+                    kept.extend_from_slice(&chunk[..n.min(room)]);
+                    if n > room {
+                        overflow.store(true, Ordering::SeqCst);
+                    }
+                }
+            }
+        }
+        kept
+    })
 }
 
 /// Replaces "<absolute dir>/" by "" (both the canonical and the given spelling of the dir).
@@ -250,6 +276,9 @@ pub fn check(case: &Case, outcome: &Outcome) -> String {
     if outcome.timed_out {
         report.push_str("  timed out (PYGLASS_TEST_TIMEOUT to change the limit)\n");
     }
+    if outcome.overflowed {
+        report.push_str(&format!("  killed: printed more than {} MiB on a stream\n", MAX_OUTPUT >> 20));
+    }
     if let Some(sig) = outcome.signal {
         report.push_str(&format!("  killed by signal {sig}\n"));
     }
@@ -260,7 +289,7 @@ pub fn check(case: &Case, outcome: &Outcome) -> String {
         );
         return report;
     };
-    if !outcome.timed_out && outcome.code != Some(case.code) {
+    if !outcome.timed_out && !outcome.overflowed && outcome.code != Some(case.code) {
         report.push_str(&format!(
             "  exit status: expected {}, got {}\n",
             case.code,
@@ -360,12 +389,24 @@ pub fn diff(expected: &[u8], actual: &[u8]) -> String {
     out
 }
 
-/// A line without its newline; a missing final newline is made visible.
+/// Longest line shown in a diff, in characters.
+const SHOWN_LINE: usize = 300;
+
+/// A line without its newline, cut to SHOWN_LINE characters; a missing final newline is
+/// made visible.
 fn show(line: &str) -> String {
-    match line.strip_suffix('\n') {
-        Some(l) => l.to_string(),
-        None => format!("{line}⏎ (no newline at end)"),
+    let (body, missing_newline) = match line.strip_suffix('\n') {
+        Some(l) => (l, false),
+        None => (line, true),
+    };
+    let mut out: String = body.chars().take(SHOWN_LINE).collect();
+    if body.chars().count() > SHOWN_LINE {
+        out.push_str("… (line cut)");
     }
+    if missing_newline {
+        out.push_str("⏎ (no newline at end)");
+    }
+    out
 }
 
 /// The result of a suite run, for the closing line.

@@ -396,6 +396,12 @@ impl<'a> Compiler<'a> {
     /// Index of `c` in the constant table, adding it if new.
     pub fn add_const(&mut self, c: Constant) -> CResult<u32> {
         let unit = self.unit();
+        // Identical code objects (a finally body compiled once per exit path) are shared.
+        if let Constant::Code(code) = &c {
+            if let Some(i) = unit.consts.iter().position(|k| matches!(k, Constant::Code(o) if **o == **code)) {
+                return Ok(i as u32);
+            }
+        }
         let key = const_key(&c);
         if let Some(k) = &key {
             if let Some(&i) = unit.const_map.get(k) {

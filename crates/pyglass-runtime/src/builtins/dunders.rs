@@ -125,7 +125,10 @@ fn d_next(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "__next__", &a, 0, 0)?;
     let r = match s.kind() {
         Kind::Iterator => crate::objects::iter::iter_next(vm, s)?,
-        Kind::Generator => crate::objects::generator::gen_next(vm, s)?,
+        Kind::Generator => match crate::objects::generator::resume(vm, s, None, None)? {
+            crate::objects::generator::SendResult::Yield(v) => Some(v),
+            crate::objects::generator::SendResult::Return(r) => return Err(crate::builtins::callables::stop_iteration(vm, r)),
+        },
         _ => None,
     };
     match r {

@@ -339,6 +339,15 @@ fn next(vm: &Vm, a: Args<'_>) -> PyResult {
     if !matches!(it.kind(), Kind::Iterator | Kind::Generator) && lookup_str(&it.class(), "__next__").is_none() {
         return Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it))));
     }
+    if it.is_kind(Kind::Generator) && crate::vm::abstract_::is_static_type(&it.class()) {
+        return match crate::objects::generator::resume(vm, it, None, None)? {
+            crate::objects::generator::SendResult::Yield(v) => Ok(v),
+            crate::objects::generator::SendResult::Return(r) => match p.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(crate::builtins::callables::stop_iteration(vm, r)),
+            },
+        };
+    }
     match it.kind() {
         Kind::Iterator | Kind::Generator if crate::vm::abstract_::is_static_type(&it.class()) => match vm.next_fast(it)? {
             Some(v) => Ok(v),

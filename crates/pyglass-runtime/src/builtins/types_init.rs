@@ -54,6 +54,10 @@ pub fn init_builtin_types(ctx: &Context) {
             getset("__doc__", type_get_doc, None),
         ],
     );
+    // The singletons' types return the singleton when called, with no arguments.
+    ctx.set_native_new(&t.none, none_new);
+    ctx.set_native_new(&t.ellipsis, ellipsis_new);
+    ctx.set_native_new(&t.not_implemented, notimpl_new);
     crate::builtins::dunders::install(ctx);
     crate::builtins::numbers::init(ctx);
     crate::builtins::strings::init(ctx);
@@ -122,6 +126,22 @@ fn object_new_descr(vm: &Vm, a: Args<'_>) -> PyResult {
         Some(n) if type_data(cls).instance_kind != Kind::Object => n(vm, cls, Args::new(&p[1..])),
         _ => crate::objects::instance::object_new(vm, cls, Args::new(&[])),
     }
+}
+
+fn singleton_new(vm: &Vm, cls: &PyRef, a: Args<'_>, v: PyRef) -> PyResult {
+    if !a.items.is_empty() {
+        return Err(vm.type_error(&format!("{}() takes no arguments", type_data(cls).name())));
+    }
+    Ok(v)
+}
+fn none_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
+    singleton_new(vm, cls, a, vm.ctx.none())
+}
+fn ellipsis_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
+    singleton_new(vm, cls, a, vm.ctx.consts.ellipsis.clone())
+}
+fn notimpl_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
+    singleton_new(vm, cls, a, vm.ctx.consts.not_implemented.clone())
 }
 
 fn object_eq(vm: &Vm, a: Args<'_>) -> PyResult {

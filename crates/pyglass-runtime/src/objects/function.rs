@@ -23,6 +23,8 @@ pub struct CodeData {
     /// Slots that need MAKE_CELL at entry are handled by bytecode; this caches whether the
     /// code has any cells or frees (fast-path calls skip checks when false).
     pub has_cells: bool,
+    /// The fast slot holding the `__class__` cell (methods using zero-argument `super()`).
+    pub class_cell_slot: Option<usize>,
 }
 
 // SAFETY: Kind::Code is used by no other payload type.

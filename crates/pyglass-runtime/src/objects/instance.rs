@@ -270,7 +270,11 @@ pub fn super_getattr(vm: &Vm, sup: &PyRef, name: &PyRef) -> PyResult {
             }
         }
     }
-    vm.generic_getattr(sup, name, &sup.class())
+    let t = sup.class();
+    if let Some(d) = crate::objects::typeobject::lookup(&t, name) {
+        return vm.descr_get(&d, Some(sup), &t);
+    }
+    Err(vm.attribute_error(sup, as_str(name).unwrap_or("?")))
 }
 
 /// `builtins.__build_class__(func, name, *bases, metaclass=None, **kwds)`.

@@ -241,6 +241,9 @@ impl Vm {
         if obj.is_kind(Kind::Type) {
             return self.type_getattr(obj, name, t);
         }
+        if obj.is_kind(Kind::Super) && !as_str(name).is_some_and(|n| n == "__class__") {
+            return crate::objects::instance::super_getattr(self, obj, name);
+        }
         let descr = lookup(t, name);
         if let Some(d) = &descr {
             if self.is_data_descriptor(d) {
@@ -415,7 +418,7 @@ impl Vm {
     pub fn load_method(&self, obj: &PyRef, name: &PyRef) -> PyResult<(PyRef, bool)> {
         let t = obj.class();
         let td = type_data(&t);
-        if !td.has_flag(type_flags::CUSTOM_GETATTR) && !obj.is_kind(Kind::Type) && !obj.is_kind(Kind::Module) {
+        if !td.has_flag(type_flags::CUSTOM_GETATTR) && !matches!(obj.kind(), Kind::Type | Kind::Module | Kind::Super) {
             if let Some(d) = lookup(&t, name) {
                 let is_method = match d.kind() {
                     Kind::Function => true,
@@ -486,7 +489,7 @@ impl Vm {
         if lookup(&t, name).is_some() {
             return Err(self.new_error(&self.ctx.exc.attribute_error, &format!("'{}' object attribute '{}' is read-only", self.type_name(obj), n)));
         }
-        let msg = if value.is_some() && type_data(&t).nslots.get() == 0 && is_static_type(&t) {
+        let msg = if value.is_some() {
             format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", self.type_name(obj), n)
         } else {
             format!("'{}' object has no attribute '{}'", self.type_name(obj), n)

@@ -67,8 +67,12 @@ impl Vm {
         self.depth.set(depth + 1);
         let code_obj = frame.code.clone();
         let code = code_obj.downcast::<CodeData>().expect("frame code");
-        let first_arg = if code.code.argcount > 0 || code.code.total_args() > 0 { frame.slots.first().cloned().flatten() } else { None };
-        let class_cell = if code.has_cells { code.code.localsplus_names.iter().position(|n| n == "__class__").and_then(|i| frame.slots.get(i).cloned().flatten()) } else { None };
+        // Only methods that use zero-argument super() need their first argument and
+        // `__class__` cell recorded.
+        let (first_arg, class_cell) = match code.class_cell_slot {
+            Some(i) => (frame.slots.first().cloned().flatten(), frame.slots.get(i).cloned().flatten()),
+            None => (None, None),
+        };
         self.frames.borrow_mut().push(FrameInfo { code: frame.code.clone(), globals: frame.globals.clone(), first_arg, class_cell });
         let mut pending = throw.map(Unwind::Raise);
         let r = loop {
@@ -114,22 +118,35 @@ impl Vm {
 
     /// Mark the current `super()` information for the innermost frame (class cell updates).
     fn refresh_class_cell(&self, frame: &Frame, code: &CodeData) {
+        let Some(i) = code.class_cell_slot else { return };
         if let Some(info) = self.frames.borrow_mut().last_mut() {
             if info.class_cell.is_none() {
-                info.class_cell = code.code.localsplus_names.iter().position(|n| n == "__class__").and_then(|i| frame.slots.get(i).cloned().flatten());
+                info.class_cell = frame.slots.get(i).cloned().flatten();
             }
         }
     }
 
+    /// Run instructions from `f.ip`; on return `f.ip` is the next instruction and
+    /// `f.lasti` the one that returned, yielded or raised.
     #[inline(always)]
     fn execute(&self, f: &mut Frame, code: &CodeData) -> Result<FrameExit, Unwind> {
+        let mut ip = f.ip;
+        let r = self.execute_inner(f, code, &mut ip);
+        f.lasti = ip.saturating_sub(1);
+        f.ip = ip;
+        r
+    }
+
+    /// The loop proper. The instruction pointer lives in `ip` (a register) rather than in
+    /// the frame; `execute` writes it back when the loop exits.
+    #[inline(always)]
+    fn execute_inner(&self, f: &mut Frame, code: &CodeData, ip: &mut usize) -> Result<FrameExit, Unwind> {
         let instrs = &code.code.instructions[..];
         loop {
-            let Some(&ins) = instrs.get(f.ip) else {
+            let Some(&ins) = instrs.get(*ip) else {
                 return Err(Unwind::Raise(self.bad_bytecode("ran off the end of the code")));
             };
-            f.lasti = f.ip;
-            f.ip += 1;
+            *ip += 1;
             let arg = ins.arg() as usize;
             match ins.op() {
                 Opcode::NOP => {}
@@ -494,33 +511,33 @@ impl Vm {
                     let r = self.format(&v, &spec_s)?;
                     f.slots.push(Some(r));
                 }
-                Opcode::JUMP_FORWARD => f.ip = arg,
+                Opcode::JUMP_FORWARD => *ip = arg,
                 Opcode::JUMP_BACKWARD => {
-                    f.ip = arg;
+                    *ip = arg;
                     self.check_interrupt()?;
                 }
                 Opcode::POP_JUMP_IF_FALSE => {
                     let v = pop!(f, self);
                     if !self.truthy_fast(&v)? {
-                        f.ip = arg;
+                        *ip = arg;
                     }
                 }
                 Opcode::POP_JUMP_IF_TRUE => {
                     let v = pop!(f, self);
                     if self.truthy_fast(&v)? {
-                        f.ip = arg;
+                        *ip = arg;
                     }
                 }
                 Opcode::POP_JUMP_IF_NONE => {
                     let v = pop!(f, self);
                     if v.is(&self.ctx.consts.none) {
-                        f.ip = arg;
+                        *ip = arg;
                     }
                 }
                 Opcode::POP_JUMP_IF_NOT_NONE => {
                     let v = pop!(f, self);
                     if !v.is(&self.ctx.consts.none) {
-                        f.ip = arg;
+                        *ip = arg;
                     }
                 }
                 Opcode::GET_ITER => {
@@ -534,7 +551,7 @@ impl Vm {
                         Some(v) => f.slots.push(Some(v)),
                         None => {
                             drop(f.slots.pop());
-                            f.ip = arg;
+                            *ip = arg;
                         }
                     }
                 }
@@ -650,7 +667,7 @@ impl Vm {
                         crate::objects::generator::SendResult::Return(r) => {
                             drop(f.slots.pop());
                             f.slots.push(Some(r));
-                            f.ip = arg;
+                            *ip = arg;
                         }
                     }
                 }

@@ -42,10 +42,11 @@ impl Vm {
         let varnames = code.localsplus_names.iter().map(|n| self.ctx.intern(n)).collect();
         let free_start = code.localsplus_kinds.iter().position(|k| k & pyglass_bytecode::slot_kind::FREE != 0).unwrap_or(code.localsplus_kinds.len());
         let has_cells = code.localsplus_kinds.iter().any(|k| k & (pyglass_bytecode::slot_kind::CELL | pyglass_bytecode::slot_kind::FREE) != 0);
+        let class_cell_slot = code.localsplus_names.iter().position(|n| n == "__class__");
         let filename = self.ctx.new_str(&code.filename);
         let name = self.ctx.intern(&code.name);
         let qualname = self.ctx.new_str(&code.qualname);
-        self.ctx.alloc(&self.ctx.types.code, CodeData { code, consts, names, varnames, filename, name, qualname, free_start, has_cells })
+        self.ctx.alloc(&self.ctx.types.code, CodeData { code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot })
     }
 
     fn make_const(&self, c: &Constant) -> PyRef {
