@@ -43,6 +43,35 @@ pub struct Config {
     pub inspect: bool,
 }
 
+/// Start-up definitions that are simplest to write in Python.
+const INIT_PY: &str = r#"
+import sys
+class version_info(tuple):
+    __slots__ = ()
+    n_fields = 5
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+    def __repr__(self):
+        return ("sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, serial=%r)" % tuple(self))
+version_info.__module__ = "sys"
+sys.version_info = version_info((3, 13, 0, "final", 0))
+del version_info, sys
+"#;
+
+fn init_python_level(vm: &Vm) {
+    let d = vm.ctx.new_dict();
+    if let Some(dd) = d.downcast::<DictData>() {
+        dd.set_str_key(vm.ctx.intern("__name__"), vm.ctx.intern("_pyglass_init"));
+    }
+    let r = vm.compile(INIT_PY, "<pyglass init>", pyglass_compiler::Mode::Exec).and_then(|c| vm.exec_code(c, &d));
+    if let Err(e) = r {
+        vm.print_exception(&e.0);
+    }
+}
+
 /// Result of one REPL input.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Interactive {
@@ -72,6 +101,7 @@ impl Interpreter {
             md.set_str_key(vm.ctx.new_str("__main__"), main.clone());
             let d = vm.module_dict(&main);
             d.downcast::<DictData>().expect("dict").set_str_key(vm.ctx.intern("__builtins__"), vm.builtins_module());
+            init_python_level(vm);
             main
         });
         Interpreter { vm, main }
@@ -125,11 +155,9 @@ impl Interpreter {
 
     /// Run one REPL input in `__main__`.
     pub fn run_interactive(&self, source: &str) -> Interactive {
-        if let Err(e) = pyglass_syntax::parse_module(source, "<stdin>") {
-            if pyglass_syntax::is_incomplete_input(source) {
-                return Interactive::Incomplete;
-            }
-            let _ = e;
+        // An open bracket, string or block (not yet closed by an empty line) asks for more.
+        if pyglass_syntax::is_incomplete_input(source) {
+            return Interactive::Incomplete;
         }
         self.vm.enter(|vm| {
             let d = vm.module_dict(&self.main);

@@ -118,6 +118,22 @@ pub fn explain(
             rhs_end,
         );
     }
+    // `(y = 1)`, `[x = 1]`: an assignment where an expression is required
+    // (CPython's invalid_named_expression).
+    if matches!(tok, Some((_, Tok::Equal, _)))
+        && idx >= 2
+        && matches!(toks[idx - 1].1, Tok::Name(_))
+        && matches!(toks[idx - 2].1, Tok::LPar | Tok::LSqb | Tok::LBrace | Tok::Comma)
+        && bracket_depth(toks, idx) > 0
+        && !matches!(toks.get(idx + 1).map(|t| &t.1), Some(Tok::Equal))
+    {
+        let rhs_end = expr_end(toks, idx + 1);
+        return Issue::new(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            toks[idx - 1].0,
+            rhs_end,
+        );
+    }
     // `import` with nothing after it
     if matches!(tok, Some((_, Tok::Newline, _))) && idx > 0 && toks[idx - 1].1 == Tok::Import {
         return Issue::new("Expected one or more names after 'import'", start, start);

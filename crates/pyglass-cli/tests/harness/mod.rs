@@ -191,10 +191,11 @@ pub fn run_case(case: &Case, bin: &Path, extra: &[String], timeout: Duration) ->
             Err(_) => break None,
         }
     };
-    // The readers end when the pipes close, which the child's exit (or kill) does; the
-    // corpus starts no subprocesses that could keep them open.
-    let stdout = out_reader.join().unwrap_or_default();
-    let stderr = err_reader.join().unwrap_or_default();
+    // The readers end when the pipes close. A subprocess of the script that still holds
+    // them must not stall the harness: wait a little, then take what was read.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let stdout = out_reader.finish(deadline);
+    let stderr = err_reader.finish(deadline);
     if let Some(w) = stdin_writer {
         let _ = w.join();
     }
@@ -216,16 +217,33 @@ pub fn run_case(case: &Case, bin: &Path, extra: &[String], timeout: Duration) ->
 /// fill the harness's memory). Expected outputs are far smaller.
 const MAX_OUTPUT: usize = 8 << 20;
 
+/// A thread reading one of the child's pipes.
+struct Reader {
+    kept: Arc<Mutex<Vec<u8>>>,
+    done: std::sync::mpsc::Receiver<()>,
+}
+
+impl Reader {
+    /// What was read, once the pipe closed or the deadline passed.
+    fn finish(self, deadline: Instant) -> Vec<u8> {
+        let _ = self.done.recv_timeout(deadline.saturating_duration_since(Instant::now()));
+        std::mem::take(&mut *self.kept.lock().unwrap())
+    }
+}
+
 /// Reads a child's pipe to the end, keeping at most MAX_OUTPUT bytes; past that it raises
 /// `overflow` and keeps draining so that the child is never blocked on a full pipe.
-fn spawn_reader(mut pipe: impl Read + Send + 'static, overflow: Arc<AtomicBool>) -> std::thread::JoinHandle<Vec<u8>> {
+fn spawn_reader(mut pipe: impl Read + Send + 'static, overflow: Arc<AtomicBool>) -> Reader {
+    let kept = Arc::new(Mutex::new(Vec::new()));
+    let (tx, done) = std::sync::mpsc::channel();
+    let sink = kept.clone();
     std::thread::spawn(move || {
-        let mut kept = Vec::new();
         let mut chunk = [0u8; 64 * 1024];
         loop {
             match pipe.read(&mut chunk) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
+                    let mut kept = sink.lock().unwrap();
                     let room = MAX_OUTPUT.saturating_sub(kept.len());
                     kept.extend_from_slice(&chunk[..n.min(room)]);
                     if n > room {
@@ -234,8 +252,9 @@ fn spawn_reader(mut pipe: impl Read + Send + 'static, overflow: Arc<AtomicBool>)
                 }
             }
         }
-        kept
-    })
+        let _ = tx.send(());
+    });
+    Reader { kept, done }
 }
 
 /// Replaces "<absolute dir>/" by "" (both the canonical and the given spelling of the dir).

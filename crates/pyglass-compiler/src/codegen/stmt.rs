@@ -105,13 +105,16 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
                 self.compile_jump_if(test, end, true)?;
-                self.emit0(Opcode::LOAD_ASSERTION_ERROR, loc);
+                // CPython 3.13 attributes the raise to the test expression, so tracebacks
+                // mark it with carets.
+                let tloc = location(test.loc);
+                self.emit0(Opcode::LOAD_ASSERTION_ERROR, tloc);
                 if let Some(m) = msg {
-                    self.emit0(Opcode::PUSH_NULL, loc);
+                    self.emit0(Opcode::PUSH_NULL, tloc);
                     self.compile_expr(m)?;
-                    self.emit(Opcode::CALL, 1, loc);
+                    self.emit(Opcode::CALL, 1, tloc);
                 }
-                self.emit(Opcode::RAISE_VARARGS, 1, loc);
+                self.emit(Opcode::RAISE_VARARGS, 1, tloc);
                 self.bind(end);
                 Ok(())
             }

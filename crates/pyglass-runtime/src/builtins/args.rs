@@ -14,7 +14,7 @@ pub fn pos<'a>(vm: &Vm, name: &str, args: &Args<'a>, min: usize, max: usize) -> 
             match min {
                 0 => format!("{name}() takes no arguments ({} given)", p.len()),
                 1 => format!("{name}() takes exactly one argument ({} given)", p.len()),
-                n => format!("{name}() takes exactly {n} arguments ({} given)", p.len()),
+                n => format!("{name} expected {n} arguments, got {}", p.len()),
             }
         } else if p.len() < min {
             format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, p.len())
@@ -56,6 +56,10 @@ pub fn meth<'a>(vm: &Vm, name: &str, args: &Args<'a>, min: usize, max: usize) ->
 pub fn bind<'a>(vm: &Vm, fname: &str, args: &Args<'a>, names: &[&str], required: usize) -> PyResult<Vec<Option<&'a PyRef>>> {
     let p = args.pos();
     if p.len() > names.len() {
+        if !args.has_kw() && matches!(fname, "int" | "str") {
+            // Type constructors check positional counts first (`_PyArg_CheckPositional`).
+            return Err(vm.type_error(&format!("{fname} expected at most {} argument{}, got {}", names.len(), if names.len() == 1 { "" } else { "s" }, p.len())));
+        }
         return Err(vm.type_error(&format!("{fname}() takes at most {} argument{} ({} given)", names.len(), if names.len() == 1 { "" } else { "s" }, p.len())));
     }
     let mut out: Vec<Option<&PyRef>> = vec![None; names.len()];

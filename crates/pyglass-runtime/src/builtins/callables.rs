@@ -45,11 +45,11 @@ pub fn init(ctx: &Context) {
     ctx.add_methods(&t.member_descriptor, &[method("__get__", gs_get), method("__set__", gs_set), method("__delete__", gs_delete), method("__repr__", any_repr)]);
     // property
     ctx.set_native_new(&t.property, property_new);
-    ctx.add_methods(&t.property, &[method("__init__", property_init), method("getter", property_getter), method("setter", property_setter), method("deleter", property_deleter), method("__get__", gs_get), method("__set__", gs_set), method("__delete__", gs_delete)]);
-    ctx.add_getsets(&t.property, &[getset("fget", prop_fget, None), getset("fset", prop_fset, None), getset("fdel", prop_fdel, None), getset("__doc__", prop_doc, None)]);
+    ctx.add_methods(&t.property, &[method("__init__", property_init), method("getter", property_getter), method("setter", property_setter), method("deleter", property_deleter), method("__get__", gs_get), method("__set__", gs_set), method("__delete__", gs_delete), method("__set_name__", property_set_name)]);
+    ctx.add_getsets(&t.property, &[getset("fget", prop_fget, None), getset("fset", prop_fset, None), getset("fdel", prop_fdel, None), getset("__doc__", prop_doc, None), getset("__name__", prop_name, Some(prop_set_name)), getset("__isabstractmethod__", prop_isabstract, None)]);
     ctx.set_native_new(&t.staticmethod, staticmethod_new);
     ctx.add_getsets(&t.staticmethod, &[getset("__func__", sm_func, None), getset("__wrapped__", sm_func, None)]);
-    ctx.add_methods(&t.staticmethod, &[method("__get__", sm_get)]);
+    ctx.add_methods(&t.staticmethod, &[method("__get__", sm_get), method("__call__", sm_call)]);
     ctx.set_native_new(&t.classmethod, classmethod_new);
     ctx.add_getsets(&t.classmethod, &[getset("__func__", cm_func, None), getset("__wrapped__", cm_func, None)]);
     ctx.add_methods(&t.classmethod, &[method("__get__", cm_get)]);
@@ -71,6 +71,7 @@ pub fn init(ctx: &Context) {
             getset("__context__", exc_context, Some(exc_set_context)),
             getset("__suppress_context__", exc_suppress, Some(exc_set_suppress)),
             getset("__notes__", exc_notes, None),
+            getset("__dict__", crate::builtins::types_init::instance_get_dict, Some(crate::builtins::types_init::instance_set_dict)),
         ],
     );
     for (name, attr) in [("StopIteration", "value"), ("SystemExit", "code")] {
@@ -294,7 +295,7 @@ pub fn descr_set_public(vm: &Vm, d: &PyRef, obj: &PyRef, v: Option<PyRef>) -> Py
             return match (f, v) {
                 (Some(f), Some(v)) => vm.call(&f, &[obj.clone(), v]).map(drop),
                 (Some(f), None) => vm.call(&f, &[obj.clone()]).map(drop),
-                (None, v) => Err(vm.new_error(&vm.ctx.exc.attribute_error, if v.is_some() { "property has no setter" } else { "property has no deleter" })),
+                (None, v) => Err(vm.property_error(d, obj, if v.is_some() { "setter" } else { "deleter" })),
             };
         }
         _ => return Err(vm.type_error("not a data descriptor")),
@@ -308,7 +309,7 @@ fn pdata(o: &PyRef) -> &PropertyData {
     o.downcast::<PropertyData>().expect("a property")
 }
 fn property_new(vm: &Vm, cls: &PyRef, _a: Args<'_>) -> PyResult {
-    Ok(crate::objects::instance::alloc_instance(vm, cls, PropertyData { fget: PyCell::new(None), fset: PyCell::new(None), fdel: PyCell::new(None), doc: PyCell::new(None) }))
+    Ok(crate::objects::instance::alloc_instance(vm, cls, PropertyData { fget: PyCell::new(None), fset: PyCell::new(None), fdel: PyCell::new(None), doc: PyCell::new(None), name: PyCell::new(None) }))
 }
 fn property_init(vm: &Vm, a: Args<'_>) -> PyResult {
     let s = &a.items[0];
@@ -334,7 +335,40 @@ fn property_copy(vm: &Vm, s: &PyRef, which: usize, f: &PyRef) -> PyResult {
     parts[which] = Some(f.clone());
     let n = vm.ctx.none();
     let args: Vec<PyRef> = parts.into_iter().map(|x| x.unwrap_or_else(|| n.clone())).collect();
-    vm.call(&s.class(), &args)
+    let new = vm.call(&s.class(), &args)?;
+    if let Some(np) = new.downcast::<PropertyData>() {
+        let name = p.name.borrow().clone();
+        if name.is_some() {
+            *np.name.borrow_mut() = name;
+        }
+    }
+    Ok(new)
+}
+fn property_set_name(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__set_name__", &a, 2, 2)?;
+    *pdata(s).name.borrow_mut() = Some(rest[1].clone());
+    Ok(vm.ctx.none())
+}
+fn prop_name(vm: &Vm, o: &PyRef) -> PyResult {
+    match vm.property_name(o) {
+        Some(n) => Ok(n),
+        None => Err(vm.new_error(&vm.ctx.exc.attribute_error, "'property' object has no attribute '__name__'")),
+    }
+}
+fn prop_set_name(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    *pdata(o).name.borrow_mut() = v.filter(|v| !v.is(&vm.ctx.consts.none));
+    Ok(())
+}
+fn prop_isabstract(vm: &Vm, o: &PyRef) -> PyResult {
+    let p = pdata(o);
+    for f in [p.fget.borrow().clone(), p.fset.borrow().clone(), p.fdel.borrow().clone()].into_iter().flatten() {
+        if let Some(v) = vm.getattr_opt(&f, "__isabstractmethod__")? {
+            if vm.is_true(&v)? {
+                return Ok(vm.ctx.bool_obj(true));
+            }
+        }
+    }
+    Ok(vm.ctx.bool_obj(false))
 }
 fn property_getter(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "getter", &a, 1, 1)?;
@@ -371,6 +405,11 @@ fn sm_func(vm: &Vm, o: &PyRef) -> PyResult {
 fn sm_get(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "__get__", &a, 1, 2)?;
     Ok(opt(vm, s.downcast::<StaticMethodData>().and_then(|s| s.func.borrow().clone())))
+}
+fn sm_call(vm: &Vm, a: Args<'_>) -> PyResult {
+    let s = &a.items[0];
+    let f = s.downcast::<StaticMethodData>().and_then(|s| s.func.borrow().clone()).ok_or_else(|| vm.type_error("uninitialized staticmethod object"))?;
+    vm.call_vector(&f, &a.items[1..], a.kwnames)
 }
 fn classmethod_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
     let p = args::pos(vm, "classmethod", &a, 1, 1)?;

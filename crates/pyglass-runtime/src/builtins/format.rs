@@ -20,9 +20,16 @@ pub struct Spec {
     pub grouping: Option<char>,
     pub precision: Option<usize>,
     pub ty: Option<char>,
+    /// 'z': coerce negative zero to positive after rounding (PEP 682).
+    pub z: bool,
 }
 
 pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
+    parse_spec_for(vm, spec, "str")
+}
+
+/// Parse a format spec for an object of type `tyname` (named in error messages).
+pub fn parse_spec_for(vm: &Vm, spec: &str, tyname: &str) -> PyResult<Spec> {
     let chars: Vec<char> = spec.chars().collect();
     let mut i = 0;
     let mut s = Spec::default();
@@ -40,6 +47,7 @@ pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i < chars.len() && chars[i] == 'z' {
+        s.z = true;
         i += 1;
     }
     if i < chars.len() && chars[i] == '#' {
@@ -60,6 +68,9 @@ pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
         i += 1;
+        if i < chars.len() && matches!(chars[i], ',' | '_') {
+            return Err(vm.value_error(if chars[i] == s.grouping.unwrap_or(',') { if chars[i] == ',' { "Cannot specify ',' with ','." } else { "Cannot specify '_' with '_'." } } else { "Cannot specify both ',' and '_'." }));
+        }
     }
     if i < chars.len() && chars[i] == '.' {
         i += 1;
@@ -77,7 +88,17 @@ pub fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i < chars.len() {
-        return Err(vm.value_error("Invalid format specifier"));
+        return Err(vm.value_error(&format!("Invalid format specifier '{spec}' for object of type '{tyname}'")));
+    }
+    if let (Some(g), Some(t)) = (s.grouping, s.ty) {
+        let ok = match t {
+            'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' => true,
+            'b' | 'o' | 'x' | 'X' => g == '_',
+            _ => false,
+        };
+        if !ok {
+            return Err(vm.value_error(&format!("Cannot specify '{g}' with '{t}'.")));
+        }
     }
     Ok(s)
 }
@@ -150,9 +171,6 @@ pub fn format_int(vm: &Vm, v: &IntValue, s: &Spec) -> PyResult<String> {
     let digits = match s.grouping {
         Some(g) => {
             let every = if matches!(s.ty, Some('b' | 'o' | 'x' | 'X')) { 4 } else { 3 };
-            if g == ',' && every == 4 {
-                return Err(vm.value_error(&format!("Cannot specify ',' with '{}'.", s.ty.unwrap_or('d'))));
-            }
             group_digits(&digits, g, every)
         }
         None => digits,
@@ -249,7 +267,11 @@ pub fn format_float(vm: &Vm, x: f64, s: &Spec) -> PyResult<String> {
         };
         body = format!("{}{}", group_digits(&int_part, g, 3), rest);
     }
-    let neg = neg && !(a.is_nan());
+    let mut neg = neg && !(a.is_nan());
+    if neg && s.z && !body.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        // PEP 682: a negative value that rounds to zero is shown as positive zero.
+        neg = false;
+    }
     Ok(pad(s, sign_str(neg, s), &body, '>'))
 }
 
@@ -261,6 +283,12 @@ pub fn format_str(vm: &Vm, text: &str, s: &Spec) -> PyResult<String> {
     }
     if s.sign.is_some() {
         return Err(vm.value_error("Sign not allowed in string format specifier"));
+    }
+    if s.alt {
+        return Err(vm.value_error("Alternate form (#) not allowed in string format specifier"));
+    }
+    if let Some(g) = s.grouping {
+        return Err(vm.value_error(&format!("Cannot specify '{g}' with 's'.")));
     }
     if s.align == Some('=') {
         return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
@@ -276,11 +304,14 @@ pub fn format_str(vm: &Vm, text: &str, s: &Spec) -> PyResult<String> {
 pub fn native_format(vm: &Vm, v: &PyRef, spec: &str) -> PyResult<Option<String>> {
     match v.kind() {
         Kind::Int if !v.class().is(&vm.ctx.types.bool_) || !spec.is_empty() => {
-            let s = parse_spec(vm, spec)?;
+            let s = parse_spec_for(vm, spec, "int")?;
+            if s.z && !matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+                return Err(vm.value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+            }
             Ok(Some(format_int(vm, v.downcast::<IntData>().expect("kind checked").value(), &s)?))
         }
         Kind::Float => {
-            let s = parse_spec(vm, spec)?;
+            let s = parse_spec_for(vm, spec, "float")?;
             Ok(Some(format_float(vm, v.downcast::<FloatData>().expect("kind checked").0, &s)?))
         }
         Kind::Str => {
@@ -306,7 +337,14 @@ pub fn native_format(vm: &Vm, v: &PyRef, spec: &str) -> PyResult<Option<String>>
 
 /// `text % args`.
 pub fn percent_format(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
-    let f: Vec<char> = as_str(fmt).unwrap_or("").chars().collect();
+    let out = percent_format_impl(vm, as_str(fmt).unwrap_or(""), args, false)?;
+    Ok(vm.ctx.new_string(out))
+}
+
+/// printf-style formatting of `fmt` (for bytes, `fmt` is the Latin-1 view of the bytes
+/// and the result is encoded back by the caller).
+pub fn percent_format_impl(vm: &Vm, fmt: &str, args: &PyRef, bytes_mode: bool) -> PyResult<String> {
+    let f: Vec<char> = fmt.chars().collect();
     let is_mapping = args.is_kind(Kind::Dict) || (!args.is_kind(Kind::Tuple) && !args.is_kind(Kind::Str) && crate::objects::typeobject::lookup_str(&args.class(), "__getitem__").is_some() && !args.is_kind(Kind::List));
     let items: Vec<PyRef> = if args.is_kind(Kind::Tuple) { tuple_items(args).to_vec() } else { vec![args.clone()] };
     let mut next = 0usize;
@@ -367,7 +405,11 @@ pub fn percent_format(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
         };
         if i < f.len() && f[i] == '*' {
             let w = take_arg(vm)?;
-            spec.width = w.downcast::<IntData>().and_then(|x| x.as_small()).map(|x| x.max(0) as usize);
+            let w = w.downcast::<IntData>().and_then(|x| x.as_small()).ok_or_else(|| vm.type_error("* wants int"))?;
+            if w < 0 {
+                spec.align = Some('<');
+            }
+            spec.width = Some(w.unsigned_abs() as usize);
             i += 1;
         } else {
             let start = i;
@@ -378,7 +420,12 @@ pub fn percent_format(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
                 spec.width = f[start..i].iter().collect::<String>().parse().ok();
             }
         }
-        if i < f.len() && f[i] == '.' {
+        if i < f.len() && f[i] == '.' && f.get(i + 1) == Some(&'*') {
+            let p = take_arg(vm)?;
+            let p = p.downcast::<IntData>().and_then(|x| x.as_small()).ok_or_else(|| vm.type_error("* wants int"))?;
+            spec.precision = Some(p.max(0) as usize);
+            i += 2;
+        } else if i < f.len() && f[i] == '.' {
             i += 1;
             let start = i;
             while i < f.len() && f[i].is_ascii_digit() {
@@ -410,6 +457,45 @@ pub fn percent_format(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
             }
         };
         let piece = match conv {
+            's' | 'r' | 'a' | 'b' if bytes_mode => {
+                let text: String = match conv {
+                    's' | 'b' => {
+                        let data = match crate::builtins::bytes::buffer_of(&v) {
+                            Some(b) => b,
+                            None => match crate::objects::typeobject::lookup_str(&v.class(), "__bytes__") {
+                                Some(m) => {
+                                    let r = vm.call(&m, &[v.clone()])?;
+                                    crate::builtins::bytes::buffer_of(&r).unwrap_or_default()
+                                }
+                                None => return Err(vm.type_error(&format!("%b requires a bytes-like object, or an object that implements __bytes__, not '{}'", vm.type_name(&v)))),
+                            },
+                        };
+                        data.iter().map(|&c| c as char).collect()
+                    }
+                    _ => as_str(&vm.ascii(&v)?).unwrap_or("").to_string(),
+                };
+                let text: String = match spec.precision {
+                    Some(p) => text.chars().take(p).collect(),
+                    None => text,
+                };
+                spec.precision = None;
+                spec.zero = false;
+                pad(&spec, "", &text, '>')
+            }
+            'c' if bytes_mode => {
+                let ch = match crate::builtins::bytes::buffer_of(&v) {
+                    Some(b) if b.len() == 1 => b[0] as char,
+                    Some(_) => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
+                    None => {
+                        let n = percent_int(vm, &v, 'c').map_err(|_| vm.type_error("%c requires an integer in range(256) or a single byte"))?;
+                        match n.to_i64() {
+                            Some(c) if (0..256).contains(&c) => c as u8 as char,
+                            _ => return Err(vm.new_error(&vm.ctx.exc.overflow_error, "%c arg not in range(256)")),
+                        }
+                    }
+                };
+                pad(&spec, "", &ch.to_string(), '>')
+            }
             's' | 'r' | 'a' => {
                 let text = match conv {
                     's' => vm.str_string(&v)?,
@@ -471,7 +557,7 @@ pub fn percent_format(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
             'c' => {
                 let ch = if let Some(s) = as_str(&v) {
                     if s.chars().count() != 1 {
-                        return Err(vm.type_error("%c requires an int or a unicode character, not a string of length ".to_string().as_str()));
+                        return Err(vm.type_error("%c requires int or char"));
                     }
                     s.to_string()
                 } else {
@@ -487,9 +573,9 @@ pub fn percent_format(vm: &Vm, fmt: &PyRef, args: &PyRef) -> PyResult {
         out.push_str(&piece);
     }
     if next < items.len() && !used_mapping && !(is_mapping && !args.is_kind(Kind::Tuple)) {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        return Err(vm.type_error(if bytes_mode { "not all arguments converted during bytes formatting" } else { "not all arguments converted during string formatting" }));
     }
-    Ok(vm.ctx.new_string(out))
+    Ok(out)
 }
 
 fn percent_int(vm: &Vm, v: &PyRef, conv: char) -> PyResult<IntValue> {

@@ -299,8 +299,44 @@ fn sum(vm: &Vm, a: Args<'_>) -> PyResult {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let it = vm.get_iter(b[0].expect("required"))?;
+    // Floats are added with Neumaier compensation, as CPython 3.12+ does, so
+    // sum([0.1] * 10) == 1.0.
+    let mut fsum: Option<(f64, f64)> = None;
     while let Some(x) = vm.next_fast(&it)? {
+        let xf = x.downcast::<FloatData>().map(|f| f.0).filter(|_| x.class().is(&vm.ctx.types.float));
+        match (&mut fsum, xf) {
+            (Some((s, c)), Some(v)) => {
+                let t = *s + v;
+                if s.abs() >= v.abs() {
+                    *c += (*s - t) + v;
+                } else {
+                    *c += (v - t) + *s;
+                }
+                *s = t;
+                continue;
+            }
+            (None, Some(v)) if acc.class().is(&vm.ctx.types.float) || (acc.class().is(&vm.ctx.types.int)) => {
+                let start = if let Some(f) = acc.downcast::<FloatData>() { f.0 } else { crate::builtins::native::int_to_f64(vm, acc.downcast::<IntData>().expect("int").value())? };
+                fsum = Some((start, 0.0));
+                let (s, c) = fsum.as_mut().expect("set");
+                let t = *s + v;
+                if s.abs() >= v.abs() {
+                    *c += (*s - t) + v;
+                } else {
+                    *c += (v - t) + *s;
+                }
+                *s = t;
+                continue;
+            }
+            _ => {}
+        }
+        if let Some((s, c)) = fsum.take() {
+            acc = vm.ctx.new_float(s + c);
+        }
         acc = vm.binary_op(&acc, &x, pyglass_bytecode::BinaryOp::Add)?;
+    }
+    if let Some((s, c)) = fsum {
+        acc = vm.ctx.new_float(s + c);
     }
     Ok(acc)
 }
@@ -608,8 +644,12 @@ fn dir(vm: &Vm, a: Args<'_>) -> PyResult {
             Ok(vm.ctx.new_list(names.into_iter().map(|n| vm.ctx.new_string(n)).collect()))
         }
         Some(o) => {
-            let m = vm.getattr_str(o, "__dir__")?;
-            let r = vm.call(&m, &[])?;
+            // `__dir__` is looked up on the type (a special method lookup).
+            let t = o.class();
+            let Some(m) = lookup_str(&t, "__dir__") else {
+                return Err(vm.type_error("object does not provide __dir__"));
+            };
+            let r = vm.call(&m, &[o.clone()])?;
             let mut items = vm.iterate(&r)?;
             crate::builtins::containers::sort_items(vm, &mut items, None, false)?;
             Ok(vm.ctx.new_list(items))

@@ -168,7 +168,7 @@ fn int_binop(vm: &Vm, a: &PyRef, b: &PyRef, x: &IntValue, y: &IntValue, op: Bina
                 let fx = int_to_f64(vm, x)?;
                 let fy = int_to_f64(vm, y)?;
                 if fx == 0.0 {
-                    return Err(zero_div("zero to a negative power"));
+                    return Err(zero_div("0.0 cannot be raised to a negative power"));
                 }
                 return Ok(Some(vm.ctx.new_float(fx.powf(fy))));
             }
@@ -258,7 +258,7 @@ fn float_binop(vm: &Vm, x: f64, y: f64, op: BinaryOp) -> PyResult<Option<PyRef>>
         BinaryOp::Remainder => float_divmod(x, y).ok_or_else(|| zero("float modulo by zero"))?.1,
         BinaryOp::Power => {
             if x == 0.0 && y < 0.0 {
-                return Err(zero("zero to a negative power"));
+                return Err(zero("0.0 cannot be raised to a negative power"));
             }
             if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
                 // CPython returns a complex number here; complex is outside the subset.
@@ -777,11 +777,24 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
             if crate::objects::typeobject::lookup_str(&key.class(), "__index__").is_some() {
                 vm.index(key)?
             } else {
-                let what = if kind == Kind::Str { "string".to_string() } else { tname(vm) };
+                if kind == Kind::Str {
+                    return Err(vm.type_error(&format!("string indices must be integers, not '{}'", vm.type_name(key))));
+                }
+                let what = if kind == Kind::Bytes { "byte".to_string() } else { tname(vm) };
                 return Err(vm.type_error(&format!("{} indices must be integers or slices, not {}", what, vm.type_name(key))));
             }
         }
     };
+    if kind == Kind::Range {
+        // Ranges may be longer than any machine index: index with big ints.
+        let r = c.downcast::<RangeData>().expect("kind checked");
+        let len = r.len();
+        let i = if idx.is_negative() { idx.add(&len) } else { idx };
+        if i.is_negative() || i.cmp(&len) != Ordering::Less {
+            return Err(vm.index_error("range object index out of range"));
+        }
+        return Ok(Some(vm.ctx.new_int_value(r.item(&i))));
+    }
     let len = native_len(c).unwrap_or(0);
     let Some(i) = norm_index(&idx, len) else {
         let what = match kind {

@@ -216,6 +216,9 @@ pub fn native_repr(vm: &Vm, v: &PyRef) -> PyResult<Option<String>> {
         }
         Kind::DictView => {
             let dv = v.downcast::<DictViewData>().expect("kind checked");
+            if v.class().is(&vm.ctx.types.mappingproxy) {
+                return Ok(Some(format!("mappingproxy({})", vm.repr_string(&dv.dict)?)));
+            }
             let items = match vm.iterate(v) {
                 Ok(i) => i,
                 Err(e) => return Err(e),

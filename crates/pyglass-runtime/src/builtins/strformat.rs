@@ -7,10 +7,17 @@ use crate::vm::{Args, PyResult, Vm};
 pub fn format_method(vm: &Vm, fmt: &str, args: Args<'_>) -> PyResult<String> {
     let mut auto = 0usize;
     let mut manual = false;
-    format_with(vm, fmt, &args, &mut auto, &mut manual, 0)
+    format_with(vm, fmt, &args, None, &mut auto, &mut manual, 0)
 }
 
-fn format_with(vm: &Vm, fmt: &str, args: &Args<'_>, auto: &mut usize, manual: &mut bool, depth: u32) -> PyResult<String> {
+/// `str.format_map(mapping)`: keyword fields are looked up with `mapping[name]`.
+pub fn format_map(vm: &Vm, fmt: &str, mapping: &crate::object::PyRef) -> PyResult<String> {
+    let mut auto = 0usize;
+    let mut manual = false;
+    format_with(vm, fmt, &Args::new(&[]), Some(mapping), &mut auto, &mut manual, 0)
+}
+
+fn format_with(vm: &Vm, fmt: &str, args: &Args<'_>, mapping: Option<&crate::object::PyRef>, auto: &mut usize, manual: &mut bool, depth: u32) -> PyResult<String> {
     if depth > 2 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
@@ -42,10 +49,13 @@ fn format_with(vm: &Vm, fmt: &str, args: &Args<'_>, auto: &mut usize, manual: &m
                 j += 1;
             }
             if j >= chars.len() {
+                if i + 1 == chars.len() {
+                    return Err(vm.value_error("Single '{' encountered in format string"));
+                }
                 return Err(vm.value_error("expected '}' before end of string"));
             }
             let field: String = chars[i + 1..j].iter().collect();
-            out.push_str(&render_field(vm, &field, args, auto, manual, depth)?);
+            out.push_str(&render_field(vm, &field, args, mapping, auto, manual, depth)?);
             i = j + 1;
         } else if c == '}' {
             if chars.get(i + 1) == Some(&'}') {
@@ -62,7 +72,7 @@ fn format_with(vm: &Vm, fmt: &str, args: &Args<'_>, auto: &mut usize, manual: &m
     Ok(out)
 }
 
-fn render_field(vm: &Vm, field: &str, args: &Args<'_>, auto: &mut usize, manual: &mut bool, depth: u32) -> PyResult<String> {
+fn render_field(vm: &Vm, field: &str, args: &Args<'_>, mapping: Option<&crate::object::PyRef>, auto: &mut usize, manual: &mut bool, depth: u32) -> PyResult<String> {
     // Split off ':spec' and '!conv' (the name part ends at the first ':' or '!' outside
     // brackets).
     let mut name_end = field.len();
@@ -107,6 +117,8 @@ fn render_field(vm: &Vm, field: &str, args: &Args<'_>, auto: &mut usize, manual:
         }
         *manual = true;
         args.pos().get(idx).cloned().ok_or_else(|| vm.index_error(&format!("Replacement index {idx} out of range for positional args tuple")))?
+    } else if let Some(m) = mapping {
+        vm.getitem(m, &vm.ctx.new_str(first))?
     } else {
         args.kwarg(first).cloned().ok_or_else(|| vm.key_error(&vm.ctx.new_str(first)))?
     };
@@ -137,7 +149,7 @@ fn render_field(vm: &Vm, field: &str, args: &Args<'_>, auto: &mut usize, manual:
         Some('a') => vm.ascii(&obj)?,
         Some(c) => return Err(vm.value_error(&format!("Unknown conversion specifier {c}"))),
     };
-    let spec = if spec.contains('{') { format_with(vm, spec, args, auto, manual, depth + 1)? } else { spec.to_string() };
+    let spec = if spec.contains('{') { format_with(vm, spec, args, mapping, auto, manual, depth + 1)? } else { spec.to_string() };
     let r = vm.format(&obj, &spec)?;
     Ok(as_str(&r).unwrap_or("").to_string())
 }

@@ -29,6 +29,7 @@ pub fn init(ctx: &Context) {
             method("rindex", str_rindex),
             method("count", str_count),
             method("format", str_format),
+            method("format_map", str_format_map),
             method("__format__", str_format_spec),
             method("encode", str_encode),
             method("isdigit", str_isdigit),
@@ -46,7 +47,7 @@ pub fn init(ctx: &Context) {
             method("title", str_title),
             method("capitalize", str_capitalize),
             method("swapcase", str_swapcase),
-            method("casefold", str_lower),
+            method("casefold", str_casefold),
             method("center", str_center),
             method("ljust", str_ljust),
             method("rjust", str_rjust),
@@ -346,6 +347,11 @@ fn str_format(vm: &Vm, a: Args<'_>) -> PyResult {
     let r = crate::builtins::strformat::format_method(vm, text(s), a.rest())?;
     new_s(vm, r)
 }
+fn str_format_map(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "format_map", &a, 1, 1)?;
+    let r = crate::builtins::strformat::format_map(vm, text(s), &rest[0])?;
+    new_s(vm, r)
+}
 fn str_format_spec(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "__format__", &a, 1, 1)?;
     let spec = s_arg(vm, &rest[0], "format spec")?;
@@ -378,8 +384,14 @@ fn pred(vm: &Vm, a: Args<'_>, name: &str, f: impl Fn(&str) -> bool) -> PyResult 
 fn str_isdigit(vm: &Vm, a: Args<'_>) -> PyResult {
     pred(vm, a, "isdigit", |t| !t.is_empty() && t.chars().all(|c| c.is_numeric()))
 }
+/// Python's "alphabetic": Unicode letters (L*), which excludes letter numbers (Nl, e.g.
+/// Roman numerals) that Rust's `is_alphabetic` includes.
+fn is_py_alpha(c: char) -> bool {
+    c.is_alphabetic() && !c.is_numeric()
+}
+
 fn str_isalpha(vm: &Vm, a: Args<'_>) -> PyResult {
-    pred(vm, a, "isalpha", |t| !t.is_empty() && t.chars().all(|c| c.is_alphabetic()))
+    pred(vm, a, "isalpha", |t| !t.is_empty() && t.chars().all(is_py_alpha))
 }
 fn str_isalnum(vm: &Vm, a: Args<'_>) -> PyResult {
     pred(vm, a, "isalnum", |t| !t.is_empty() && t.chars().all(|c| c.is_alphanumeric()))
@@ -432,6 +444,18 @@ fn str_istitle(vm: &Vm, a: Args<'_>) -> PyResult {
         any
     })
 }
+/// Titlecase of a character: the Latin digraphs have a dedicated titlecase form (Lt);
+/// everything else titlecases like uppercase.
+fn push_title(out: &mut String, c: char) {
+    match c {
+        'Ǆ' | 'ǅ' | 'ǆ' => out.push('ǅ'),
+        'Ǉ' | 'ǈ' | 'ǉ' => out.push('ǈ'),
+        'Ǌ' | 'ǋ' | 'ǌ' => out.push('ǋ'),
+        'Ǳ' | 'ǲ' | 'ǳ' => out.push('ǲ'),
+        _ => out.extend(c.to_uppercase()),
+    }
+}
+
 fn title_case(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut prev_cased = false;
@@ -439,11 +463,35 @@ fn title_case(t: &str) -> String {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            push_title(&mut out, c);
         }
-        prev_cased = c.is_alphabetic();
+        prev_cased = is_py_alpha(c);
     }
     out
+}
+
+/// `str.casefold`: lowercase plus the full case folds that lowercasing lacks.
+fn casefold(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn str_casefold(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "casefold", &a, 0, 0)?;
+    new_s(vm, casefold(text(s)))
 }
 fn str_title(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "title", &a, 0, 0)?;
@@ -453,7 +501,11 @@ fn str_capitalize(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "capitalize", &a, 0, 0)?;
     let mut cs = text(s).chars();
     let r = match cs.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+        Some(f) => {
+            let mut o = String::new();
+            push_title(&mut o, f);
+            o + &cs.as_str().to_lowercase()
+        }
         None => String::new(),
     };
     new_s(vm, r)

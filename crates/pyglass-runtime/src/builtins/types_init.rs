@@ -23,6 +23,13 @@ pub fn init_builtin_types(ctx: &Context) {
             staticmethod("__new__", object_new_descr),
             method("__eq__", object_eq),
             method("__ne__", object_ne),
+            method("__lt__", object_richcmp_ni),
+            method("__le__", object_richcmp_ni),
+            method("__gt__", object_richcmp_ni),
+            method("__ge__", object_richcmp_ni),
+            method("__getstate__", object_getstate),
+            method("__reduce__", object_reduce_ex),
+            classmethod("__subclasshook__", object_subclasshook),
             method("__hash__", object_hash),
             method("__repr__", object_repr),
             method("__str__", object_str),
@@ -40,7 +47,7 @@ pub fn init_builtin_types(ctx: &Context) {
     ctx.set_type_attr(&t.object, "__doc__", ctx.new_str("The base class of the class hierarchy."));
     // type
     ctx.set_native_new(&t.type_, crate::objects::instance::type_native_new);
-    ctx.add_methods(&t.type_, &[method("__init__", type_init), staticmethod("__new__", type_new_descr), method("mro", type_mro), method("__subclasses__", type_subclasses), method("__instancecheck__", type_instancecheck), method("__subclasscheck__", type_subclasscheck), method("__repr__", type_repr), method("__call__", type_call_descr)]);
+    ctx.add_methods(&t.type_, &[method("__init__", type_init), staticmethod("__new__", type_new_descr), method("mro", type_mro), method("__subclasses__", type_subclasses), method("__instancecheck__", type_instancecheck), method("__subclasscheck__", type_subclasscheck), method("__repr__", type_repr), method("__call__", type_call_descr), method("__dir__", type_dir)]);
     ctx.add_getsets(
         &t.type_,
         &[
@@ -73,10 +80,10 @@ pub fn add_dict_descriptor(vm: &Vm, t: &PyRef) {
     }
 }
 
-fn instance_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
+pub(crate) fn instance_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
     vm.instance_dict(o).ok_or_else(|| vm.attribute_error(o, "__dict__"))
 }
-fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+pub(crate) fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     let Some(v) = v.filter(|v| v.is_kind(Kind::Dict)) else {
         return Err(vm.type_error("__dict__ must be set to a dictionary"));
     };
@@ -162,6 +169,30 @@ fn object_ne(vm: &Vm, a: Args<'_>) -> PyResult {
     Ok(vm.ctx.bool_obj(!vm.is_true(&r)?))
 }
 
+fn object_richcmp_ni(vm: &Vm, a: Args<'_>) -> PyResult {
+    args::meth(vm, "__lt__", &a, 1, 1)?;
+    Ok(vm.ctx.consts.not_implemented.clone())
+}
+
+fn object_subclasshook(vm: &Vm, _a: Args<'_>) -> PyResult {
+    Ok(vm.ctx.consts.not_implemented.clone())
+}
+
+fn object_getstate(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__getstate__", &a, 0, 0)?;
+    match s.managed_dict_slot() {
+        Some(_) => {
+            let d = vm.instance_dict(s).unwrap_or_else(|| vm.ctx.new_dict());
+            if d.downcast::<DictData>().is_some_and(|d| d.is_empty()) {
+                Ok(vm.ctx.none())
+            } else {
+                Ok(d)
+            }
+        }
+        None => Ok(vm.ctx.none()),
+    }
+}
+
 fn object_hash(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "__hash__", &a, 0, 0)?;
     let addr = s.addr();
@@ -229,9 +260,31 @@ fn object_dir(vm: &Vm, a: Args<'_>) -> PyResult {
             add_keys(&d);
         }
     }
-    let t = if s.is_kind(Kind::Type) { s.clone() } else { s.class() };
+    let t = s.class();
     for typ in crate::objects::typeobject::full_mro(&t) {
         add_keys(&type_data(&typ).dict);
+    }
+    names.sort();
+    Ok(vm.ctx.new_list(names.into_iter().map(|n| vm.ctx.new_string(n)).collect()))
+}
+
+/// `type.__dir__(cls)`: the names in the class and its bases.
+fn type_dir(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__dir__", &a, 0, 0)?;
+    let mut names: Vec<String> = Vec::new();
+    let mut seen: ahash::AHashSet<String> = ahash::AHashSet::new();
+    if s.is_kind(Kind::Type) {
+        for typ in crate::objects::typeobject::full_mro(s) {
+            if let Some(dd) = type_data(&typ).dict.downcast::<DictData>() {
+                for k in dd.keys() {
+                    if let Some(k) = as_str(&k) {
+                        if seen.insert(k.to_string()) {
+                            names.push(k.to_string());
+                        }
+                    }
+                }
+            }
+        }
     }
     names.sort();
     Ok(vm.ctx.new_list(names.into_iter().map(|n| vm.ctx.new_string(n)).collect()))
@@ -246,7 +299,14 @@ fn object_reduce_ex(vm: &Vm, _a: Args<'_>) -> PyResult {
     Err(vm.type_error("pickling is not supported by pyglass"))
 }
 
-fn object_init_subclass(vm: &Vm, _a: Args<'_>) -> PyResult {
+fn object_init_subclass(vm: &Vm, a: Args<'_>) -> PyResult {
+    if a.has_kw() {
+        let name = a.items.first().and_then(|c| c.downcast::<TypeData>().map(|t| t.qualname.borrow().clone())).unwrap_or_default();
+        return Err(vm.type_error(&format!("{name}.__init_subclass__() takes no keyword arguments")));
+    }
+    if a.pos().len() > 1 {
+        return Err(vm.type_error(&format!("object.__init_subclass__() takes no arguments ({} given)", a.pos().len() - 1)));
+    }
     Ok(vm.ctx.none())
 }
 
@@ -320,7 +380,7 @@ fn type_set_name(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
             *type_data(o).name.borrow_mut() = s.to_string();
             Ok(())
         }
-        None => Err(vm.type_error("can only assign string to __name__")),
+        None => Err(vm.type_error(&format!("can only assign string to {}.__name__, not '{}'", type_data(o).name(), v.as_ref().map(|v| vm.type_name(v)).unwrap_or_else(|| "NoneType".into())))),
     }
 }
 fn type_get_qualname(vm: &Vm, o: &PyRef) -> PyResult {
@@ -332,7 +392,7 @@ fn type_set_qualname(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
             *type_data(o).qualname.borrow_mut() = s.to_string();
             Ok(())
         }
-        None => Err(vm.type_error("can only assign string to __qualname__")),
+        None => Err(vm.type_error(&format!("can only assign string to {}.__qualname__, not '{}'", type_data(o).name(), v.as_ref().map(|v| vm.type_name(v)).unwrap_or_else(|| "NoneType".into())))),
     }
 }
 fn type_get_mro(vm: &Vm, o: &PyRef) -> PyResult {
@@ -345,11 +405,9 @@ fn type_get_base(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(type_data(o).base.borrow().clone().unwrap_or_else(|| vm.ctx.none()))
 }
 fn type_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
-    // CPython returns a read-only mappingproxy; pyglass returns a copy so that the class
-    // cannot be changed behind its back.
-    let d = vm.ctx.new_dict();
-    vm.dict_update_from(&d, &type_data(o).dict)?;
-    Ok(vm.ctx.alloc(&vm.ctx.types.mappingproxy, crate::objects::misc::DictViewData { dict: d, what: crate::objects::misc::DictIterKind::Items }))
+    // A read-only live view of the type's dict (CPython's mappingproxy): it iterates over
+    // the keys; the mappingproxy type exposes no mutating methods.
+    Ok(vm.ctx.alloc(&vm.ctx.types.mappingproxy, crate::objects::misc::DictViewData { dict: type_data(o).dict.clone(), what: crate::objects::misc::DictIterKind::Keys }))
 }
 fn type_get_module(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(type_data(o).dict().get_str("__module__").unwrap_or_else(|| vm.ctx.intern("builtins")))

@@ -1,7 +1,13 @@
-//! Built-in modules implemented in Rust.
+//! Built-in modules: modules implemented in Rust, and bundled modules written in Python
+//! (`crates/pyglass-runtime/lib/*.py`, embedded in the binary; see [`BUNDLED`]).
 
+pub mod collections;
 pub mod io;
 pub mod math;
+pub mod native;
+pub mod os;
+pub mod pyglass;
+pub mod random;
 pub mod sys;
 pub mod time;
 
@@ -26,6 +32,11 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<PyRef>> {
         }
         "math" => math::make(vm),
         "time" => time::make(vm),
+        "_random" => random::make(vm),
+        "_io" => io::make(vm),
+        "_collections" => collections::make(vm),
+        "posix" => os::make(vm),
+        "_pyglass" => pyglass::make(vm),
         _ => return Ok(None),
     }))
 }
@@ -46,4 +57,50 @@ pub fn add_functions(vm: &Vm, m: &PyRef, module: &'static str, fns: &[(&'static 
 pub fn set_attr(vm: &Vm, m: &PyRef, name: &str, v: PyRef) {
     let d = vm.module_dict(m);
     d.downcast::<DictData>().expect("dict").set_str_key(vm.ctx.intern(name), v);
+}
+
+/// A module written in Python and embedded in the binary. Its code runs in a new module
+/// the first time it is imported, compiled with the file name `<frozen NAME>` (what
+/// CPython 3.13 shows for its frozen standard modules such as `<frozen os>`); as in
+/// CPython, tracebacks show no source lines for it.
+pub struct Bundled {
+    pub name: &'static str,
+    pub source: &'static str,
+    /// A package (gets `__path__ = []`, so `from pkg import sub` finds bundled submodules).
+    pub package: bool,
+}
+
+macro_rules! bundled {
+    ($($name:literal => $file:literal $(, $pkg:ident)?;)*) => {
+        /// The table of bundled modules (the one place that lists them).
+        pub const BUNDLED: &[Bundled] = &[
+            $(Bundled { name: $name, source: include_str!(concat!("../../lib/", $file)), package: bundled!(@pkg $($pkg)?) },)*
+        ];
+    };
+    (@pkg package) => { true };
+    (@pkg) => { false };
+}
+
+bundled! {
+    "random" => "random.py";
+    "collections" => "collections/__init__.py", package;
+    "collections.abc" => "collections/abc.py";
+    "functools" => "functools.py";
+    "itertools" => "itertools.py";
+    "operator" => "operator.py";
+    "string" => "string.py";
+    "dataclasses" => "dataclasses.py";
+    "io" => "io.py";
+    "os" => "os.py";
+    "posixpath" => "posixpath.py";
+    "bisect" => "bisect.py";
+    "heapq" => "heapq.py";
+    "keyword" => "keyword.py";
+    "copy" => "copy.py";
+    "abc" => "abc.py";
+}
+
+/// The bundled module `name`, if there is one.
+pub fn bundled(name: &str) -> Option<&'static Bundled> {
+    BUNDLED.iter().find(|b| b.name == name)
 }

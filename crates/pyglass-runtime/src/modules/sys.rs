@@ -26,6 +26,7 @@ pub fn make(vm: &Vm) -> PyRef {
             ("_is_gil_enabled", is_gil_enabled),
             ("displayhook", displayhook),
             ("getdefaultencoding", getdefaultencoding),
+            ("_debugmallocstats", debugmallocstats),
         ],
     );
     let set = |n: &str, v: PyRef| super::set_attr(vm, &m, n, v);
@@ -86,6 +87,16 @@ fn getrefcount(vm: &Vm, a: Args<'_>) -> PyResult {
     Ok(vm.ctx.new_int(p[0].refcnt() as i64))
 }
 
+/// `sys._debugmallocstats()`: the small-object allocator's report, on stderr.
+fn debugmallocstats(vm: &Vm, a: Args<'_>) -> PyResult {
+    args::pos(vm, "_debugmallocstats", &a, 0, 0)?;
+    let report = crate::object::memory::debug_malloc_stats();
+    vm.ctx.stdout.borrow_mut().flush();
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(report.as_bytes());
+    Ok(vm.ctx.none())
+}
+
 fn getsizeof(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = args::pos(vm, "getsizeof", &a, 1, 2)?;
     let o = &p[0];
@@ -107,7 +118,18 @@ fn getsizeof(vm: &Vm, a: Args<'_>) -> PyResult {
 
 fn exit(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = args::pos(vm, "exit", &a, 0, 1)?;
-    Err(crate::vm::PyErr(vm.call(&vm.ctx.exc.system_exit, p)?))
+    // Like CPython's PyErr_SetObject: None means no arguments, a tuple is the arguments.
+    let args: Vec<PyRef> = match p.first() {
+        None => vec![],
+        Some(v) if v.is(&vm.ctx.consts.none) => vec![],
+        Some(v) if v.is_kind(Kind::Tuple) => crate::objects::tuple::tuple_items(v).to_vec(),
+        Some(v) => vec![v.clone()],
+    };
+    let e = vm.call(&vm.ctx.exc.system_exit, &args)?;
+    if let Some(v) = p.first() {
+        vm.set_exc_attr(&e, "code", v.clone());
+    }
+    Err(crate::vm::PyErr(e))
 }
 
 fn intern(vm: &Vm, a: Args<'_>) -> PyResult {

@@ -441,3 +441,35 @@ fn fast_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
         }
     }
 }
+
+/// Support for the VM's global-name caches (CPython's LOAD_GLOBAL inline cache): the
+/// position of a key's entry stays valid while the dict's keys version is unchanged
+/// (values may be replaced in place without invalidating it).
+impl DictData {
+    /// The keys version: changes whenever a key is added or removed or the table is rebuilt.
+    #[inline(always)]
+    pub fn keys_version(&self) -> u64 {
+        self.table.borrow().version
+    }
+
+    /// Entry position of a str key (no Python code runs).
+    pub fn str_key_position(&self, key: &PyRef) -> Option<usize> {
+        let s = key.downcast::<crate::objects::str::StrData>()?;
+        let hash = s.hash();
+        let t = self.table.borrow();
+        match t.probe_with(hash, |e| Some(e.key.is(key) || e.key.downcast::<crate::objects::str::StrData>().is_some_and(|k| k.as_str() == s.as_str()))) {
+            Ok(Probe::Found(pos)) => Some(pos),
+            _ => None,
+        }
+    }
+
+    /// The value at entry position `pos` if the keys version is still `version`.
+    #[inline(always)]
+    pub fn value_at_if_version(&self, pos: usize, version: u64) -> Option<PyRef> {
+        let t = self.table.borrow();
+        if t.version != version {
+            return None;
+        }
+        t.entries.get(pos).and_then(|e| e.as_ref()).map(|e| e.value.clone())
+    }
+}

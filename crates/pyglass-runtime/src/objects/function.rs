@@ -25,6 +25,23 @@ pub struct CodeData {
     pub has_cells: bool,
     /// The fast slot holding the `__class__` cell (methods using zero-argument `super()`).
     pub class_cell_slot: Option<usize>,
+    /// One LOAD_GLOBAL cache entry per name (see `vm/eval.rs::load_global`).
+    pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+}
+
+/// Where a global name was last found: the globals dict (identified by address) and the
+/// keys versions that keep the cached entry position valid. `pos == usize::MAX`: empty.
+#[derive(Clone, Copy, Debug)]
+pub struct GlobalCache {
+    pub globals: usize,
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub in_builtins: bool,
+    pub pos: usize,
+}
+
+impl GlobalCache {
+    pub const EMPTY: GlobalCache = GlobalCache { globals: 0, globals_version: 0, builtins_version: 0, in_builtins: false, pos: usize::MAX };
 }
 
 // SAFETY: Kind::Code is used by no other payload type.
@@ -208,6 +225,8 @@ pub struct PropertyData {
     pub fset: PyCell<Option<PyRef>>,
     pub fdel: PyCell<Option<PyRef>>,
     pub doc: PyCell<Option<PyRef>>,
+    /// The attribute name given by `__set_name__` (CPython 3.13's `prop_name`).
+    pub name: PyCell<Option<PyRef>>,
 }
 
 // SAFETY: Kind::Property is used by no other payload type.
@@ -215,7 +234,7 @@ unsafe impl PyPayload for PropertyData {
     const KIND: Kind = Kind::Property;
     const HAS_GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
-        for c in [&self.fget, &self.fset, &self.fdel, &self.doc] {
+        for c in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] {
             if let Some(b) = c.try_borrow() {
                 if let Some(r) = b.as_ref() {
                     visit(r);
@@ -224,7 +243,7 @@ unsafe impl PyPayload for PropertyData {
         }
     }
     fn clear(&self) {
-        for c in [&self.fget, &self.fset, &self.fdel, &self.doc] {
+        for c in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] {
             drop(c.take());
         }
     }

@@ -28,15 +28,7 @@ unsafe impl PyPayload for GeneratorData {
         visit(&self.code);
         if let Some(f) = self.frame.try_borrow() {
             if let Some(f) = f.as_ref() {
-                visit(&f.code);
-                visit(&f.globals);
-                visit(&f.builtins);
-                if let Some(func) = &f.func {
-                    visit(func);
-                }
-                for s in f.slots.iter().flatten() {
-                    visit(s);
-                }
+                f.traverse(visit);
             }
         }
     }
@@ -87,7 +79,7 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
             }
         }
     } else if throw.is_none() {
-        frame.slots.push(Some(value.unwrap_or_else(|| vm.ctx.none())));
+        frame.stack.push(value.unwrap_or_else(|| vm.ctx.none()));
     }
     g.started.set(true);
     g.running.set(true);

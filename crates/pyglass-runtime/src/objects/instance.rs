@@ -107,6 +107,11 @@ pub fn refresh_flags(vm: &Vm, typ: &PyRef) {
 
 /// `type(name, bases, dict)` / class statements.
 pub fn type_new(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &PyRef) -> PyResult {
+    type_new_kw(vm, meta, name, bases, ns, Args::new(&[]))
+}
+
+/// `type_new` with the class keywords (passed on to `__init_subclass__`).
+pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &PyRef, kw: Args<'_>) -> PyResult {
     let bases = if bases.is_empty() { vec![vm.ctx.types.object.clone()] } else { bases };
     for b in &bases {
         match b.downcast::<TypeData>() {
@@ -125,8 +130,13 @@ pub fn type_new(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &PyRef
             return Err(vm.type_error("multiple bases have instance lay-out conflict"));
         }
     }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            return Err(vm.type_error(&format!("duplicate base class {}", type_data(b).name())));
+        }
+    }
     let mro = c3_mro(&bases).map_err(|m| vm.type_error(&m))?;
-    let nsd = ns.downcast::<DictData>().ok_or_else(|| vm.type_error("type() argument 3 must be dict"))?;
+    let nsd = ns.downcast::<DictData>().ok_or_else(|| vm.type_error(&format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(ns))))?;
     let dict = vm.ctx.new_dict();
     let dd = dict.downcast::<DictData>().expect("dict");
     for (k, v) in nsd.items() {
@@ -226,6 +236,12 @@ pub fn type_new(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &PyRef
     refresh_flags(vm, &t);
     // __set_name__ and __init_subclass__.
     for (k, v) in dd.items() {
+        if let Some(p) = v.downcast::<crate::objects::function::PropertyData>() {
+            if crate::vm::abstract_::is_static_type(&v.class()) {
+                *p.name.borrow_mut() = Some(k.clone());
+                continue;
+            }
+        }
         if let Some(sn) = lookup_str(&v.class(), "__set_name__") {
             if crate::vm::abstract_::is_static_type(&v.class()) {
                 continue;
@@ -235,9 +251,28 @@ pub fn type_new(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &PyRef
     }
     let sup = new_super(vm, t.clone(), Some(t.clone()))?;
     if let Some(init_sub) = vm.getattr_opt(&sup, "__init_subclass__")? {
-        vm.call(&init_sub, &[])?;
+        vm.call_vector(&init_sub, kw.items, kw.kwnames)?;
     }
     Ok(t)
+}
+
+/// The most derived metaclass of `meta` and the types of `bases`
+/// (CPython's `_PyType_CalculateMetaclass`).
+pub fn calculate_metaclass(vm: &Vm, meta: &PyRef, bases: &[PyRef]) -> PyResult {
+    use crate::objects::typeobject::is_subtype;
+    let mut winner = meta.clone();
+    for b in bases {
+        let bt = b.class();
+        if is_subtype(&winner, &bt) {
+            continue;
+        }
+        if is_subtype(&bt, &winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
+    }
+    Ok(winner)
 }
 
 /// `super(cls, obj)`.
@@ -249,7 +284,8 @@ pub fn new_super(vm: &Vm, cls: PyRef, obj: Option<PyRef>) -> PyResult {
             } else if crate::objects::typeobject::is_subtype(&o.class(), &cls) {
                 Some(o.class())
             } else {
-                return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+                let what = if o.is_kind(Kind::Type) { format!("type {}", type_data(o).name()) } else { format!("instance of {}", vm.type_name(o)) };
+                return Err(vm.type_error(&format!("super(type, obj): obj ({what}) is not an instance or subtype of type ({}).", type_data(&cls).name())));
             }
         }
         None => None,
@@ -297,20 +333,13 @@ pub fn build_class(vm: &Vm, args: Args<'_>) -> PyResult {
             kw_values.push(v.clone());
         }
     }
+    // CPython's builtin___build_class__: the explicit metaclass, else the type of the
+    // first base (or `type`); when that is a class, the most derived metaclass wins.
     let meta = match meta {
         Some(m) => m,
-        None => {
-            // The most derived metaclass of the bases.
-            let mut m = vm.ctx.types.type_.clone();
-            for b in &bases {
-                let bt = b.class();
-                if crate::objects::typeobject::is_subtype(&bt, &m) {
-                    m = bt;
-                }
-            }
-            m
-        }
+        None => bases.first().map(|b| b.class()).unwrap_or_else(|| vm.ctx.types.type_.clone()),
     };
+    let meta = if meta.is_kind(Kind::Type) { calculate_metaclass(vm, &meta, &bases)? } else { meta };
     let ns = match lookup_str(&meta, "__prepare__").filter(|p| !p.is_kind(Kind::MethodDescriptor)) {
         Some(p) => {
             let pf = vm.descr_get(&p, None, &meta)?;
@@ -323,19 +352,8 @@ pub fn build_class(vm: &Vm, args: Args<'_>) -> PyResult {
     // Run the body with the namespace as its locals.
     let fd = func.downcast::<FunctionData>().ok_or_else(|| vm.type_error("__build_class__: func must be a function"))?;
     let code = fd.code_data();
-    let n = code.code.nlocalsplus();
-    let mut frame = Frame {
-        code: fd.code.clone(),
-        func: Some(func.clone()),
-        globals: fd.globals.clone(),
-        builtins: fd.builtins.clone(),
-        locals: Some(ns.clone()),
-        slots: vec![None; n],
-        nlocalsplus: n,
-        ip: 0,
-        lasti: 0,
-    };
-    frame.slots.reserve(code.code.stacksize as usize);
+    let _ = code;
+    let mut frame = Frame::new(fd.code.clone(), Some(func.clone()), fd.globals.clone(), fd.builtins.clone(), Some(ns.clone()));
     vm.run_frame(&mut frame)?;
     drop(frame);
     let bases_t = vm.ctx.new_tuple(bases);
@@ -369,7 +387,12 @@ pub fn type_native_new(vm: &Vm, meta: &PyRef, args: Args<'_>) -> PyResult {
         return Err(vm.type_error(&format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(&pos[1]))));
     }
     let bases = tuple_items(&pos[1]).to_vec();
-    let t = type_new(vm, meta, name, bases, &pos[2])?;
+    if !pos[2].is_kind(Kind::Dict) {
+        return Err(vm.type_error(&format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(&pos[2]))));
+    }
+    let meta = &calculate_metaclass(vm, meta, &bases)?;
+    let kwvals = &args.items[pos.len()..];
+    let t = type_new_kw(vm, meta, name, bases, &pos[2], Args::with_kw(kwvals, args.kwnames))?;
     // `__module__` from the caller's globals when the namespace lacks it.
     if let Some(td) = t.downcast::<TypeData>() {
         if td.dict().get_str("__module__").is_none() {

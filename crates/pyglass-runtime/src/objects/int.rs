@@ -247,6 +247,7 @@ impl IntValue {
         IntValue::from_big(self.to_big() ^ o.to_big())
     }
 
+    #[inline]
     pub fn cmp(&self, o: &IntValue) -> std::cmp::Ordering {
         match (self, o) {
             (IntValue::Small(a), IntValue::Small(b)) => a.cmp(b),

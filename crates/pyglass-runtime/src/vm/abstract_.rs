@@ -347,7 +347,7 @@ impl Vm {
                     let fget = p.fget.borrow().clone();
                     match fget {
                         Some(g) => self.call(&g, &[o.clone()]),
-                        None => Err(self.new_error(&self.ctx.exc.attribute_error, &format!("property {} of '{}' object has no getter", self.property_name(d, o), self.type_name(o)))),
+                        None => Err(self.property_error(d, o, "getter")),
                     }
                 }
             },
@@ -381,9 +381,29 @@ impl Vm {
         }
     }
 
-    fn property_name(&self, _p: &PyRef, _o: &PyRef) -> String {
-        // CPython 3.13 names the property by its qualified name when it can.
-        "".into()
+    /// A property's name: the one given by `__set_name__`, else its getter's `__name__`
+    /// (CPython 3.13's `property_name`).
+    pub fn property_name(&self, p: &PyRef) -> Option<PyRef> {
+        let pd = p.downcast::<PropertyData>()?;
+        if let Some(n) = pd.name.borrow().clone() {
+            return Some(n);
+        }
+        let g = pd.fget.borrow().clone()?;
+        self.getattr_opt(&g, "__name__").ok().flatten()
+    }
+
+    /// "property 'x' of 'C' object has no setter" (CPython 3.13's wording).
+    pub fn property_error(&self, p: &PyRef, obj: &PyRef, what: &str) -> PyErr {
+        let qual = type_data(&obj.class()).qualname.borrow().clone();
+        let qual = crate::objects::str::str_repr(&qual);
+        let msg = match self.property_name(p) {
+            Some(n) => {
+                let nr = self.repr_string(&n).unwrap_or_default();
+                format!("property {nr} of {qual} object has no {what}")
+            }
+            None => format!("property of {qual} object has no {what}"),
+        };
+        self.new_error(&self.ctx.exc.attribute_error, &msg)
     }
 
     fn type_getattr(&self, typ: &PyRef, name: &PyRef, meta: &PyRef) -> PyResult {
@@ -505,10 +525,7 @@ impl Vm {
                 match (f, value) {
                     (Some(f), Some(v)) => self.call(&f, &[obj.clone(), v]).map(drop),
                     (Some(f), None) => self.call(&f, &[obj.clone()]).map(drop),
-                    (None, v) => Err(self.new_error(
-                        &self.ctx.exc.attribute_error,
-                        &format!("property of '{}' object has no {}", self.type_name(obj), if v.is_some() { "setter" } else { "deleter" }),
-                    )),
+                    (None, v) => Err(self.property_error(d, obj, if v.is_some() { "setter" } else { "deleter" })),
                 }
             }
             Kind::GetSetDescriptor => {
@@ -737,7 +754,7 @@ impl Vm {
         }
         match lookup_str(&t, "__delitem__") {
             Some(m) => self.call(&m, &[container.clone(), key.clone()]).map(drop),
-            None => Err(self.type_error(&format!("'{}' object does not support item deletion", self.type_name(container)))),
+            None => Err(self.type_error(&format!("'{}' object doesn't support item deletion", self.type_name(container)))),
         }
     }
 
@@ -825,7 +842,7 @@ impl Vm {
             return Err(self.value_error(&format!("not enough values to unpack (expected {}, got {})", n, items.len())));
         }
         if items.len() > n {
-            return Err(self.value_error(&format!("too many values to unpack (expected {}, got {})", n, items.len())));
+            return Err(self.value_error(&format!("too many values to unpack (expected {n})")));
         }
         Ok(items)
     }

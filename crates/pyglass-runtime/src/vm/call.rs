@@ -131,18 +131,27 @@ impl Vm {
         }
     }
 
-    /// Take a buffer from the frame pool.
-    fn frame_buffer(&self, n: usize, extra: usize) -> Vec<Option<PyRef>> {
-        let mut v = self.frame_pool.borrow_mut().pop().unwrap_or_default();
-        v.reserve(n + extra);
-        v.resize(n, None);
-        v
+    /// Take buffers from the frame pool: `n` empty fast slots and room for `depth` values.
+    #[inline]
+    fn frame_buffers(&self, n: usize, depth: usize) -> (Vec<Option<PyRef>>, Vec<PyRef>) {
+        let (mut fast, mut stack) = self.frame_pool.borrow_mut().pop().unwrap_or_default();
+        fast.resize(n, None);
+        stack.reserve(depth);
+        (fast, stack)
     }
 
-    fn recycle(&self, mut v: Vec<Option<PyRef>>) {
-        v.clear();
-        if v.capacity() <= 4096 {
-            self.frame_pool.borrow_mut().push(v);
+    /// Return a finished frame's buffers to the pool (dropping what they still hold).
+    #[inline]
+    fn recycle(&self, frame: &mut Frame) {
+        let mut fast = std::mem::take(&mut frame.fast);
+        let mut stack = std::mem::take(&mut frame.stack);
+        fast.clear();
+        stack.clear();
+        if fast.capacity() <= 1024 && stack.capacity() <= 1024 {
+            let mut pool = self.frame_pool.borrow_mut();
+            if pool.len() < 256 {
+                pool.push((fast, stack));
+            }
         }
     }
 
@@ -152,32 +161,23 @@ impl Vm {
         let code = fd.code_data();
         let co = &code.code;
         let n = co.nlocalsplus();
-        let mut slots = self.frame_buffer(n, co.stacksize as usize);
+        let (mut fast, stack) = self.frame_buffers(n, co.stacksize as usize);
         let simple = kwnames.is_empty() && co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0 && args.len() == co.argcount as usize;
         if simple {
-            for (slot, a) in slots.iter_mut().zip(args) {
+            for (slot, a) in fast.iter_mut().zip(args) {
                 *slot = Some(a.clone());
             }
-        } else if let Err(e) = self.bind_args(func, fd, code, &mut slots, args, kwnames) {
-            self.recycle(slots);
+        } else if let Err(e) = self.bind_args(func, fd, code, &mut fast, args, kwnames) {
+            let mut f = Frame { code: fd.code.clone(), func: None, globals: fd.globals.clone(), builtins: fd.builtins.clone(), locals: None, fast, stack, ip: 0, lasti: 0 };
+            self.recycle(&mut f);
             return Err(e);
         }
-        let mut frame = Frame {
-            code: fd.code.clone(),
-            func: Some(func.clone()),
-            globals: fd.globals.clone(),
-            builtins: fd.builtins.clone(),
-            locals: None,
-            slots,
-            nlocalsplus: n,
-            ip: 0,
-            lasti: 0,
-        };
+        let mut frame = Frame { code: fd.code.clone(), func: Some(func.clone()), globals: fd.globals.clone(), builtins: fd.builtins.clone(), locals: None, fast, stack, ip: 0, lasti: 0 };
         if co.flags & code_flags::GENERATOR != 0 {
             return Ok(crate::objects::generator::new_generator(self, frame, fd));
         }
         let r = self.run_frame(&mut frame);
-        self.recycle(std::mem::take(&mut frame.slots));
+        self.recycle(&mut frame);
         match r? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(_) => Err(self.bad_bytecode("yield in a non-generator")),

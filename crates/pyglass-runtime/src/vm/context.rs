@@ -71,6 +71,9 @@ pub struct Consts {
     pub ellipsis: PyRef,
     pub empty_tuple: PyRef,
     pub empty_str: PyRef,
+    /// The value-stack NULL (CPython pushes a real NULL; pyglass pushes this immortal
+    /// marker, never visible to Python code).
+    pub null: PyRef,
     /// -5 ..= 256, immortal (CPython's small int cache).
     pub small_ints: Vec<PyRef>,
 }
@@ -250,6 +253,7 @@ impl Context {
             ellipsis: plain(&types.ellipsis),
             true_: int_obj(&types.bool_, 1),
             false_: int_obj(&types.bool_, 0),
+            null: plain(&types.object),
             empty_tuple: immortal(alloc_object(AllocSpec { typ: &types.tuple, managed_dict: false, owns_type: false }, TupleData::with_len(0), 0).unwrap_or_else(|| oom())),
             empty_str: immortal(alloc_object(AllocSpec { typ: &types.str, managed_dict: false, owns_type: false }, StrData::new(""), 0).unwrap_or_else(|| oom())),
             small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX).map(|v| int_obj(&types.int, v)).collect(),
@@ -323,7 +327,7 @@ impl Context {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn new_int(&self, v: i64) -> PyRef {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
             return self.consts.small_ints[(v - SMALL_INT_MIN) as usize].clone();

@@ -29,24 +29,29 @@ impl From<PyErr> for Unwind {
 
 macro_rules! pop {
     ($f:expr, $vm:expr) => {
-        match $f.slots.pop() {
-            Some(Some(v)) => v,
-            _ => return Err(Unwind::Raise($vm.bad_bytecode("stack underflow"))),
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => return Err(Unwind::Raise($vm.bad_bytecode("stack underflow"))),
         }
     };
 }
 
+/// Pop a value that may be the NULL marker; `None` for NULL.
 macro_rules! pop_opt {
-    ($f:expr) => {
-        $f.slots.pop().flatten()
+    ($f:expr, $vm:expr) => {
+        match $f.stack.pop() {
+            Some(v) if v.is(&$vm.ctx.consts.null) => None,
+            Some(v) => Some(v),
+            None => return Err(Unwind::Raise($vm.bad_bytecode("stack underflow"))),
+        }
     };
 }
 
 macro_rules! top {
     ($f:expr, $vm:expr) => {
-        match $f.slots.last() {
-            Some(Some(v)) => v,
-            _ => return Err(Unwind::Raise($vm.bad_bytecode("empty stack"))),
+        match $f.stack.last() {
+            Some(v) => v,
+            None => return Err(Unwind::Raise($vm.bad_bytecode("empty stack"))),
         }
     };
 }
@@ -70,7 +75,7 @@ impl Vm {
         // Only methods that use zero-argument super() need their first argument and
         // `__class__` cell recorded.
         let (first_arg, class_cell) = match code.class_cell_slot {
-            Some(i) => (frame.slots.first().cloned().flatten(), frame.slots.get(i).cloned().flatten()),
+            Some(i) => (frame.fast.first().cloned().flatten(), frame.fast.get(i).cloned().flatten()),
             None => (None, None),
         };
         self.frames.borrow_mut().push(FrameInfo { code: frame.code.clone(), globals: frame.globals.clone(), first_arg, class_cell });
@@ -96,14 +101,11 @@ impl Vm {
                     }
                     match code.code.handler_for(frame.lasti as u32) {
                         Some(h) => {
-                            let depth = frame.nlocalsplus + h.depth as usize;
-                            while frame.slots.len() > depth {
-                                drop(frame.slots.pop());
-                            }
+                            frame.stack.truncate(h.depth as usize);
                             if h.lasti {
-                                frame.slots.push(Some(self.ctx.new_int(frame.lasti as i64)));
+                                frame.stack.push(self.ctx.new_int(frame.lasti as i64));
                             }
-                            frame.slots.push(Some(err.0));
+                            frame.stack.push(err.0);
                             frame.ip = h.target as usize;
                         }
                         None => break Err(err),
@@ -121,7 +123,7 @@ impl Vm {
         let Some(i) = code.class_cell_slot else { return };
         if let Some(info) = self.frames.borrow_mut().last_mut() {
             if info.class_cell.is_none() {
-                info.class_cell = frame.slots.get(i).cloned().flatten();
+                info.class_cell = frame.fast.get(i).cloned().flatten();
             }
         }
     }
@@ -151,46 +153,51 @@ impl Vm {
             match ins.op() {
                 Opcode::NOP => {}
                 Opcode::POP_TOP => {
-                    drop(f.slots.pop());
+                    drop(f.stack.pop());
                 }
-                Opcode::PUSH_NULL => f.slots.push(None),
+                Opcode::PUSH_NULL => f.stack.push(self.ctx.consts.null.clone()),
                 Opcode::COPY => {
-                    let n = f.slots.len();
-                    let v = f.slots.get(n.wrapping_sub(arg)).cloned().flatten();
-                    f.slots.push(v);
+                    let n = f.stack.len();
+                    match f.stack.get(n.wrapping_sub(arg)) {
+                        Some(v) => {
+                            let v = v.clone();
+                            f.stack.push(v);
+                        }
+                        None => return Err(Unwind::Raise(self.bad_bytecode("COPY out of range"))),
+                    }
                 }
                 Opcode::SWAP => {
-                    let n = f.slots.len();
-                    if arg > n - f.nlocalsplus {
+                    let n = f.stack.len();
+                    if arg > n || arg == 0 {
                         return Err(Unwind::Raise(self.bad_bytecode("SWAP out of range")));
                     }
-                    f.slots.swap(n - 1, n - arg);
+                    f.stack.swap(n - 1, n - arg);
                 }
                 Opcode::LOAD_CONST => {
-                    f.slots.push(Some(code.consts[arg].clone()));
+                    f.stack.push(code.consts[arg].clone());
                 }
-                Opcode::LOAD_FAST => match &f.slots[arg] {
+                Opcode::LOAD_FAST => match &f.fast[arg] {
                     Some(v) => {
                         let v = v.clone();
-                        f.slots.push(Some(v));
+                        f.stack.push(v);
                     }
                     None => return Err(self.unbound_local(code, arg).into()),
                 },
                 Opcode::STORE_FAST => {
-                    let v = pop_opt!(f);
-                    let old = std::mem::replace(&mut f.slots[arg], v);
+                    let v = pop!(f, self);
+                    let old = f.fast[arg].replace(v);
                     drop(old);
                 }
                 Opcode::DELETE_FAST => {
-                    if f.slots[arg].is_none() {
+                    if f.fast[arg].is_none() {
                         return Err(self.unbound_local(code, arg).into());
                     }
-                    let old = f.slots[arg].take();
+                    let old = f.fast[arg].take();
                     drop(old);
                 }
                 Opcode::MAKE_CELL => {
-                    let v = f.slots[arg].take();
-                    f.slots[arg] = Some(self.new_cell(v));
+                    let v = f.fast[arg].take();
+                    f.fast[arg] = Some(self.new_cell(v));
                     self.refresh_class_cell(f, code);
                 }
                 Opcode::COPY_FREE_VARS => {
@@ -199,14 +206,14 @@ impl Vm {
                         let cells = crate::objects::tuple::tuple_items(&cl);
                         let start = code.free_start;
                         for (i, c) in cells.iter().enumerate().take(arg) {
-                            f.slots[start + i] = Some(c.clone());
+                            f.fast[start + i] = Some(c.clone());
                         }
                     }
                     self.refresh_class_cell(f, code);
                 }
                 Opcode::LOAD_DEREF => {
                     let v = self.cell_get(f, code, arg)?;
-                    f.slots.push(Some(v));
+                    f.stack.push(v);
                 }
                 Opcode::STORE_DEREF => {
                     let v = pop!(f, self);
@@ -216,32 +223,34 @@ impl Vm {
                     self.cell_get(f, code, arg)?;
                     self.cell_set(f, arg, None);
                 }
-                Opcode::LOAD_CLOSURE => {
-                    let v = f.slots[arg].clone();
-                    f.slots.push(v);
-                }
+                Opcode::LOAD_CLOSURE => match &f.fast[arg] {
+                    Some(v) => {
+                        let v = v.clone();
+                        f.stack.push(v);
+                    }
+                    None => return Err(Unwind::Raise(self.bad_bytecode("LOAD_CLOSURE of an empty slot"))),
+                },
                 Opcode::LOAD_FROM_DICT_OR_DEREF => {
                     let mapping = pop!(f, self);
                     let name = &code.varnames[arg];
                     match self.mapping_get(&mapping, name)? {
-                        Some(v) => f.slots.push(Some(v)),
+                        Some(v) => f.stack.push(v),
                         None => {
                             let v = self.cell_get(f, code, arg)?;
-                            f.slots.push(Some(v));
+                            f.stack.push(v);
                         }
                     }
                 }
                 Opcode::LOAD_LOCALS => match &f.locals {
                     Some(l) => {
                         let l = l.clone();
-                        f.slots.push(Some(l));
+                        f.stack.push(l);
                     }
                     None => return Err(self.new_error(&self.ctx.exc.system_error, "no locals found").into()),
                 },
                 Opcode::LOAD_GLOBAL => {
-                    let name = &code.names[arg];
-                    let v = self.load_global(f, name)?;
-                    f.slots.push(Some(v));
+                    let v = self.load_global_cached(f, code, arg)?;
+                    f.stack.push(v);
                 }
                 Opcode::STORE_GLOBAL => {
                     let v = pop!(f, self);
@@ -263,7 +272,7 @@ impl Vm {
                         Some(v) => v,
                         None => self.load_global(f, name)?,
                     };
-                    f.slots.push(Some(v));
+                    f.stack.push(v);
                 }
                 Opcode::STORE_NAME => {
                     let v = pop!(f, self);
@@ -283,13 +292,13 @@ impl Vm {
                 Opcode::LOAD_ATTR => {
                     let obj = pop!(f, self);
                     let v = self.getattr(&obj, &code.names[arg])?;
-                    f.slots.push(Some(v));
+                    f.stack.push(v);
                 }
                 Opcode::LOAD_METHOD => {
                     let obj = pop!(f, self);
                     let (m, is_unbound) = self.load_method(&obj, &code.names[arg])?;
-                    f.slots.push(Some(m));
-                    f.slots.push(if is_unbound { Some(obj) } else { None });
+                    f.stack.push(m);
+                    f.stack.push(if is_unbound { obj } else { self.ctx.consts.null.clone() });
                 }
                 Opcode::STORE_ATTR => {
                     let obj = pop!(f, self);
@@ -303,22 +312,22 @@ impl Vm {
                 Opcode::UNARY_NEGATIVE => {
                     let a = pop!(f, self);
                     let r = self.neg(&a)?;
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::UNARY_POSITIVE => {
                     let a = pop!(f, self);
                     let r = self.pos(&a)?;
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::UNARY_INVERT => {
                     let a = pop!(f, self);
                     let r = self.invert(&a)?;
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::UNARY_NOT => {
                     let a = pop!(f, self);
                     let r = !self.is_true(&a)?;
-                    f.slots.push(Some(self.ctx.bool_obj(r)));
+                    f.stack.push(self.ctx.bool_obj(r));
                 }
                 Opcode::BINARY_OP => {
                     let b = pop!(f, self);
@@ -328,7 +337,7 @@ impl Vm {
                         Some(r) => r,
                         None => self.binary_op(&a, &b, op)?,
                     };
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::COMPARE_OP => {
                     let b = pop!(f, self);
@@ -338,24 +347,24 @@ impl Vm {
                         Some(r) => self.ctx.bool_obj(r),
                         None => self.rich_compare(&a, &b, op)?,
                     };
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::IS_OP => {
                     let b = pop!(f, self);
                     let a = pop!(f, self);
-                    f.slots.push(Some(self.ctx.bool_obj(a.is(&b) != (arg == 1))));
+                    f.stack.push(self.ctx.bool_obj(a.is(&b) != (arg == 1)));
                 }
                 Opcode::CONTAINS_OP => {
                     let b = pop!(f, self);
                     let a = pop!(f, self);
                     let r = self.contains(&b, &a)?;
-                    f.slots.push(Some(self.ctx.bool_obj(r != (arg == 1))));
+                    f.stack.push(self.ctx.bool_obj(r != (arg == 1)));
                 }
                 Opcode::BINARY_SUBSCR => {
                     let key = pop!(f, self);
                     let container = pop!(f, self);
                     let r = self.getitem(&container, &key)?;
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::STORE_SUBSCR => {
                     let key = pop!(f, self);
@@ -374,7 +383,7 @@ impl Vm {
                     let container = pop!(f, self);
                     let slice = self.new_slice(start, stop, self.ctx.none());
                     let r = self.getitem(&container, &slice)?;
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::STORE_SLICE => {
                     let stop = pop!(f, self);
@@ -388,15 +397,15 @@ impl Vm {
                     let step = if arg == 3 { pop!(f, self) } else { self.ctx.none() };
                     let stop = pop!(f, self);
                     let start = pop!(f, self);
-                    f.slots.push(Some(self.new_slice(start, stop, step)));
+                    f.stack.push(self.new_slice(start, stop, step));
                 }
                 Opcode::BUILD_TUPLE => {
                     let items = self.pop_n(f, arg)?;
-                    f.slots.push(Some(self.ctx.new_tuple(items)));
+                    f.stack.push(self.ctx.new_tuple(items));
                 }
                 Opcode::BUILD_LIST => {
                     let items = self.pop_n(f, arg)?;
-                    f.slots.push(Some(self.ctx.new_list(items)));
+                    f.stack.push(self.ctx.new_list(items));
                 }
                 Opcode::BUILD_SET => {
                     let items = self.pop_n(f, arg)?;
@@ -404,7 +413,7 @@ impl Vm {
                     for it in items {
                         self.set_add(&s, it)?;
                     }
-                    f.slots.push(Some(s));
+                    f.stack.push(s);
                 }
                 Opcode::BUILD_MAP => {
                     let items = self.pop_n(f, arg * 2)?;
@@ -414,7 +423,7 @@ impl Vm {
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         dd.set_item(self, k, v)?;
                     }
-                    f.slots.push(Some(d));
+                    f.stack.push(d);
                 }
                 Opcode::BUILD_CONST_KEY_MAP => {
                     let keys = pop!(f, self);
@@ -424,7 +433,7 @@ impl Vm {
                     for (k, v) in crate::objects::tuple::tuple_items(&keys).iter().zip(values) {
                         dd.set_item(self, k.clone(), v)?;
                     }
-                    f.slots.push(Some(d));
+                    f.stack.push(d);
                 }
                 Opcode::BUILD_STRING => {
                     let items = self.pop_n(f, arg)?;
@@ -432,63 +441,53 @@ impl Vm {
                     for it in &items {
                         s.push_str(crate::objects::str::as_str(it).unwrap_or(""));
                     }
-                    f.slots.push(Some(self.ctx.new_string(s)));
+                    f.stack.push(self.ctx.new_string(s));
                 }
                 Opcode::LIST_APPEND => {
                     let v = pop!(f, self);
-                    let n = f.slots.len();
-                    let list = f.slots[n - arg].clone();
-                    if let Some(l) = list.as_ref().and_then(|l| l.downcast::<crate::objects::list::ListData>()) {
+                    let n = f.stack.len();
+                    if let Some(l) = f.stack.get(n.wrapping_sub(arg)).and_then(|l| l.downcast::<crate::objects::list::ListData>()) {
                         l.append(v);
                     }
                 }
                 Opcode::SET_ADD => {
                     let v = pop!(f, self);
-                    let n = f.slots.len();
-                    if let Some(s) = f.slots[n - arg].clone() {
-                        self.set_add(&s, v)?;
-                    }
+                    let s = self.stack_item(f, arg)?;
+                    self.set_add(&s, v)?;
                 }
                 Opcode::MAP_ADD => {
                     let v = pop!(f, self);
                     let k = pop!(f, self);
-                    let n = f.slots.len();
-                    if let Some(d) = f.slots[n - arg].clone() {
-                        dict_of(&d).set_item(self, k, v)?;
-                    }
+                    let d = self.stack_item(f, arg)?;
+                    dict_of(&d).set_item(self, k, v)?;
                 }
                 Opcode::LIST_EXTEND => {
                     let iterable = pop!(f, self);
-                    let n = f.slots.len();
-                    if let Some(l) = f.slots[n - arg].clone() {
-                        self.list_extend(&l, &iterable).map_err(|e| self.fix_star_error(e, &iterable))?;
-                    }
+                    let l = self.stack_item(f, arg)?;
+                    self.list_extend(&l, &iterable).map_err(|e| self.fix_star_error(e, &iterable))?;
                 }
                 Opcode::SET_UPDATE => {
                     let iterable = pop!(f, self);
-                    let n = f.slots.len();
-                    if let Some(s) = f.slots[n - arg].clone() {
-                        for item in self.iterate(&iterable)? {
-                            self.set_add(&s, item)?;
-                        }
+                    let s = self.stack_item(f, arg)?;
+                    for item in self.iterate(&iterable)? {
+                        self.set_add(&s, item)?;
                     }
                 }
                 Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
                     let m = pop!(f, self);
-                    let n = f.slots.len();
-                    if let Some(d) = f.slots[n - arg].clone() {
-                        if ins.op() == Opcode::DICT_MERGE {
-                            let func = f.slots.get(n - arg - 2).cloned().flatten();
-                            self.dict_merge_kwargs(&d, &m, func.as_ref())?;
-                        } else {
-                            self.dict_update_from(&d, &m).map_err(|e| self.fix_mapping_error(e, &m))?;
-                        }
+                    let d = self.stack_item(f, arg)?;
+                    if ins.op() == Opcode::DICT_MERGE {
+                        let n = f.stack.len();
+                        let func = f.stack.get(n.wrapping_sub(arg + 2)).cloned();
+                        self.dict_merge_kwargs(&d, &m, func.as_ref())?;
+                    } else {
+                        self.dict_update_from(&d, &m).map_err(|e| self.fix_mapping_error(e, &m))?;
                     }
                 }
                 Opcode::LIST_TO_TUPLE => {
                     let l = pop!(f, self);
                     let items = l.downcast::<crate::objects::list::ListData>().map(|l| l.snapshot()).unwrap_or_default();
-                    f.slots.push(Some(self.ctx.new_tuple(items)));
+                    f.stack.push(self.ctx.new_tuple(items));
                 }
                 Opcode::CONVERT_VALUE => {
                     let v = pop!(f, self);
@@ -497,19 +496,19 @@ impl Vm {
                         2 => self.repr(&v)?,
                         _ => self.ascii(&v)?,
                     };
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::FORMAT_SIMPLE => {
                     let v = pop!(f, self);
                     let r = if v.class().is(&self.ctx.types.str) { v } else { self.format(&v, "")? };
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::FORMAT_WITH_SPEC => {
                     let spec = pop!(f, self);
                     let v = pop!(f, self);
                     let spec_s = crate::objects::str::as_str(&spec).unwrap_or("").to_string();
                     let r = self.format(&v, &spec_s)?;
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::JUMP_FORWARD => *ip = arg,
                 Opcode::JUMP_BACKWARD => {
@@ -543,14 +542,14 @@ impl Vm {
                 Opcode::GET_ITER => {
                     let v = pop!(f, self);
                     let it = self.get_iter(&v)?;
-                    f.slots.push(Some(it));
+                    f.stack.push(it);
                 }
                 Opcode::FOR_ITER => {
                     let it = top!(f, self);
                     match self.next_fast(it)? {
-                        Some(v) => f.slots.push(Some(v)),
+                        Some(v) => f.stack.push(v),
                         None => {
-                            drop(f.slots.pop());
+                            drop(f.stack.pop());
                             *ip = arg;
                         }
                     }
@@ -559,7 +558,7 @@ impl Vm {
                     let seq = pop!(f, self);
                     let items = self.unpack(&seq, arg)?;
                     for v in items.into_iter().rev() {
-                        f.slots.push(Some(v));
+                        f.stack.push(v);
                     }
                 }
                 Opcode::UNPACK_EX => {
@@ -568,64 +567,46 @@ impl Vm {
                     let after = arg >> 8;
                     let items = self.unpack_ex(&seq, before, after)?;
                     for v in items.into_iter().rev() {
-                        f.slots.push(Some(v));
+                        f.stack.push(v);
                     }
                 }
-                Opcode::CALL => {
+                Opcode::CALL | Opcode::CALL_KW => {
                     self.check_interrupt()?;
-                    let n = f.slots.len();
-                    let base = n - arg - 2;
-                    let callable = f.slots[base].take();
-                    let self_arg = f.slots[base + 1].take();
+                    let kwnames = if ins.op() == Opcode::CALL_KW { Some(pop!(f, self)) } else { None };
+                    let n = f.stack.len();
+                    let Some(base) = n.checked_sub(arg + 2) else {
+                        return Err(Unwind::Raise(self.bad_bytecode("CALL stack underflow")));
+                    };
                     let r = {
-                        let args_start = if self_arg.is_some() { base + 1 } else { base + 2 };
-                        if let Some(s) = self_arg {
-                            f.slots[base + 1] = Some(s);
-                        }
-                        let args = as_refs(&f.slots[args_start..]);
-                        match callable {
-                            Some(c) => self.call_vector(&c, args, &[]),
-                            None => Err(self.bad_bytecode("NULL callable")),
+                        let (callable_part, rest) = f.stack[base..].split_at(1);
+                        let callable = &callable_part[0];
+                        let args = if rest[0].is(&self.ctx.consts.null) { &rest[1..] } else { rest };
+                        let names = match &kwnames {
+                            Some(k) => crate::objects::tuple::tuple_items(k),
+                            None => &[],
+                        };
+                        if names.is_empty() && callable.is_kind(crate::object::Kind::Function) {
+                            self.call_function(callable, args, &[])
+                        } else {
+                            self.call_vector(callable, args, names)
                         }
                     };
-                    f.slots.truncate(base);
-                    f.slots.push(Some(r?));
-                }
-                Opcode::CALL_KW => {
-                    self.check_interrupt()?;
-                    let kwnames = pop!(f, self);
-                    let n = f.slots.len();
-                    let base = n - arg - 2;
-                    let callable = f.slots[base].take();
-                    let self_arg = f.slots[base + 1].take();
-                    let r = {
-                        let args_start = if self_arg.is_some() { base + 1 } else { base + 2 };
-                        if let Some(s) = self_arg {
-                            f.slots[base + 1] = Some(s);
-                        }
-                        let args = as_refs(&f.slots[args_start..]);
-                        let names = crate::objects::tuple::tuple_items(&kwnames);
-                        match callable {
-                            Some(c) => self.call_vector(&c, args, names),
-                            None => Err(self.bad_bytecode("NULL callable")),
-                        }
-                    };
-                    f.slots.truncate(base);
-                    f.slots.push(Some(r?));
+                    f.stack.truncate(base);
+                    f.stack.push(r?);
                 }
                 Opcode::CALL_FUNCTION_EX => {
                     self.check_interrupt()?;
-                    let kwargs = if arg & 1 != 0 { pop_opt!(f) } else { None };
+                    let kwargs = if arg & 1 != 0 { pop_opt!(f, self) } else { None };
                     let args = pop!(f, self);
-                    let self_arg = pop_opt!(f);
+                    let self_arg = pop_opt!(f, self);
                     let callable = pop!(f, self);
                     let r = self.call_ex(&callable, self_arg, &args, kwargs.as_ref())?;
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::MAKE_FUNCTION => {
                     let c = pop!(f, self);
                     let func = self.new_function(c, f.globals.clone(), f.builtins.clone());
-                    f.slots.push(Some(func));
+                    f.stack.push(func);
                 }
                 Opcode::SET_FUNCTION_ATTRIBUTE => {
                     let func = pop!(f, self);
@@ -639,12 +620,12 @@ impl Vm {
                             _ => {}
                         }
                     }
-                    f.slots.push(Some(func));
+                    f.stack.push(func);
                 }
                 Opcode::LOAD_BUILD_CLASS => {
                     let b = dict_of(&f.builtins).get_str("__build_class__");
                     match b {
-                        Some(b) => f.slots.push(Some(b)),
+                        Some(b) => f.stack.push(b),
                         None => return Err(self.new_error(&self.ctx.exc.name_error, "__build_class__ not found").into()),
                     }
                 }
@@ -663,10 +644,10 @@ impl Vm {
                     let v = pop!(f, self);
                     let receiver = top!(f, self).clone();
                     match self.gen_send(&receiver, v)? {
-                        crate::objects::generator::SendResult::Yield(y) => f.slots.push(Some(y)),
+                        crate::objects::generator::SendResult::Yield(y) => f.stack.push(y),
                         crate::objects::generator::SendResult::Return(r) => {
-                            drop(f.slots.pop());
-                            f.slots.push(Some(r));
+                            drop(f.stack.pop());
+                            f.stack.push(r);
                             *ip = arg;
                         }
                     }
@@ -674,7 +655,7 @@ impl Vm {
                 Opcode::GET_YIELD_FROM_ITER => {
                     let v = pop!(f, self);
                     let it = if v.is_kind(crate::object::Kind::Generator) { v } else { self.get_iter(&v)? };
-                    f.slots.push(Some(it));
+                    f.stack.push(it);
                 }
                 Opcode::RAISE_VARARGS => match arg {
                     0 => match self.current_exception() {
@@ -696,7 +677,7 @@ impl Vm {
                     if arg != 0 {
                         // The saved lasti only matters for line tracing in CPython; the
                         // handler search must use this instruction's own position.
-                        drop(pop_opt!(f));
+                        drop(f.stack.pop());
                     }
                     return Err(Unwind::Reraise(PyErr(e)));
                 }
@@ -704,11 +685,11 @@ impl Vm {
                     let e = pop!(f, self);
                     let prev = self.current_exception().unwrap_or_else(|| self.ctx.none());
                     self.exc_stack.borrow_mut().push(Some(e.clone()));
-                    f.slots.push(Some(prev));
-                    f.slots.push(Some(e));
+                    f.stack.push(prev);
+                    f.stack.push(e);
                 }
                 Opcode::POP_EXCEPT => {
-                    drop(f.slots.pop());
+                    drop(f.stack.pop());
                     let old = self.exc_stack.borrow_mut().pop();
                     drop(old);
                 }
@@ -716,34 +697,33 @@ impl Vm {
                     let typ = pop!(f, self);
                     let exc = top!(f, self).clone();
                     let m = self.exception_matches(&exc, &typ)?;
-                    f.slots.push(Some(self.ctx.bool_obj(m)));
+                    f.stack.push(self.ctx.bool_obj(m));
                 }
-                Opcode::LOAD_ASSERTION_ERROR => f.slots.push(Some(self.ctx.exc.assertion_error.clone())),
+                Opcode::LOAD_ASSERTION_ERROR => f.stack.push(self.ctx.exc.assertion_error.clone()),
                 Opcode::BEFORE_WITH => {
                     let mgr = pop!(f, self);
                     let (exit, entered) = self.before_with(&mgr)?;
-                    f.slots.push(Some(exit));
-                    f.slots.push(Some(entered));
+                    f.stack.push(exit);
+                    f.stack.push(entered);
                 }
                 Opcode::WITH_EXCEPT_START => {
-                    let n = f.slots.len();
-                    let exc = f.slots[n - 1].clone().ok_or_else(|| self.bad_bytecode("WITH_EXCEPT_START"))?;
-                    let exit = f.slots[n - 4].clone().ok_or_else(|| self.bad_bytecode("WITH_EXCEPT_START"))?;
+                    let exc = self.stack_item(f, 1)?;
+                    let exit = self.stack_item(f, 4)?;
                     let typ = exc.class();
                     let tb = self.exception_traceback(&exc).unwrap_or_else(|| self.ctx.none());
                     let r = self.call(&exit, &[typ, exc, tb])?;
-                    f.slots.push(Some(r));
+                    f.stack.push(r);
                 }
                 Opcode::IMPORT_NAME => {
                     let fromlist = pop!(f, self);
                     let level = pop!(f, self);
                     let m = self.import_name(&code.names[arg], &fromlist, &level, &f.globals)?;
-                    f.slots.push(Some(m));
+                    f.stack.push(m);
                 }
                 Opcode::IMPORT_FROM => {
                     let m = top!(f, self).clone();
                     let v = self.import_from(&m, &code.names[arg])?;
-                    f.slots.push(Some(v));
+                    f.stack.push(v);
                 }
                 Opcode::IMPORT_STAR => {
                     let m = pop!(f, self);
@@ -766,18 +746,63 @@ impl Vm {
     }
 
     fn pop_n(&self, f: &mut Frame, n: usize) -> Result<Vec<PyRef>, Unwind> {
-        let len = f.slots.len();
-        if n > len - f.nlocalsplus {
+        let len = f.stack.len();
+        if n > len {
             return Err(Unwind::Raise(self.bad_bytecode("stack underflow")));
         }
-        let mut out = Vec::with_capacity(n);
-        for v in f.slots.drain(len - n..) {
-            match v {
-                Some(v) => out.push(v),
-                None => return Err(Unwind::Raise(self.bad_bytecode("NULL on stack"))),
-            }
+        Ok(f.stack.split_off(len - n))
+    }
+
+    /// The stack item `i` places from the top (1 = top), cloned.
+    #[inline]
+    fn stack_item(&self, f: &Frame, i: usize) -> PyResult<PyRef> {
+        let n = f.stack.len();
+        match n.checked_sub(i).and_then(|k| f.stack.get(k)) {
+            Some(v) => Ok(v.clone()),
+            None => Err(self.bad_bytecode("stack item out of range")),
         }
-        Ok(out)
+    }
+
+    /// LOAD_GLOBAL through the code object's cache: a hit costs two version checks and
+    /// one indexed load instead of two hash-table probes.
+    #[inline(always)]
+    fn load_global_cached(&self, f: &Frame, code: &CodeData, arg: usize) -> PyResult {
+        let g = dict_of(&f.globals);
+        if let Some(cell) = code.global_cache.get(arg) {
+            let c = cell.get();
+            if c.globals == f.globals.addr() && c.pos != usize::MAX {
+                if !c.in_builtins {
+                    if let Some(v) = g.value_at_if_version(c.pos, c.globals_version) {
+                        return Ok(v);
+                    }
+                } else if g.keys_version() == c.globals_version {
+                    if let Some(v) = dict_of(&f.builtins).value_at_if_version(c.pos, c.builtins_version) {
+                        return Ok(v);
+                    }
+                }
+            }
+            return self.load_global_miss(f, code, arg, cell);
+        }
+        self.load_global(f, &code.names[arg])
+    }
+
+    #[inline(never)]
+    fn load_global_miss(&self, f: &Frame, code: &CodeData, arg: usize, cell: &std::cell::Cell<crate::objects::function::GlobalCache>) -> PyResult {
+        let name = &code.names[arg];
+        let g = dict_of(&f.globals);
+        let b = dict_of(&f.builtins);
+        let mut entry = crate::objects::function::GlobalCache::EMPTY;
+        entry.globals = f.globals.addr();
+        entry.globals_version = g.keys_version();
+        entry.builtins_version = b.keys_version();
+        if let Some(pos) = g.str_key_position(name) {
+            entry.pos = pos;
+        } else if let Some(pos) = b.str_key_position(name) {
+            entry.pos = pos;
+            entry.in_builtins = true;
+        }
+        cell.set(entry);
+        self.load_global(f, name)
     }
 
     #[inline]
@@ -792,7 +817,7 @@ impl Vm {
     }
 
     fn cell_get(&self, f: &Frame, code: &CodeData, i: usize) -> PyResult {
-        let cell = f.slots[i].as_ref().and_then(|c| c.downcast::<CellData>().map(|cd| cd.0.borrow().clone()));
+        let cell = f.fast[i].as_ref().and_then(|c| c.downcast::<CellData>().map(|cd| cd.0.borrow().clone()));
         match cell {
             Some(Some(v)) => Ok(v),
             _ => {
@@ -808,7 +833,7 @@ impl Vm {
     }
 
     fn cell_set(&self, f: &Frame, i: usize, v: Option<PyRef>) {
-        if let Some(c) = f.slots[i].as_ref().and_then(|c| c.downcast::<CellData>()) {
+        if let Some(c) = f.fast[i].as_ref().and_then(|c| c.downcast::<CellData>()) {
             let old = c.0.replace(v);
             drop(old);
         }
@@ -910,7 +935,6 @@ fn compare_fast(a: &PyRef, b: &PyRef, op: CompareOp) -> Option<bool> {
     })
 }
 
-use crate::object::core::slots_as_refs as as_refs;
 
 #[inline(always)]
 pub(crate) fn dict_of(d: &PyRef) -> &DictData {

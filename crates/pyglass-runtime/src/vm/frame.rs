@@ -1,6 +1,8 @@
-//! Frames: the state of one running code object. Locals (`localsplus`) and the value stack
-//! share one buffer: slots `0..nlocalsplus` are the fast locals, the rest is the stack.
-//! Buffers are recycled through the VM's frame pool so that a plain call allocates nothing.
+//! Frames: the state of one running code object. `fast` holds the fast locals
+//! (`localsplus`: arguments, locals, cells, free variables; `None` = unbound) and `stack` the
+//! value stack, whose entries are never absent: CPython's NULL stack entries (pushed by
+//! PUSH_NULL and LOAD_METHOD) are the interpreter's immortal NULL marker object. Both buffers
+//! are recycled through the VM's frame pool so that a plain call allocates nothing.
 
 use crate::object::PyRef;
 use std::io::Write;
@@ -14,12 +16,38 @@ pub struct Frame {
     pub builtins: PyRef,
     /// The locals mapping of module and class bodies (LOAD_NAME/STORE_NAME).
     pub locals: Option<PyRef>,
-    pub slots: Vec<Option<PyRef>>,
-    pub nlocalsplus: usize,
+    pub fast: Vec<Option<PyRef>>,
+    pub stack: Vec<PyRef>,
     /// Next instruction to run.
     pub ip: usize,
     /// Instruction being run (for tracebacks and exception handlers).
     pub lasti: usize,
+}
+
+impl Frame {
+    /// A frame for `code` with `nlocalsplus` empty fast slots and room for its stack.
+    pub fn new(code: PyRef, func: Option<PyRef>, globals: PyRef, builtins: PyRef, locals: Option<PyRef>) -> Frame {
+        let (n, depth) = match code.downcast::<crate::objects::function::CodeData>() {
+            Some(c) => (c.code.nlocalsplus(), c.code.stacksize as usize),
+            None => (0, 0),
+        };
+        Frame { code, func, globals, builtins, locals, fast: vec![None; n], stack: Vec::with_capacity(depth), ip: 0, lasti: 0 }
+    }
+
+    /// Every strong reference the frame holds (for the collector and generators).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        visit(&self.code);
+        visit(&self.globals);
+        visit(&self.builtins);
+        if let Some(f) = &self.func {
+            visit(f);
+        }
+        if let Some(l) = &self.locals {
+            visit(l);
+        }
+        self.fast.iter().flatten().for_each(&mut *visit);
+        self.stack.iter().for_each(visit);
+    }
 }
 
 /// What the traceback machinery and `super()` need to know about a running frame.

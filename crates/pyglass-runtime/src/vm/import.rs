@@ -46,7 +46,8 @@ impl Vm {
         let filename = self.ctx.new_str(&code.filename);
         let name = self.ctx.intern(&code.name);
         let qualname = self.ctx.new_str(&code.qualname);
-        self.ctx.alloc(&self.ctx.types.code, CodeData { code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot })
+        let global_cache = (0..code.names.len()).map(|_| std::cell::Cell::new(crate::objects::function::GlobalCache::EMPTY)).collect();
+        self.ctx.alloc(&self.ctx.types.code, CodeData { code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, global_cache })
     }
 
     fn make_const(&self, c: &Constant) -> PyRef {
@@ -85,11 +86,7 @@ impl Vm {
         if gd.get_str("__builtins__").is_none() {
             gd.set_str_key(self.ctx.intern("__builtins__"), self.builtins_module());
         }
-        let n = code.downcast::<CodeData>().map(|c| c.code.nlocalsplus()).unwrap_or(0);
-        let stack = code.downcast::<CodeData>().map(|c| c.code.stacksize as usize).unwrap_or(0);
-        let mut slots = Vec::with_capacity(n + stack);
-        slots.resize(n, None);
-        let mut frame = Frame { code, func: None, globals: globals.clone(), builtins: self.ctx.builtins.clone(), locals: None, slots, nlocalsplus: n, ip: 0, lasti: 0 };
+        let mut frame = Frame::new(code, None, globals.clone(), self.ctx.builtins.clone(), None);
         match self.run_frame(&mut frame)? {
             crate::vm::frame::FrameExit::Return(v) => Ok(v),
             crate::vm::frame::FrameExit::Yield(v) => Ok(v),
@@ -165,7 +162,14 @@ impl Vm {
         }
         if let Some(m) = crate::modules::builtin_module(self, full)? {
             self.sys_modules().set_str_key(self.ctx.new_str(full), m.clone());
+            if let Some(p) = parent {
+                let short = full.rsplit('.').next().unwrap_or(full);
+                self.setattr(p, &self.ctx.intern(short), Some(m.clone()))?;
+            }
             return Ok(m);
+        }
+        if let Some(b) = crate::modules::bundled(full) {
+            return self.load_bundled(b, parent);
         }
         // Search the parent's __path__, or sys.path.
         let short = full.rsplit('.').next().unwrap_or(full);
@@ -192,6 +196,57 @@ impl Vm {
             }
         }
         Err(self.module_not_found(full))
+    }
+
+    /// Import a module by its full name (what `import name` does, returning the module
+    /// itself rather than the top-level package).
+    pub fn import_module(&self, full: &str) -> PyResult {
+        if let Some(m) = self.sys_modules().get_str(full) {
+            if !m.is(&self.ctx.consts.none) {
+                return Ok(m);
+            }
+        }
+        let mut module: Option<PyRef> = None;
+        let mut prefix = String::new();
+        for part in full.split('.') {
+            if !prefix.is_empty() {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            let parent = module.clone();
+            module = Some(self.import_one(&prefix, parent.as_ref())?);
+        }
+        module.ok_or_else(|| self.value_error("Empty module name"))
+    }
+
+    /// Run a bundled module (Python source embedded in the binary) in a new module.
+    fn load_bundled(&self, b: &crate::modules::Bundled, parent: Option<&PyRef>) -> PyResult {
+        let full = b.name;
+        let filename = format!("<frozen {full}>");
+        let m = self.new_module(full);
+        let d = self.module_dict(&m);
+        let dd = d.downcast::<DictData>().expect("dict");
+        if b.package {
+            dd.set_str_key(self.ctx.intern("__path__"), self.ctx.new_list(vec![]));
+            dd.set_str_key(self.ctx.intern("__package__"), self.ctx.new_str(full));
+        } else {
+            let pkg = full.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+            dd.set_str_key(self.ctx.intern("__package__"), self.ctx.new_str(pkg));
+        }
+        self.sys_modules().set_str_key(self.ctx.new_str(full), m.clone());
+        let code = self.compile(b.source, &filename, pyglass_compiler::Mode::Exec);
+        // CPython shows no source lines for frozen modules.
+        self.ctx.sources.borrow_mut().remove(&filename);
+        let r = code.and_then(|code| self.exec_code(code, &d));
+        if let Err(e) = r {
+            self.sys_modules().del_str_key(&self.ctx.new_str(full));
+            return Err(e);
+        }
+        if let Some(p) = parent {
+            let short = full.rsplit('.').next().unwrap_or(full);
+            self.setattr(p, &self.ctx.intern(short), Some(m.clone()))?;
+        }
+        Ok(self.sys_modules().get_str(full).unwrap_or(m))
     }
 
     fn module_not_found(&self, full: &str) -> crate::vm::PyErr {

@@ -88,8 +88,8 @@ pub struct Vm {
     pub(crate) exc_stack: RefCell<Vec<Option<PyRef>>>,
     /// Set asynchronously (Ctrl-C); checked at backward jumps and calls.
     pub(crate) interrupt: Arc<AtomicBool>,
-    /// Recycled frame buffers, so plain calls allocate nothing.
-    pub(crate) frame_pool: RefCell<Vec<Vec<Option<PyRef>>>>,
+    /// Recycled frame buffers (fast locals, value stacks), so plain calls allocate nothing.
+    pub(crate) frame_pool: RefCell<Vec<(Vec<Option<PyRef>>, Vec<PyRef>)>>,
     /// Code objects of the running frames with their current instruction (for `super()`
     /// and warnings); innermost last.
     pub(crate) frames: RefCell<Vec<frame::FrameInfo>>,
@@ -115,6 +115,11 @@ impl Vm {
 
     /// Run `f` with this VM installed as the thread's current VM.
     pub fn enter<R>(&self, f: impl FnOnce(&Vm) -> R) -> R {
+        // Objects allocated from here on come from this thread's pymalloc-style allocator
+        // (installed on first entry; objects made earlier, during `Context::new`, came
+        // from the system allocator and are still freed correctly). TODO(lead): give each
+        // interpreter its own allocator (memory::install_allocator) instead.
+        crate::object::memory::ensure_thread_allocator();
         let prev = CURRENT_VM.with(|c| c.replace(self as *const Vm));
         let r = f(self);
         CURRENT_VM.with(|c| c.set(prev));

@@ -193,27 +193,43 @@ pub fn format_syntax_error_body(vm: &Vm, exc: &PyRef, out: &mut String) {
     let text = get("text").and_then(|t| as_str(&t).map(|s| s.to_string()));
     let offset = get("offset").and_then(|o| o.downcast::<crate::objects::int::IntData>().and_then(|i| i.as_small())).unwrap_or(0);
     let end_offset = get("end_offset").and_then(|o| o.downcast::<crate::objects::int::IntData>().and_then(|i| i.as_small())).unwrap_or(0);
+    // CPython's `_format_syntax_error`: only spaces, newlines and form feeds are stripped
+    // (a leading tab stays), and the caret line appears only when the offset falls after
+    // the stripped indentation.
     if let Some(text) = text {
-        let text = text.trim_end_matches(['\n', '\r']);
-        let stripped = text.trim_start();
-        let lead = text.chars().count() - stripped.chars().count();
+        let rtext: Vec<char> = text.trim_end_matches('\n').chars().collect();
+        let lstart = rtext.iter().position(|c| !matches!(c, ' ' | '\n' | '\x0c')).unwrap_or(rtext.len());
+        let ltext: String = rtext[lstart..].iter().collect();
+        let spaces = lstart as i64;
         out.push_str("    ");
-        out.push_str(stripped);
+        out.push_str(&ltext);
         out.push('\n');
-        if offset >= 1 {
-            let start = (offset as usize - 1).saturating_sub(lead);
-            let mut end = if end_offset > offset { end_offset as usize - 1 } else { offset as usize };
-            end = end.saturating_sub(lead).max(start + 1);
-            let width = stripped.chars().count();
-            let end = end.min(width.max(start + 1));
-            out.push_str("    ");
-            for _ in 0..start {
-                out.push(' ');
+        let offset_given = get("offset").is_some_and(|o| o.downcast::<crate::objects::int::IntData>().is_some());
+        if offset_given {
+            let len_text = rtext.len() as i64 + 1;
+            let mut off = offset;
+            let same_line = get("end_lineno").and_then(|l| l.downcast::<crate::objects::int::IntData>().and_then(|i| i.as_small())) == get("lineno").and_then(|l| l.downcast::<crate::objects::int::IntData>().and_then(|i| i.as_small()));
+            let mut end = if same_line { if end_offset != 0 { end_offset } else { off } } else { rtext.len() as i64 + 1 };
+            if off > len_text {
+                off = rtext.len() as i64 + 1;
             }
-            for _ in start..end {
-                out.push('^');
+            if end > len_text {
+                end = rtext.len() as i64 + 1;
             }
-            out.push('\n');
+            if off >= end || end < 0 {
+                end = off + 1;
+            }
+            let colno = off - 1 - spaces;
+            let end_colno = end - 1 - spaces;
+            if colno >= 0 {
+                let caretspace: String = ltext.chars().take(colno as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+                out.push_str("    ");
+                out.push_str(&caretspace);
+                for _ in 0..(end_colno - colno).max(0) {
+                    out.push('^');
+                }
+                out.push('\n');
+            }
         }
     }
 }

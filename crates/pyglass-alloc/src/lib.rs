@@ -1,0 +1,996 @@
+//! pyglass-alloc: a small-object allocator in the design of CPython's `Objects/obmalloc.c`
+//! ("pymalloc"), written from scratch for pyglass. See `docs/allocator.md` for the full
+//! design; in short:
+//!
+//! - Requests of at most [`SMALL_REQUEST_THRESHOLD`] (512) bytes with alignment at most
+//!   [`ALIGNMENT`] (16) fall into 32 size classes 16 bytes apart: class `(size - 1) / 16`
+//!   (size 0 counts as 1), block size `16 * (class + 1)`.
+//! - Blocks are carved from 16 KiB pools; a pool serves one class at a time and starts with
+//!   a [`POOL_OVERHEAD`]-byte header. Pools are carved from 1 MiB arenas aligned to 1 MiB, so
+//!   `ptr & !(POOL_SIZE - 1)` is a block's pool header and `ptr >> 20` names its arena.
+//! - `usedpools[class]` lists the partially used pools of each class; a pool's free blocks
+//!   form a LIFO list, so freeing a block and allocating the same class again returns the
+//!   same address.
+//! - New pools come from the most-used arena that still has room (`usable_arenas`, kept
+//!   sorted by number of free pools), so lightly used arenas drain and can be released; an
+//!   arena whose pools are all free goes back to the OS unless it is the last usable arena
+//!   (CPython's anti-thrashing rule, bpo-37257).
+//! - Everything else goes to `std::alloc::System`. A free of memory that is not in one of
+//!   this allocator's arenas is recognised through the arena map (a hash set of arena
+//!   numbers; no memory is read) and forwarded to `System`.
+//!
+//! An [`Allocator`] is single-threaded (`!Send`, `!Sync`) and holds no global state: each
+//! interpreter owns its own.
+//!
+//! # Unsafe code invariants
+//! 1. Arena memory is owned by exactly one `Allocator`, is `ARENA_SIZE` bytes aligned to
+//!    `ARENA_SIZE`, and its number is in `State::arena_map` exactly while it is mapped.
+//! 2. Pool `k` of an arena (`k < ncarved`) starts with an initialised `PoolHeader` whose
+//!    `arenaindex` is the arena's slot; pools at `k >= ncarved` have never been touched.
+//! 3. A pool with `count > 0` has `szidx < 32`; its blocks are `class_size(szidx)` bytes at
+//!    offsets `POOL_OVERHEAD + i * size`; blocks below `nextoffset` are either handed out or
+//!    on the pool's free list (linked through their first word), blocks at or above it were
+//!    never handed out.
+//! 4. A pool is on `usedpools[szidx]` iff `0 < count` and it has a free block
+//!    (`freeblock != null`); it is on its arena's `freepools` list iff `count == 0`; a full
+//!    pool (`freeblock == null`) is on no list.
+//! 5. `usable_arenas` holds the live arenas with `0 < nfreepools`, sorted by `nfreepools`
+//!    ascending; `nfp2lasta[n]` is the last arena on it with `nfreepools == n`, or NONE.
+//! 6. The `State` is only reached through `Allocator::with_state`, which is never entered
+//!    twice at once (nothing inside calls back into the `Allocator`; the global allocator it
+//!    may call for its own tables must not route to an `Allocator`).
+
+#![deny(unsafe_op_in_unsafe_fn)]
+#![warn(missing_docs)]
+
+pub mod local;
+mod os;
+mod set;
+mod stats;
+
+pub use stats::{ClassStats, Stats};
+
+use set::AddrSet;
+use std::alloc::Layout;
+use std::cell::UnsafeCell;
+use std::marker::PhantomData;
+use std::ptr::{self, NonNull};
+
+/// Alignment of every small block, and the spacing of the size classes.
+pub const ALIGNMENT: usize = 16;
+const ALIGNMENT_SHIFT: u32 = ALIGNMENT.trailing_zeros();
+/// Requests up to this many bytes are served from pools.
+pub const SMALL_REQUEST_THRESHOLD: usize = 512;
+/// Number of size classes.
+pub const NB_SMALL_SIZE_CLASSES: usize = SMALL_REQUEST_THRESHOLD / ALIGNMENT;
+/// Bytes per pool.
+pub const POOL_SIZE: usize = 16 * 1024;
+/// Bytes per arena; arenas are aligned to this.
+pub const ARENA_SIZE: usize = 1024 * 1024;
+const ARENA_BITS: u32 = ARENA_SIZE.trailing_zeros();
+/// Pools per arena (all usable, since arenas are aligned).
+pub const POOLS_PER_ARENA: usize = ARENA_SIZE / POOL_SIZE;
+/// Bytes at the start of each pool taken by its header.
+pub const POOL_OVERHEAD: usize = round_up(std::mem::size_of::<PoolHeader>(), ALIGNMENT);
+
+const NONE: u32 = u32::MAX;
+
+const fn round_up(n: usize, to: usize) -> usize {
+    (n + to - 1) & !(to - 1)
+}
+
+/// `layout` with a zero size raised to 1 (the system allocator needs a non-zero size).
+#[inline]
+fn nonzero(layout: Layout) -> Layout {
+    if layout.size() == 0 {
+        // 1 <= any alignment, and `align` is already a valid power of two.
+        Layout::from_size_align(1, layout.align()).unwrap_or(layout)
+    } else {
+        layout
+    }
+}
+
+/// Block size of size class `idx`.
+pub const fn class_size(idx: usize) -> usize {
+    (idx + 1) << ALIGNMENT_SHIFT
+}
+
+/// Size class of a request of `size` bytes with alignment `align`, or `None` when it goes
+/// to the system allocator.
+#[inline(always)]
+pub const fn size_class(size: usize, align: usize) -> Option<usize> {
+    if size <= SMALL_REQUEST_THRESHOLD && align <= ALIGNMENT {
+        Some(size.saturating_sub(1) >> ALIGNMENT_SHIFT)
+    } else {
+        None
+    }
+}
+
+/// Blocks of class `idx` that fit in one pool.
+pub const fn blocks_per_pool(idx: usize) -> usize {
+    (POOL_SIZE - POOL_OVERHEAD) / class_size(idx)
+}
+
+/// Allocate `layout` from the system allocator (what an [`Allocator`] does for large
+/// requests and what a runtime without an installed allocator should use, so that
+/// [`Allocator::free_layout`] can forward such memory back). Null when it fails.
+///
+/// # Safety
+/// `layout.size()` must be non-zero.
+#[inline]
+pub unsafe fn system_alloc(layout: Layout) -> *mut u8 {
+    // SAFETY: the caller guarantees a non-zero size.
+    unsafe { os::system_alloc(layout) }
+}
+
+/// Release memory from [`system_alloc`].
+///
+/// # Safety
+/// `ptr` must come from `system_alloc(layout)` (or be a large/foreign block an `Allocator`
+/// forwarded there) and not have been released.
+#[inline]
+pub unsafe fn system_free(ptr: *mut u8, layout: Layout) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { os::system_free(ptr, layout) }
+}
+
+/// Where arenas come from in this build: `"mmap"` or `"system"`.
+pub const ARENA_SOURCE: &str = os::SOURCE;
+
+/// The header at the start of every pool (invariants 2-4).
+#[repr(C)]
+struct PoolHeader {
+    /// Blocks handed out.
+    count: u32,
+    /// Size class served (meaningful once the pool has been initialised for a class).
+    szidx: u32,
+    /// First free block (its first word links to the next), or null when the pool is full.
+    freeblock: *mut u8,
+    /// Links on `usedpools[szidx]` (doubly linked) or the arena's `freepools` (next only).
+    nextpool: *mut PoolHeader,
+    prevpool: *mut PoolHeader,
+    /// Slot of the owning arena in `State::arenas`.
+    arenaindex: u32,
+    /// Offset of the first never-used block.
+    nextoffset: u32,
+    /// Largest offset at which a block still fits.
+    maxnextoffset: u32,
+}
+
+/// Bookkeeping for one arena (CPython's `struct arena_object`); lives outside the arena.
+struct ArenaObject {
+    /// Base address (with provenance), or `None` when the slot is unused.
+    base: Option<NonNull<u8>>,
+    /// Pools carved so far: `0..ncarved` have headers, the rest were never touched.
+    ncarved: u32,
+    /// Empty pools: those on `freepools` plus the never-carved ones.
+    nfreepools: u32,
+    /// Carved pools that are empty now, linked through `nextpool`.
+    freepools: *mut PoolHeader,
+    /// `usable_arenas` links (for unused slots `next` links the unused-slot list).
+    next: u32,
+    prev: u32,
+}
+
+/// Running counters (everything else in [`Stats`] is computed by walking the arenas).
+#[derive(Default)]
+struct Counters {
+    arenas_allocated_total: u64,
+    arenas_reclaimed: u64,
+    arenas_current: usize,
+    arenas_highwater: usize,
+    small_live_blocks: usize,
+    small_live_bytes: usize,
+    large_live_blocks: usize,
+    large_live_bytes: usize,
+    small_allocs_total: u64,
+    large_allocs_total: u64,
+    foreign_frees: u64,
+}
+
+struct State {
+    /// Head of each class's list of partially used pools (null: none).
+    usedpools: [*mut PoolHeader; NB_SMALL_SIZE_CLASSES],
+    arenas: Vec<ArenaObject>,
+    /// Head of the list of unused `arenas` slots.
+    unused_arena_objects: u32,
+    /// Head of the usable-arena list (fewest free pools first).
+    usable_arenas: u32,
+    /// `nfp2lasta[n]`: last arena on `usable_arenas` with `n` free pools.
+    nfp2lasta: [u32; POOLS_PER_ARENA + 1],
+    /// Arena numbers (`base >> ARENA_BITS`) of the live arenas.
+    arena_map: AddrSet,
+    /// Addresses of the live large allocations.
+    large: AddrSet,
+    c: Counters,
+}
+
+/// What happened to an allocator's memory when it was released (see
+/// [`Allocator::release`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReleaseReport {
+    /// Arenas returned to the OS.
+    pub arenas_freed: usize,
+    /// Arenas deliberately leaked because blocks in them were still live.
+    pub arenas_leaked: usize,
+    /// Small blocks still live at release.
+    pub small_live_blocks: usize,
+    /// Large (system) allocations still live at release; they stay valid system memory.
+    pub large_live_blocks: usize,
+}
+
+/// A pymalloc-style allocator. Single-threaded: it is neither `Send` nor `Sync`, and all
+/// methods take `&self` (the state sits in an `UnsafeCell`), so it can be reached through a
+/// shared or raw pointer from a thread-local without creating aliasing `&mut`s.
+pub struct Allocator {
+    state: UnsafeCell<State>,
+    #[cfg(debug_assertions)]
+    busy: std::cell::Cell<bool>,
+    _not_send_sync: PhantomData<*mut u8>,
+}
+
+impl Default for Allocator {
+    fn default() -> Self {
+        Allocator::new()
+    }
+}
+
+impl Allocator {
+    /// An allocator with no arenas yet (the first small request maps one).
+    pub fn new() -> Allocator {
+        Allocator {
+            state: UnsafeCell::new(State {
+                usedpools: [ptr::null_mut(); NB_SMALL_SIZE_CLASSES],
+                arenas: Vec::new(),
+                unused_arena_objects: NONE,
+                usable_arenas: NONE,
+                nfp2lasta: [NONE; POOLS_PER_ARENA + 1],
+                arena_map: AddrSet::new(),
+                large: AddrSet::new(),
+                c: Counters::default(),
+            }),
+            #[cfg(debug_assertions)]
+            busy: std::cell::Cell::new(false),
+            _not_send_sync: PhantomData,
+        }
+    }
+
+    #[inline(always)]
+    fn with_state<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        #[cfg(debug_assertions)]
+        assert!(!self.busy.replace(true), "pyglass_alloc::Allocator used re-entrantly");
+        // SAFETY: invariant 6. `Allocator` is `!Sync`, so only the current thread reaches
+        // this `UnsafeCell`, and `with_state` is never nested (the closures passed to it
+        // never call back into the `Allocator`), so this is the only live reference to the
+        // state. Debug builds check the non-nesting with `busy`.
+        let r = f(unsafe { &mut *self.state.get() });
+        #[cfg(debug_assertions)]
+        self.busy.set(false);
+        r
+    }
+
+    /// Allocate `size` bytes aligned to 16. Null when memory is exhausted.
+    #[inline]
+    pub fn alloc(&self, size: usize) -> *mut u8 {
+        // 16 is a valid power-of-two alignment; only an overflowing size can fail.
+        match Layout::from_size_align(size.max(1), ALIGNMENT) {
+            Ok(l) => self.alloc_layout(l),
+            Err(_) => ptr::null_mut(),
+        }
+    }
+
+    /// Allocate `layout`: small requests (<= 512 bytes, align <= 16) from pools, the rest
+    /// from the system allocator. Null when memory is exhausted. A zero size is allowed
+    /// (served as class 0).
+    #[inline]
+    pub fn alloc_layout(&self, layout: Layout) -> *mut u8 {
+        match size_class(layout.size(), layout.align()) {
+            Some(idx) => self.with_state(|st| {
+                // SAFETY: `idx < NB_SMALL_SIZE_CLASSES` by construction of `size_class`.
+                let p = unsafe { st.alloc_small(idx) };
+                if !p.is_null() {
+                    st.c.small_live_blocks += 1;
+                    st.c.small_live_bytes += layout.size();
+                    st.c.small_allocs_total += 1;
+                }
+                p
+            }),
+            None => self.with_state(|st| st.alloc_large(layout)),
+        }
+    }
+
+    /// Release `size` bytes at `ptr` (from [`alloc`](Self::alloc)), or forward `ptr` to the
+    /// system allocator when it is not this allocator's.
+    ///
+    /// # Safety
+    /// As for [`free_layout`](Self::free_layout) with `Layout(size.max(1), 16)`.
+    #[inline]
+    pub unsafe fn free(&self, ptr: *mut u8, size: usize) {
+        if let Ok(l) = Layout::from_size_align(size.max(1), ALIGNMENT) {
+            // SAFETY: forwarded contract.
+            unsafe { self.free_layout(ptr, l) }
+        }
+    }
+
+    /// Release `ptr`, allocated with `layout` either by this allocator or by the system
+    /// allocator ([`system_alloc`]); memory that is not in this allocator's arenas is
+    /// forwarded to the system allocator (and counted as a foreign free when it is not one
+    /// of this allocator's large blocks).
+    ///
+    /// # Safety
+    /// `ptr` must be live memory from `self.alloc_layout(layout)` or from
+    /// `system_alloc(layout)` (the same layout), and must not be used afterwards.
+    #[inline]
+    pub unsafe fn free_layout(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded contract.
+        if !unsafe { self.free_if_owned(ptr, layout) } {
+            self.with_state(|st| st.c.foreign_frees += 1);
+            // SAFETY: not ours, so by the contract it came from `system_alloc(layout)`.
+            unsafe { os::system_free(ptr, layout) }
+        }
+    }
+
+    /// Release `ptr` if this allocator handed it out (a block in one of its arenas, or one
+    /// of its live large allocations) and return true; otherwise touch nothing and return
+    /// false, leaving the caller to find the owner.
+    ///
+    /// # Safety
+    /// `ptr` must be live memory allocated with `layout` by some allocator; if it is this
+    /// allocator's, it must not be used afterwards.
+    #[inline]
+    pub unsafe fn free_if_owned(&self, ptr: *mut u8, layout: Layout) -> bool {
+        match size_class(layout.size(), layout.align()) {
+            Some(idx) => self.with_state(|st| {
+                if !st.arena_map.contains((ptr as usize) >> ARENA_BITS) {
+                    return false;
+                }
+                // SAFETY: `ptr` lies in one of our arenas (invariant 1) and is live, so by
+                // the caller's contract it is a block we handed out for a request of
+                // `layout.size()` bytes, i.e. of class `idx`.
+                unsafe { st.free_small(ptr, idx) };
+                st.c.small_live_blocks -= 1;
+                st.c.small_live_bytes -= layout.size();
+                true
+            }),
+            None => self.with_state(|st| {
+                if !st.large.remove(ptr as usize) {
+                    return false;
+                }
+                st.c.large_live_blocks -= 1;
+                st.c.large_live_bytes -= layout.size();
+                // SAFETY: the address was one of our live large allocations, which we made
+                // with `system_alloc(nonzero(layout))` (the caller passes the allocation's
+                // layout).
+                unsafe { os::system_free(ptr, nonzero(layout)) };
+                true
+            }),
+        }
+    }
+
+    /// Whether `ptr` lies in one of this allocator's arenas (CPython's `address_in_range`).
+    /// Reads no memory, so it is safe for any address.
+    #[inline]
+    pub fn owns_small(&self, ptr: *const u8) -> bool {
+        self.with_state(|st| st.arena_map.contains((ptr as usize) >> ARENA_BITS))
+    }
+
+    /// Whether `ptr` was handed out by this allocator and not yet freed as a large block,
+    /// or lies in one of its arenas.
+    pub fn owns(&self, ptr: *const u8) -> bool {
+        self.with_state(|st| {
+            st.arena_map.contains((ptr as usize) >> ARENA_BITS) || st.large.contains(ptr as usize)
+        })
+    }
+
+    /// Blocks (small and large) handed out and not yet freed.
+    pub fn live_blocks(&self) -> usize {
+        self.with_state(|st| st.c.small_live_blocks + st.c.large_live_blocks)
+    }
+
+    /// Requested bytes (small and large) handed out and not yet freed.
+    pub fn live_bytes(&self) -> usize {
+        self.with_state(|st| st.c.small_live_bytes + st.c.large_live_bytes)
+    }
+
+    /// Small blocks handed out and not yet freed (these pin arenas).
+    pub fn small_live_blocks(&self) -> usize {
+        self.with_state(|st| st.c.small_live_blocks)
+    }
+
+    /// Arenas currently mapped.
+    pub fn arenas_current(&self) -> usize {
+        self.with_state(|st| st.c.arenas_current)
+    }
+
+    /// A snapshot of the statistics (walks every arena: O(pools)).
+    pub fn stats(&self) -> Stats {
+        self.with_state(|st| st.stats())
+    }
+
+    /// The `sys._debugmallocstats()` report (see [`Stats::debug_malloc_stats`]).
+    pub fn debug_malloc_stats(&self) -> String {
+        self.stats().debug_malloc_stats()
+    }
+
+    /// Check every structural invariant (lists, counts, sort order, map); panics with a
+    /// description on the first violation. O(pools + blocks); for tests and debugging.
+    pub fn check_invariants(&self) {
+        self.with_state(|st| st.check())
+    }
+
+    /// Release the allocator. If no small block is live, every arena goes back to the OS;
+    /// otherwise the arenas are deliberately leaked (never unmapped, since live blocks may
+    /// still be referenced) and counted in the report. Large allocations are system memory
+    /// and stay valid either way. Dropping an `Allocator` does the same without a report.
+    pub fn release(mut self) -> ReleaseReport {
+        // The destructor runs `release_arenas` again; it finds no arena left and does nothing.
+        self.release_arenas()
+    }
+
+    fn release_arenas(&mut self) -> ReleaseReport {
+        let st = self.state.get_mut();
+        let mut r = ReleaseReport {
+            small_live_blocks: st.c.small_live_blocks,
+            large_live_blocks: st.c.large_live_blocks,
+            ..Default::default()
+        };
+        for a in st.arenas.iter_mut() {
+            let Some(base) = a.base.take() else { continue };
+            if st.c.small_live_blocks == 0 {
+                // SAFETY: the arena is ours (invariant 1) and no block in it is live, so
+                // nothing refers to its memory any more; `take` above makes this the only
+                // release.
+                unsafe { os::arena_free(base) };
+                r.arenas_freed += 1;
+            } else {
+                r.arenas_leaked += 1;
+            }
+        }
+        st.c.arenas_current = 0;
+        r
+    }
+}
+
+impl Drop for Allocator {
+    fn drop(&mut self) {
+        self.release_arenas();
+    }
+}
+
+impl State {
+    /// Pop a block of class `idx`; null only when a new arena cannot be mapped.
+    ///
+    /// # Safety
+    /// `idx < NB_SMALL_SIZE_CLASSES`.
+    #[inline(always)]
+    unsafe fn alloc_small(&mut self, idx: usize) -> *mut u8 {
+        let pool = self.usedpools[idx];
+        if pool.is_null() {
+            return self.alloc_from_new_pool(idx);
+        }
+        // SAFETY: invariant 4: a pool on usedpools[idx] is live, initialised for class
+        // `idx`, and has a free block whose first word is a valid free-list link.
+        unsafe {
+            let bp = (*pool).freeblock;
+            debug_assert!(!bp.is_null());
+            (*pool).count += 1;
+            let next = *(bp as *mut *mut u8);
+            (*pool).freeblock = next;
+            if next.is_null() {
+                self.extend_or_unlink(pool);
+            }
+            bp
+        }
+    }
+
+    /// The pool's free list just ran dry: hand it a never-used block if one fits, otherwise
+    /// the pool is full and leaves `usedpools`.
+    ///
+    /// # Safety
+    /// `pool` is on `usedpools[(*pool).szidx]` with an empty free list.
+    #[cold]
+    unsafe fn extend_or_unlink(&mut self, pool: *mut PoolHeader) {
+        // SAFETY: invariant 3: `nextoffset <= maxnextoffset` means a whole never-used block
+        // fits at `pool + nextoffset`, inside the pool; writing its link word is in bounds
+        // and touches no live block.
+        unsafe {
+            let off = (*pool).nextoffset;
+            if off <= (*pool).maxnextoffset {
+                let b = (pool as *mut u8).add(off as usize);
+                (*pool).nextoffset = off + class_size((*pool).szidx as usize) as u32;
+                *(b as *mut *mut u8) = ptr::null_mut();
+                (*pool).freeblock = b;
+            } else {
+                self.unlink_used(pool);
+            }
+        }
+    }
+
+    /// # Safety
+    /// `pool` is on `usedpools[(*pool).szidx]`.
+    unsafe fn unlink_used(&mut self, pool: *mut PoolHeader) {
+        // SAFETY: the neighbours on a usedpools list are live pool headers (invariant 4).
+        unsafe {
+            let next = (*pool).nextpool;
+            let prev = (*pool).prevpool;
+            if prev.is_null() {
+                self.usedpools[(*pool).szidx as usize] = next;
+            } else {
+                (*prev).nextpool = next;
+            }
+            if !next.is_null() {
+                (*next).prevpool = prev;
+            }
+            (*pool).nextpool = ptr::null_mut();
+            (*pool).prevpool = ptr::null_mut();
+        }
+    }
+
+    /// # Safety
+    /// `pool` is live with `count > 0` and on no list.
+    unsafe fn push_used(&mut self, pool: *mut PoolHeader) {
+        // SAFETY: `pool` and the current head (if any) are live pool headers (invariant 4).
+        unsafe {
+            let idx = (*pool).szidx as usize;
+            let head = self.usedpools[idx];
+            (*pool).nextpool = head;
+            (*pool).prevpool = ptr::null_mut();
+            if !head.is_null() {
+                (*head).prevpool = pool;
+            }
+            self.usedpools[idx] = pool;
+        }
+    }
+
+    /// No partially used pool of class `idx`: take an empty pool from the most-used usable
+    /// arena (mapping a new arena if there is none) and start serving `idx` from it.
+    #[cold]
+    #[inline(never)]
+    fn alloc_from_new_pool(&mut self, idx: usize) -> *mut u8 {
+        if self.usable_arenas == NONE {
+            let Some(ai) = self.new_arena() else { return ptr::null_mut() };
+            self.usable_arenas = ai;
+            let a = &mut self.arenas[ai as usize];
+            a.next = NONE;
+            a.prev = NONE;
+            self.nfp2lasta[a.nfreepools as usize] = ai;
+        }
+        let ai = self.usable_arenas;
+        let nf = self.arenas[ai as usize].nfreepools as usize;
+        debug_assert!(nf > 0);
+        // The head has the fewest free pools; after taking one it has strictly fewer than
+        // every other usable arena, so it stays first and becomes the only one with nf - 1.
+        if self.nfp2lasta[nf] == ai {
+            self.nfp2lasta[nf] = NONE;
+        }
+        if nf > 1 {
+            debug_assert_eq!(self.nfp2lasta[nf - 1], NONE);
+            self.nfp2lasta[nf - 1] = ai;
+        }
+        let a = &mut self.arenas[ai as usize];
+        let base = a.base.expect("usable arena is live");
+        let pool: *mut PoolHeader;
+        if !a.freepools.is_null() {
+            pool = a.freepools;
+            // SAFETY: pools on an arena's freepools list are carved, initialised headers
+            // (invariants 2 and 4).
+            a.freepools = unsafe { (*pool).nextpool };
+        } else {
+            debug_assert!((a.ncarved as usize) < POOLS_PER_ARENA);
+            // SAFETY: `ncarved < POOLS_PER_ARENA` (nfreepools > 0 and the free list is
+            // empty), so the pool lies inside the arena; it was never touched, and we write
+            // a full header before anything reads it (invariant 2).
+            unsafe {
+                pool = base.as_ptr().add(a.ncarved as usize * POOL_SIZE) as *mut PoolHeader;
+                ptr::write(
+                    pool,
+                    PoolHeader {
+                        count: 0,
+                        szidx: NONE,
+                        freeblock: ptr::null_mut(),
+                        nextpool: ptr::null_mut(),
+                        prevpool: ptr::null_mut(),
+                        arenaindex: ai,
+                        nextoffset: 0,
+                        maxnextoffset: 0,
+                    },
+                );
+            }
+            a.ncarved += 1;
+        }
+        a.nfreepools -= 1;
+        if a.nfreepools == 0 {
+            // Full arena: leave usable_arenas (it is the head).
+            let next = a.next;
+            a.next = NONE;
+            a.prev = NONE;
+            self.usable_arenas = next;
+            if next != NONE {
+                self.arenas[next as usize].prev = NONE;
+            }
+        }
+        // SAFETY: `pool` is an initialised header of an empty pool of our arena, on no list;
+        // all block arithmetic stays inside the pool (invariant 3).
+        // (Fields are reached through the raw pointer only, never a `&mut PoolHeader`, so
+        // the helper calls below cannot invalidate a reference.)
+        unsafe {
+            (*pool).count = 1;
+            let bp;
+            if (*pool).szidx == idx as u32 {
+                // Last served the same class: its free list is intact (it holds every
+                // carved block, at least two), so reuse it LIFO.
+                bp = (*pool).freeblock;
+                (*pool).freeblock = *(bp as *mut *mut u8);
+            } else {
+                let size = class_size(idx);
+                (*pool).szidx = idx as u32;
+                bp = (pool as *mut u8).add(POOL_OVERHEAD);
+                (*pool).nextoffset = (POOL_OVERHEAD + 2 * size) as u32;
+                (*pool).maxnextoffset = (POOL_SIZE - size) as u32;
+                let second = bp.add(size);
+                *(second as *mut *mut u8) = ptr::null_mut();
+                (*pool).freeblock = second;
+            }
+            self.push_used(pool);
+            if (*pool).freeblock.is_null() {
+                self.extend_or_unlink(pool);
+            }
+            bp
+        }
+    }
+
+    /// Map a new arena and give it a slot; `None` when the OS refuses.
+    fn new_arena(&mut self) -> Option<u32> {
+        let base = os::arena_alloc()?;
+        debug_assert_eq!(base.as_ptr() as usize & (ARENA_SIZE - 1), 0);
+        let ai = if self.unused_arena_objects != NONE {
+            let ai = self.unused_arena_objects;
+            self.unused_arena_objects = self.arenas[ai as usize].next;
+            ai
+        } else {
+            let ai = self.arenas.len();
+            if ai >= NONE as usize {
+                // SAFETY: `base` came from arena_alloc just now and nothing refers to it.
+                unsafe { os::arena_free(base) };
+                return None;
+            }
+            self.arenas.push(ArenaObject {
+                base: None,
+                ncarved: 0,
+                nfreepools: 0,
+                freepools: ptr::null_mut(),
+                next: NONE,
+                prev: NONE,
+            });
+            ai as u32
+        };
+        self.arenas[ai as usize] = ArenaObject {
+            base: Some(base),
+            ncarved: 0,
+            nfreepools: POOLS_PER_ARENA as u32,
+            freepools: ptr::null_mut(),
+            next: NONE,
+            prev: NONE,
+        };
+        let fresh = self.arena_map.insert((base.as_ptr() as usize) >> ARENA_BITS);
+        debug_assert!(fresh);
+        self.c.arenas_allocated_total += 1;
+        self.c.arenas_current += 1;
+        self.c.arenas_highwater = self.c.arenas_highwater.max(self.c.arenas_current);
+        Some(ai)
+    }
+
+    /// Return a block to its pool.
+    ///
+    /// # Safety
+    /// `bp` is a live block of class `idx` that we handed out (it lies in one of our
+    /// arenas); it is not used afterwards.
+    #[inline(always)]
+    unsafe fn free_small(&mut self, bp: *mut u8, idx: usize) {
+        let pool = bp.map_addr(|a| a & !(POOL_SIZE - 1)) as *mut PoolHeader;
+        // SAFETY: `bp` is a live block of ours, so its pool header is initialised with
+        // `count > 0` (invariants 2-3); the block is at least 16 bytes, 16-aligned, and no
+        // longer in use, so its first word can hold the free-list link.
+        unsafe {
+            debug_assert_eq!((*pool).szidx as usize, idx, "free with a size of another class");
+            let _ = idx;
+            let last = (*pool).freeblock;
+            *(bp as *mut *mut u8) = last;
+            (*pool).freeblock = bp;
+            (*pool).count -= 1;
+            if last.is_null() {
+                // The pool was full and on no list: it has room again (and, with >= 31
+                // blocks per pool, is not empty), so it goes to the front of usedpools,
+                // where the next allocation of this class takes this very block.
+                self.push_used(pool);
+                return;
+            }
+            if (*pool).count == 0 {
+                self.pool_became_empty(pool);
+            }
+        }
+    }
+
+    /// Move an empty pool from usedpools to its arena's free pools, and fix the arena's
+    /// place in `usable_arenas`, releasing the arena if it is wholly free and not the last.
+    ///
+    /// # Safety
+    /// `pool` is on `usedpools` with `count == 0`.
+    #[cold]
+    #[inline(never)]
+    unsafe fn pool_became_empty(&mut self, pool: *mut PoolHeader) {
+        // SAFETY: `pool` is a live header of ours (invariant 2) and on usedpools (caller).
+        let ai = unsafe {
+            self.unlink_used(pool);
+            (*pool).arenaindex
+        };
+        let a = &mut self.arenas[ai as usize];
+        // SAFETY: as above; the pool joins the arena's freepools (invariant 4).
+        unsafe { (*pool).nextpool = a.freepools };
+        a.freepools = pool;
+        let old_nf = a.nfreepools as usize;
+        let lastnf = self.nfp2lasta[old_nf];
+        if lastnf == ai {
+            // It was the last with old_nf; after it, the last is its predecessor if that
+            // one has the same count.
+            let p = a.prev;
+            self.nfp2lasta[old_nf] =
+                if p != NONE && self.arenas[p as usize].nfreepools as usize == old_nf { p } else { NONE };
+        }
+        let nf = old_nf + 1;
+        let a = &mut self.arenas[ai as usize];
+        a.nfreepools = nf as u32;
+
+        // Case 1: wholly free, and another usable arena follows (so this is not the last
+        // one): give it back to the OS. Keeping the last wholly free arena avoids mapping
+        // and unmapping an arena on every iteration of a simple loop (bpo-37257).
+        if nf == POOLS_PER_ARENA && a.next != NONE {
+            let (next, prev) = (a.next, a.prev);
+            if prev == NONE {
+                self.usable_arenas = next;
+            } else {
+                self.arenas[prev as usize].next = next;
+            }
+            self.arenas[next as usize].prev = prev;
+            self.free_arena(ai);
+            return;
+        }
+        // Case 2: it was full, so not on usable_arenas: it has the fewest free pools (1),
+        // so it goes first.
+        if nf == 1 {
+            let head = self.usable_arenas;
+            let a = &mut self.arenas[ai as usize];
+            a.next = head;
+            a.prev = NONE;
+            if head != NONE {
+                self.arenas[head as usize].prev = ai;
+            }
+            self.usable_arenas = ai;
+            if self.nfp2lasta[1] == NONE {
+                self.nfp2lasta[1] = ai;
+            }
+            return;
+        }
+        if self.nfp2lasta[nf] == NONE {
+            self.nfp2lasta[nf] = ai;
+        }
+        // Case 4: it was the last with old_nf, so everything after it has >= nf: still sorted.
+        if lastnf == ai {
+            return;
+        }
+        // Case 3: move it right after `lastnf` (the old last arena with old_nf free pools),
+        // ahead of the arenas with more free pools.
+        let (next, prev) = (self.arenas[ai as usize].next, self.arenas[ai as usize].prev);
+        debug_assert_ne!(next, NONE);
+        if prev == NONE {
+            self.usable_arenas = next;
+        } else {
+            self.arenas[prev as usize].next = next;
+        }
+        self.arenas[next as usize].prev = prev;
+        let after = self.arenas[lastnf as usize].next;
+        self.arenas[ai as usize].prev = lastnf;
+        self.arenas[ai as usize].next = after;
+        if after != NONE {
+            self.arenas[after as usize].prev = ai;
+        }
+        self.arenas[lastnf as usize].next = ai;
+    }
+
+    /// Unmap arena `ai` (already off usable_arenas) and recycle its slot.
+    fn free_arena(&mut self, ai: u32) {
+        let a = &mut self.arenas[ai as usize];
+        let base = a.base.take().expect("live arena");
+        a.freepools = ptr::null_mut();
+        a.ncarved = 0;
+        a.nfreepools = 0;
+        a.prev = NONE;
+        a.next = self.unused_arena_objects;
+        self.unused_arena_objects = ai;
+        let removed = self.arena_map.remove((base.as_ptr() as usize) >> ARENA_BITS);
+        debug_assert!(removed);
+        // SAFETY: every pool of the arena is empty, so no block in it is live (invariant 3);
+        // it is off every list and out of the map, so nothing reaches it any more.
+        unsafe { os::arena_free(base) };
+        self.c.arenas_current -= 1;
+        self.c.arenas_reclaimed += 1;
+    }
+
+    #[cold]
+    fn alloc_large(&mut self, layout: Layout) -> *mut u8 {
+        // SAFETY: `nonzero` makes the size non-zero.
+        let p = unsafe { os::system_alloc(nonzero(layout)) };
+        if !p.is_null() {
+            self.large.insert(p as usize);
+            self.c.large_live_blocks += 1;
+            self.c.large_live_bytes += layout.size();
+            self.c.large_allocs_total += 1;
+        }
+        p
+    }
+
+    fn live_arenas(&self) -> impl Iterator<Item = (u32, &ArenaObject, NonNull<u8>)> + '_ {
+        self.arenas.iter().enumerate().filter_map(|(i, a)| a.base.map(|b| (i as u32, a, b)))
+    }
+
+    fn stats(&self) -> Stats {
+        let mut s = Stats {
+            arenas_allocated_total: self.c.arenas_allocated_total,
+            arenas_reclaimed: self.c.arenas_reclaimed,
+            arenas_highwater: self.c.arenas_highwater,
+            arenas_current: self.c.arenas_current,
+            small_live_blocks: self.c.small_live_blocks,
+            small_live_bytes: self.c.small_live_bytes,
+            large_live_blocks: self.c.large_live_blocks,
+            large_live_bytes: self.c.large_live_bytes,
+            small_allocs_total: self.c.small_allocs_total,
+            large_allocs_total: self.c.large_allocs_total,
+            foreign_frees: self.c.foreign_frees,
+            arena_map_bytes: self.arena_map.table_bytes(),
+            ..Stats::default()
+        };
+        for (_, a, base) in self.live_arenas() {
+            s.unused_pools += a.nfreepools as usize;
+            for k in 0..a.ncarved as usize {
+                // SAFETY: pools below `ncarved` have initialised headers (invariant 2).
+                let p = unsafe { &*(base.as_ptr().add(k * POOL_SIZE) as *const PoolHeader) };
+                if p.count == 0 {
+                    continue;
+                }
+                let idx = p.szidx as usize;
+                let c = &mut s.classes[idx];
+                c.pools += 1;
+                c.blocks_in_use += p.count as usize;
+                c.avail_blocks += blocks_per_pool(idx) - p.count as usize;
+            }
+        }
+        for (i, c) in s.classes.iter().enumerate() {
+            let size = class_size(i);
+            s.allocated_bytes += c.blocks_in_use * size;
+            s.available_bytes += c.avail_blocks * size;
+            s.pool_header_bytes += c.pools * POOL_OVERHEAD;
+            s.quantization_bytes += c.pools * ((POOL_SIZE - POOL_OVERHEAD) % size);
+        }
+        s
+    }
+
+    fn check(&self) {
+        // Arena map and arena bookkeeping.
+        let live: Vec<_> = self.live_arenas().collect();
+        assert_eq!(live.len(), self.c.arenas_current, "arenas_current");
+        assert_eq!(self.arena_map.len(), live.len(), "arena map size");
+        let mut blocks = 0usize;
+        let mut used_pools = 0usize;
+        for &(ai, a, base) in &live {
+            assert_eq!(base.as_ptr() as usize & (ARENA_SIZE - 1), 0, "arena alignment");
+            assert!(self.arena_map.contains(base.as_ptr() as usize >> ARENA_BITS), "arena in map");
+            assert!(a.ncarved as usize <= POOLS_PER_ARENA);
+            let mut empty = POOLS_PER_ARENA - a.ncarved as usize;
+            let mut on_free = 0;
+            let mut fp = a.freepools;
+            while !fp.is_null() {
+                on_free += 1;
+                // SAFETY: freepools entries are carved headers of this arena (invariant 4).
+                let p = unsafe { &*fp };
+                assert_eq!(p.count, 0, "pool on freepools has live blocks");
+                assert_eq!(p.arenaindex, ai);
+                fp = p.nextpool;
+            }
+            for k in 0..a.ncarved as usize {
+                // SAFETY: invariant 2.
+                let p = unsafe { &*(base.as_ptr().add(k * POOL_SIZE) as *const PoolHeader) };
+                assert_eq!(p.arenaindex, ai, "pool arenaindex");
+                if p.count == 0 {
+                    empty += 1;
+                    continue;
+                }
+                used_pools += 1;
+                let idx = p.szidx as usize;
+                assert!(idx < NB_SMALL_SIZE_CLASSES);
+                let size = class_size(idx);
+                let pool_addr = p as *const PoolHeader as usize;
+                // Count free blocks on the list; each must be a block boundary below nextoffset.
+                let mut nfree = 0usize;
+                let mut b = p.freeblock;
+                while !b.is_null() {
+                    let off = b as usize - pool_addr;
+                    assert!(off >= POOL_OVERHEAD && off < p.nextoffset as usize, "free block offset");
+                    assert_eq!((off - POOL_OVERHEAD) % size, 0, "free block alignment");
+                    nfree += 1;
+                    assert!(nfree <= blocks_per_pool(idx), "free list cycle");
+                    // SAFETY: free blocks hold a valid link in their first word (invariant 3).
+                    b = unsafe { *(b as *const *mut u8) };
+                }
+                let carved = (p.nextoffset as usize - POOL_OVERHEAD) / size;
+                assert_eq!(carved, p.count as usize + nfree, "carved == used + free");
+                blocks += p.count as usize;
+                let full = p.freeblock.is_null();
+                assert_eq!(full, p.count as usize == blocks_per_pool(idx), "full iff no free block");
+                assert_eq!(p.nextoffset > p.maxnextoffset, carved == blocks_per_pool(idx));
+                let on_used = {
+                    let mut q = self.usedpools[idx];
+                    let mut found = false;
+                    while !q.is_null() {
+                        if q as *const PoolHeader == p as *const PoolHeader {
+                            found = true;
+                        }
+                        // SAFETY: usedpools entries are live headers (invariant 4).
+                        q = unsafe { (*q).nextpool };
+                    }
+                    found
+                };
+                assert_eq!(on_used, !full, "pool on usedpools iff it has a free block");
+            }
+            assert_eq!(empty, a.nfreepools as usize, "nfreepools");
+            assert_eq!(on_free + POOLS_PER_ARENA - a.ncarved as usize, a.nfreepools as usize);
+        }
+        assert_eq!(blocks, self.c.small_live_blocks, "small_live_blocks");
+        // usedpools lists: doubly linked consistently.
+        let mut listed = 0;
+        for (idx, &head) in self.usedpools.iter().enumerate() {
+            let mut prev: *mut PoolHeader = ptr::null_mut();
+            let mut q = head;
+            while !q.is_null() {
+                // SAFETY: invariant 4.
+                let p = unsafe { &*q };
+                assert_eq!(p.prevpool, prev, "usedpools back link");
+                assert_eq!(p.szidx as usize, idx);
+                assert!(p.count > 0);
+                listed += 1;
+                prev = q;
+                q = p.nextpool;
+            }
+        }
+        assert!(listed <= used_pools);
+        // usable_arenas: sorted ascending, nfp2lasta consistent, exactly the arenas with room.
+        let mut order = Vec::new();
+        let mut prev = NONE;
+        let mut ai = self.usable_arenas;
+        while ai != NONE {
+            let a = &self.arenas[ai as usize];
+            assert!(a.base.is_some(), "usable arena is live");
+            assert_eq!(a.prev, prev, "usable_arenas back link");
+            assert!(a.nfreepools > 0);
+            order.push((ai, a.nfreepools as usize));
+            prev = ai;
+            ai = a.next;
+        }
+        assert!(order.windows(2).all(|w| w[0].1 <= w[1].1), "usable_arenas sorted: {order:?}");
+        let with_room = live.iter().filter(|(_, a, _)| a.nfreepools > 0).count();
+        assert_eq!(order.len(), with_room, "usable_arenas holds every arena with room");
+        for n in 1..=POOLS_PER_ARENA {
+            let last = order.iter().rev().find(|(_, f)| *f == n).map(|(i, _)| *i).unwrap_or(NONE);
+            assert_eq!(self.nfp2lasta[n], last, "nfp2lasta[{n}]");
+        }
+        // At most one wholly free arena is kept, and only as the last usable one.
+        let wholly_free: Vec<_> = order.iter().filter(|(_, f)| *f == POOLS_PER_ARENA).collect();
+        assert!(wholly_free.len() <= 1, "more than one wholly free arena kept");
+        if let Some((w, _)) = wholly_free.first() {
+            assert_eq!(Some(w), order.last().map(|(i, _)| i));
+        }
+        assert_eq!(self.large.len(), self.c.large_live_blocks, "large set size");
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,2 +1,0 @@
-while True:
-    print("x" * 1000)
