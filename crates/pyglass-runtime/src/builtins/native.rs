@@ -112,11 +112,24 @@ pub fn native_binop(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<Opt
             vm.dict_update_from(&d, b)?;
             Ok(Some(d))
         }
-        (Kind::Bytes, Kind::Bytes, BinaryOp::Add) => {
-            let mut v = crate::builtins::bytes::bytes_of(a).to_vec();
-            v.extend_from_slice(crate::builtins::bytes::bytes_of(b));
-            Ok(Some(crate::builtins::bytes::new_bytes(vm, v)))
+        (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray, BinaryOp::Add) => {
+            let mut v = crate::builtins::bytes::buffer_of(a).unwrap_or_default();
+            v.extend_from_slice(&crate::builtins::bytes::buffer_of(b).unwrap_or_default());
+            Ok(Some(if a.is_kind(Kind::ByteArray) { crate::builtins::bytes::new_bytearray(vm, v) } else { crate::builtins::bytes::new_bytes(vm, v) }))
         }
+        (Kind::Bytes | Kind::ByteArray, Kind::Int, BinaryOp::Multiply) | (Kind::Int, Kind::Bytes | Kind::ByteArray, BinaryOp::Multiply) => {
+            let (x, n) = if a.is_kind(Kind::Int) { (b, a) } else { (a, b) };
+            let data = crate::builtins::bytes::buffer_of(x).unwrap_or_default();
+            let count = repeat_count(vm, n)?;
+            let total = data.len().checked_mul(count).filter(|t| *t <= isize::MAX as usize / 2).ok_or_else(|| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
+            let mut v = Vec::new();
+            v.try_reserve_exact(total).map_err(|_| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
+            for _ in 0..count {
+                v.extend_from_slice(&data);
+            }
+            Ok(Some(if x.is_kind(Kind::ByteArray) { crate::builtins::bytes::new_bytearray(vm, v) } else { crate::builtins::bytes::new_bytes(vm, v) }))
+        }
+        (Kind::Bytes | Kind::ByteArray, _, BinaryOp::Remainder) => Ok(Some(crate::builtins::bytes::percent_format_bytes(vm, a, b)?)),
         _ => Ok(None),
     }
 }
@@ -305,6 +318,28 @@ pub fn native_inplace(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<O
             vm.dict_update_from(a, b)?;
             Ok(Some(a.clone()))
         }
+        (Kind::ByteArray, BinaryOp::Add) => {
+            let Some(extra) = crate::builtins::bytes::buffer_of(b) else {
+                return Err(vm.type_error(&format!("can't concat {} to bytearray", vm.type_name(b))));
+            };
+            a.downcast::<crate::objects::misc::ByteArrayData>().expect("kind checked").0.borrow_mut().extend(extra);
+            Ok(Some(a.clone()))
+        }
+        (Kind::ByteArray, BinaryOp::Multiply) => {
+            if !b.is_kind(Kind::Int) {
+                return Ok(None);
+            }
+            let n = repeat_count(vm, b)?;
+            let d = a.downcast::<crate::objects::misc::ByteArrayData>().expect("kind checked");
+            let cur = d.0.borrow().clone();
+            let total = cur.len().checked_mul(n).filter(|t| *t <= isize::MAX as usize / 2).ok_or_else(|| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
+            let mut v = Vec::with_capacity(total);
+            for _ in 0..n {
+                v.extend_from_slice(&cur);
+            }
+            *d.0.borrow_mut() = v;
+            Ok(Some(a.clone()))
+        }
         _ => Ok(None),
     }
 }
@@ -362,6 +397,10 @@ pub fn native_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<
     match (a.kind(), b.kind()) {
         (Kind::Str, Kind::Str) => Ok(Some(ord_to(as_str(a).unwrap_or("").cmp(as_str(b).unwrap_or(""))))),
         (Kind::Bytes, Kind::Bytes) => Ok(Some(ord_to(crate::builtins::bytes::bytes_of(a).cmp(crate::builtins::bytes::bytes_of(b))))),
+        (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
+            let (x, y) = (crate::builtins::bytes::buffer_of(a).unwrap_or_default(), crate::builtins::bytes::buffer_of(b).unwrap_or_default());
+            Ok(Some(ord_to(x.cmp(&y))))
+        }
         (Kind::List, Kind::List) => {
             let (x, y) = (a.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default(), b.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default());
             seq_compare(vm, &x, &y, op).map(Some)
@@ -523,6 +562,7 @@ pub fn native_hash(vm: &Vm, v: &PyRef) -> PyResult<Option<isize>> {
 
 /// CPython's xxHash-based tuple hash (`tuplehash`, 3.8+).
 pub fn tuple_hash(vm: &Vm, items: &[PyRef]) -> PyResult<isize> {
+    let _guard = vm.enter_recursive("")?;
     const P1: u64 = 11400714785074694791;
     const P2: u64 = 14029467366897019727;
     const P5: u64 = 2870177450012600261;
@@ -642,14 +682,16 @@ pub fn native_contains(vm: &Vm, c: &PyRef, item: &PyRef) -> PyResult<Option<bool
                 }
             }
         }
-        Kind::Bytes => {
-            let hay = crate::builtins::bytes::bytes_of(c);
+        Kind::Bytes | Kind::ByteArray => {
+            let hay = crate::builtins::bytes::buffer_of(c).unwrap_or_default();
             if let Some(i) = item.downcast::<IntData>() {
                 let b = i.as_small().filter(|b| (0..256).contains(b)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
                 hay.contains(&(b as u8))
             } else {
-                let n = crate::builtins::bytes::bytes_of(item);
-                n.is_empty() || hay.windows(n.len()).any(|w| w == n)
+                let Some(n) = crate::builtins::bytes::buffer_of(item) else {
+                    return Err(vm.type_error(&format!("a bytes-like object is required, not '{}'", vm.type_name(item))));
+                };
+                n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..])
             }
         }
         _ => return Ok(None),
@@ -761,6 +803,10 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
                 let b = crate::builtins::bytes::bytes_of(c);
                 crate::builtins::bytes::new_bytes(vm, pos.map(|i| b[i]).collect())
             }
+            Kind::ByteArray => {
+                let b = crate::builtins::bytes::buffer_of(c).unwrap_or_default();
+                crate::builtins::bytes::new_bytearray(vm, pos.filter_map(|i| b.get(i).copied()).collect())
+            }
             Kind::Range => {
                 let r = c.downcast::<RangeData>().expect("kind checked");
                 let st = r.start.add(&IntValue::Small(start as i64).mul(&r.step));
@@ -801,6 +847,7 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
             Kind::Str => "string index out of range".to_string(),
             Kind::Range => "range object index out of range".to_string(),
             Kind::Bytes => "index out of range".to_string(),
+            Kind::ByteArray => "bytearray index out of range".to_string(),
             _ => format!("{} index out of range", tname(vm)),
         };
         return Err(vm.index_error(&what));
@@ -815,6 +862,10 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
         }
         Kind::Range => vm.ctx.new_int_value(c.downcast::<RangeData>().expect("kind checked").item(&IntValue::Small(i as i64))),
         Kind::Bytes => vm.ctx.new_int(crate::builtins::bytes::bytes_of(c)[i] as i64),
+        Kind::ByteArray => {
+            let b = c.downcast::<crate::objects::misc::ByteArrayData>().and_then(|d| d.0.borrow().get(i).copied());
+            vm.ctx.new_int(b.ok_or_else(|| vm.index_error("bytearray index out of range"))? as i64)
+        }
         _ => return Ok(None),
     }))
 }
@@ -896,6 +947,10 @@ pub fn native_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) -> 
             drop(old);
             Ok(true)
         }
+        Kind::ByteArray => {
+            crate::builtins::bytes::bytearray_setitem(vm, c, key, value)?;
+            Ok(true)
+        }
         Kind::Tuple | Kind::Str | Kind::Range | Kind::Bytes => {
             if value.is_some() {
                 Err(vm.type_error(&format!("'{}' object does not support item assignment", vm.type_name(c))))
@@ -914,7 +969,7 @@ pub fn native_iter(vm: &Vm, v: &PyRef) -> PyResult<Option<PyRef>> {
         Kind::List => new_iter(vm, &t.list_iterator, IterState::Seq { seq: v.clone(), index: 0 }),
         Kind::Tuple => new_iter(vm, &t.tuple_iterator, IterState::Seq { seq: v.clone(), index: 0 }),
         Kind::Str => new_iter(vm, &t.str_iterator, IterState::Seq { seq: v.clone(), index: 0 }),
-        Kind::Bytes => new_iter(vm, &t.seq_iterator, IterState::Seq { seq: v.clone(), index: 0 }),
+        Kind::Bytes | Kind::ByteArray => new_iter(vm, &t.seq_iterator, IterState::Seq { seq: v.clone(), index: 0 }),
         Kind::Range => {
             let r = v.downcast::<RangeData>().expect("kind checked");
             match (r.start.to_i64(), r.stop.to_i64(), r.step.to_i64()) {

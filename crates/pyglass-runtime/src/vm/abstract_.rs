@@ -152,6 +152,7 @@ impl Vm {
 
     /// `a <op> b` with CPython's reflection rules.
     pub fn rich_compare(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
+        let _guard = self.enter_recursive(" in comparison")?;
         let (ta, tb) = (a.class(), b.class());
         if is_static_type(&ta) && is_static_type(&tb) {
             if let Some(r) = crate::builtins::native::native_compare(self, a, b, op)? {
@@ -637,12 +638,15 @@ impl Vm {
         let base = op.base();
         let (na, nb) = (self.type_name(a), self.type_name(b));
         if base == BinaryOp::Add {
-            if matches!(a.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes) && is_static_type(&a.class()) {
+            if matches!(a.kind(), Kind::Bytes | Kind::ByteArray) && is_static_type(&a.class()) {
+                return self.type_error(&format!("can't concat {nb} to {na}"));
+            }
+            if matches!(a.kind(), Kind::Str | Kind::List | Kind::Tuple) && is_static_type(&a.class()) {
                 return self.type_error(&format!("can only concatenate {na} (not \"{nb}\") to {na}"));
             }
         }
         if base == BinaryOp::Multiply {
-            let seq = |x: &PyRef| matches!(x.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes);
+            let seq = |x: &PyRef| matches!(x.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray);
             if seq(a) && !b.is_kind(Kind::Int) {
                 return self.type_error(&format!("can't multiply sequence by non-int of type '{nb}'"));
             }
@@ -989,6 +993,7 @@ impl Vm {
     }
 
     pub fn repr_string(&self, v: &PyRef) -> PyResult<String> {
+        let _guard = self.enter_recursive(" while getting the repr of an object")?;
         let t = v.class();
         if is_static_type(&t) {
             if let Some(s) = crate::builtins::repr::native_repr(self, v)? {
@@ -1016,6 +1021,7 @@ impl Vm {
     }
 
     pub fn str_string(&self, v: &PyRef) -> PyResult<String> {
+        let _guard = self.enter_recursive(" while getting the str of an object")?;
         let t = v.class();
         if let Some(s) = v.downcast::<StrData>() {
             if is_static_type(&t) {

@@ -95,6 +95,17 @@ pub struct Vm {
     pub(crate) frames: RefCell<Vec<frame::FrameInfo>>,
 }
 
+/// Leaves one level of recursion when dropped (see [`Vm::enter_recursive`]).
+pub struct RecursionGuard<'a> {
+    vm: &'a Vm,
+}
+
+impl Drop for RecursionGuard<'_> {
+    fn drop(&mut self) {
+        self.vm.depth.set(self.vm.depth.get().saturating_sub(1));
+    }
+}
+
 thread_local! {
     /// The VM running on this thread (CPython's `_PyThreadState_GET()`): finalizers invoked
     /// from deallocation find it here.
@@ -136,6 +147,19 @@ impl Vm {
         // restores the previous value afterwards, so a non-null pointer is live. `Vm` is
         // only used through shared references.
         Some(f(unsafe { &*p }))
+    }
+
+    /// CPython's `Py_EnterRecursiveCall`: count one level of native recursion (repr of
+    /// nested containers, comparisons, hashing) against the recursion limit, so deep data
+    /// raises RecursionError instead of exhausting the Rust stack.
+    #[inline]
+    pub fn enter_recursive(&self, where_: &str) -> PyResult<RecursionGuard<'_>> {
+        let d = self.depth.get();
+        if d >= self.ctx.recursion_limit.get() {
+            return Err(self.new_error(&self.ctx.exc.recursion_error, &format!("maximum recursion depth exceeded{where_}")));
+        }
+        self.depth.set(d + 1);
+        Ok(RecursionGuard { vm: self })
     }
 
     pub fn interrupt_handle(&self) -> InterruptHandle {
