@@ -183,7 +183,6 @@ struct Counters {
     small_live_bytes: usize,
     large_live_blocks: usize,
     large_live_bytes: usize,
-    small_allocs_total: u64,
     large_allocs_total: u64,
     foreign_frees: u64,
 }
@@ -258,7 +257,10 @@ impl Allocator {
     #[inline(always)]
     fn with_state<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
         #[cfg(debug_assertions)]
-        assert!(!self.busy.replace(true), "pyglass_alloc::Allocator used re-entrantly");
+        assert!(
+            !self.busy.replace(true),
+            "pyglass_alloc::Allocator used re-entrantly"
+        );
         // SAFETY: invariant 6. `Allocator` is `!Sync`, so only the current thread reaches
         // this `UnsafeCell`, and `with_state` is never nested (the closures passed to it
         // never call back into the `Allocator`), so this is the only live reference to the
@@ -291,7 +293,6 @@ impl Allocator {
                 if !p.is_null() {
                     st.c.small_live_blocks += 1;
                     st.c.small_live_bytes += layout.size();
-                    st.c.small_allocs_total += 1;
                 }
                 p
             }),
@@ -337,7 +338,7 @@ impl Allocator {
     /// # Safety
     /// `ptr` must be live memory allocated with `layout` by some allocator; if it is this
     /// allocator's, it must not be used afterwards.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn free_if_owned(&self, ptr: *mut u8, layout: Layout) -> bool {
         match size_class(layout.size(), layout.align()) {
             Some(idx) => self.with_state(|st| {
@@ -352,18 +353,8 @@ impl Allocator {
                 st.c.small_live_bytes -= layout.size();
                 true
             }),
-            None => self.with_state(|st| {
-                if !st.large.remove(ptr as usize) {
-                    return false;
-                }
-                st.c.large_live_blocks -= 1;
-                st.c.large_live_bytes -= layout.size();
-                // SAFETY: the address was one of our live large allocations, which we made
-                // with `system_alloc(nonzero(layout))` (the caller passes the allocation's
-                // layout).
-                unsafe { os::system_free(ptr, nonzero(layout)) };
-                true
-            }),
+            // SAFETY: forwarded contract.
+            None => self.with_state(|st| unsafe { st.free_large_if_owned(ptr, layout) }),
         }
     }
 
@@ -489,6 +480,7 @@ impl State {
     /// # Safety
     /// `pool` is on `usedpools[(*pool).szidx]` with an empty free list.
     #[cold]
+    #[inline(never)]
     unsafe fn extend_or_unlink(&mut self, pool: *mut PoolHeader) {
         // SAFETY: invariant 3: `nextoffset <= maxnextoffset` means a whole never-used block
         // fits at `pool + nextoffset`, inside the pool; writing its link word is in bounds
@@ -548,7 +540,9 @@ impl State {
     #[inline(never)]
     fn alloc_from_new_pool(&mut self, idx: usize) -> *mut u8 {
         if self.usable_arenas == NONE {
-            let Some(ai) = self.new_arena() else { return ptr::null_mut() };
+            let Some(ai) = self.new_arena() else {
+                return ptr::null_mut();
+            };
             self.usable_arenas = ai;
             let a = &mut self.arenas[ai as usize];
             a.next = NONE;
@@ -672,7 +666,9 @@ impl State {
             next: NONE,
             prev: NONE,
         };
-        let fresh = self.arena_map.insert((base.as_ptr() as usize) >> ARENA_BITS);
+        let fresh = self
+            .arena_map
+            .insert((base.as_ptr() as usize) >> ARENA_BITS);
         debug_assert!(fresh);
         self.c.arenas_allocated_total += 1;
         self.c.arenas_current += 1;
@@ -692,23 +688,35 @@ impl State {
         // `count > 0` (invariants 2-3); the block is at least 16 bytes, 16-aligned, and no
         // longer in use, so its first word can hold the free-list link.
         unsafe {
-            debug_assert_eq!((*pool).szidx as usize, idx, "free with a size of another class");
+            debug_assert_eq!(
+                (*pool).szidx as usize,
+                idx,
+                "free with a size of another class"
+            );
             let _ = idx;
             let last = (*pool).freeblock;
             *(bp as *mut *mut u8) = last;
             (*pool).freeblock = bp;
             (*pool).count -= 1;
             if last.is_null() {
-                // The pool was full and on no list: it has room again (and, with >= 31
-                // blocks per pool, is not empty), so it goes to the front of usedpools,
-                // where the next allocation of this class takes this very block.
-                self.push_used(pool);
-                return;
-            }
-            if (*pool).count == 0 {
+                self.pool_was_full(pool);
+            } else if (*pool).count == 0 {
                 self.pool_became_empty(pool);
             }
         }
+    }
+
+    /// A block was freed in a full pool (on no list): it has room again (and, with >= 31
+    /// blocks per pool, is not empty), so it goes to the front of usedpools, where the next
+    /// allocation of this class takes this very block.
+    ///
+    /// # Safety
+    /// `pool` is a live pool of ours with `count > 0`, on no list.
+    #[cold]
+    #[inline(never)]
+    unsafe fn pool_was_full(&mut self, pool: *mut PoolHeader) {
+        // SAFETY: forwarded contract.
+        unsafe { self.push_used(pool) }
     }
 
     /// Move an empty pool from usedpools to its arena's free pools, and fix the arena's
@@ -735,7 +743,11 @@ impl State {
             // one has the same count.
             let p = a.prev;
             self.nfp2lasta[old_nf] =
-                if p != NONE && self.arenas[p as usize].nfreepools as usize == old_nf { p } else { NONE };
+                if p != NONE && self.arenas[p as usize].nfreepools as usize == old_nf {
+                    p
+                } else {
+                    NONE
+                };
         }
         let nf = old_nf + 1;
         let a = &mut self.arenas[ai as usize];
@@ -807,7 +819,9 @@ impl State {
         a.prev = NONE;
         a.next = self.unused_arena_objects;
         self.unused_arena_objects = ai;
-        let removed = self.arena_map.remove((base.as_ptr() as usize) >> ARENA_BITS);
+        let removed = self
+            .arena_map
+            .remove((base.as_ptr() as usize) >> ARENA_BITS);
         debug_assert!(removed);
         // SAFETY: every pool of the arena is empty, so no block in it is live (invariant 3);
         // it is off every list and out of the map, so nothing reaches it any more.
@@ -816,7 +830,24 @@ impl State {
         self.c.arenas_reclaimed += 1;
     }
 
+    /// # Safety
+    /// As for `Allocator::free_if_owned`.
     #[cold]
+    #[inline(never)]
+    unsafe fn free_large_if_owned(&mut self, ptr: *mut u8, layout: Layout) -> bool {
+        if !self.large.remove(ptr as usize) {
+            return false;
+        }
+        self.c.large_live_blocks -= 1;
+        self.c.large_live_bytes -= layout.size();
+        // SAFETY: the address was one of our live large allocations, which we made with
+        // `system_alloc(nonzero(layout))` (the caller passes the allocation's layout).
+        unsafe { os::system_free(ptr, nonzero(layout)) };
+        true
+    }
+
+    #[cold]
+    #[inline(never)]
     fn alloc_large(&mut self, layout: Layout) -> *mut u8 {
         // SAFETY: `nonzero` makes the size non-zero.
         let p = unsafe { os::system_alloc(nonzero(layout)) };
@@ -830,7 +861,10 @@ impl State {
     }
 
     fn live_arenas(&self) -> impl Iterator<Item = (u32, &ArenaObject, NonNull<u8>)> + '_ {
-        self.arenas.iter().enumerate().filter_map(|(i, a)| a.base.map(|b| (i as u32, a, b)))
+        self.arenas
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.base.map(|b| (i as u32, a, b)))
     }
 
     fn stats(&self) -> Stats {
@@ -843,7 +877,6 @@ impl State {
             small_live_bytes: self.c.small_live_bytes,
             large_live_blocks: self.c.large_live_blocks,
             large_live_bytes: self.c.large_live_bytes,
-            small_allocs_total: self.c.small_allocs_total,
             large_allocs_total: self.c.large_allocs_total,
             foreign_frees: self.c.foreign_frees,
             arena_map_bytes: self.arena_map.table_bytes(),
@@ -882,8 +915,16 @@ impl State {
         let mut blocks = 0usize;
         let mut used_pools = 0usize;
         for &(ai, a, base) in &live {
-            assert_eq!(base.as_ptr() as usize & (ARENA_SIZE - 1), 0, "arena alignment");
-            assert!(self.arena_map.contains(base.as_ptr() as usize >> ARENA_BITS), "arena in map");
+            assert_eq!(
+                base.as_ptr() as usize & (ARENA_SIZE - 1),
+                0,
+                "arena alignment"
+            );
+            assert!(
+                self.arena_map
+                    .contains(base.as_ptr() as usize >> ARENA_BITS),
+                "arena in map"
+            );
             assert!(a.ncarved as usize <= POOLS_PER_ARENA);
             let mut empty = POOLS_PER_ARENA - a.ncarved as usize;
             let mut on_free = 0;
@@ -914,7 +955,10 @@ impl State {
                 let mut b = p.freeblock;
                 while !b.is_null() {
                     let off = b as usize - pool_addr;
-                    assert!(off >= POOL_OVERHEAD && off < p.nextoffset as usize, "free block offset");
+                    assert!(
+                        off >= POOL_OVERHEAD && off < p.nextoffset as usize,
+                        "free block offset"
+                    );
                     assert_eq!((off - POOL_OVERHEAD) % size, 0, "free block alignment");
                     nfree += 1;
                     assert!(nfree <= blocks_per_pool(idx), "free list cycle");
@@ -925,13 +969,20 @@ impl State {
                 assert_eq!(carved, p.count as usize + nfree, "carved == used + free");
                 blocks += p.count as usize;
                 let full = p.freeblock.is_null();
-                assert_eq!(full, p.count as usize == blocks_per_pool(idx), "full iff no free block");
-                assert_eq!(p.nextoffset > p.maxnextoffset, carved == blocks_per_pool(idx));
+                assert_eq!(
+                    full,
+                    p.count as usize == blocks_per_pool(idx),
+                    "full iff no free block"
+                );
+                assert_eq!(
+                    p.nextoffset > p.maxnextoffset,
+                    carved == blocks_per_pool(idx)
+                );
                 let on_used = {
                     let mut q = self.usedpools[idx];
                     let mut found = false;
                     while !q.is_null() {
-                        if q as *const PoolHeader == p as *const PoolHeader {
+                        if ptr::eq(q, p) {
                             found = true;
                         }
                         // SAFETY: usedpools entries are live headers (invariant 4).
@@ -942,7 +993,10 @@ impl State {
                 assert_eq!(on_used, !full, "pool on usedpools iff it has a free block");
             }
             assert_eq!(empty, a.nfreepools as usize, "nfreepools");
-            assert_eq!(on_free + POOLS_PER_ARENA - a.ncarved as usize, a.nfreepools as usize);
+            assert_eq!(
+                on_free + POOLS_PER_ARENA - a.ncarved as usize,
+                a.nfreepools as usize
+            );
         }
         assert_eq!(blocks, self.c.small_live_blocks, "small_live_blocks");
         // usedpools lists: doubly linked consistently.
@@ -975,16 +1029,34 @@ impl State {
             prev = ai;
             ai = a.next;
         }
-        assert!(order.windows(2).all(|w| w[0].1 <= w[1].1), "usable_arenas sorted: {order:?}");
+        assert!(
+            order.windows(2).all(|w| w[0].1 <= w[1].1),
+            "usable_arenas sorted: {order:?}"
+        );
         let with_room = live.iter().filter(|(_, a, _)| a.nfreepools > 0).count();
-        assert_eq!(order.len(), with_room, "usable_arenas holds every arena with room");
+        assert_eq!(
+            order.len(),
+            with_room,
+            "usable_arenas holds every arena with room"
+        );
         for n in 1..=POOLS_PER_ARENA {
-            let last = order.iter().rev().find(|(_, f)| *f == n).map(|(i, _)| *i).unwrap_or(NONE);
+            let last = order
+                .iter()
+                .rev()
+                .find(|(_, f)| *f == n)
+                .map(|(i, _)| *i)
+                .unwrap_or(NONE);
             assert_eq!(self.nfp2lasta[n], last, "nfp2lasta[{n}]");
         }
         // At most one wholly free arena is kept, and only as the last usable one.
-        let wholly_free: Vec<_> = order.iter().filter(|(_, f)| *f == POOLS_PER_ARENA).collect();
-        assert!(wholly_free.len() <= 1, "more than one wholly free arena kept");
+        let wholly_free: Vec<_> = order
+            .iter()
+            .filter(|(_, f)| *f == POOLS_PER_ARENA)
+            .collect();
+        assert!(
+            wholly_free.len() <= 1,
+            "more than one wholly free arena kept"
+        );
         if let Some((w, _)) = wholly_free.first() {
             assert_eq!(Some(w), order.last().map(|(i, _)| i));
         }

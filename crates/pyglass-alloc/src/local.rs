@@ -62,11 +62,17 @@ pub struct AllocatorGuard {
 
 /// Install a new allocator as this thread's current one.
 pub fn install() -> AllocatorGuard {
-    let node = Box::into_raw(Box::new(Node { alloc: Allocator::new(), next: STACK.get() }));
+    let node = Box::into_raw(Box::new(Node {
+        alloc: Allocator::new(),
+        next: STACK.get(),
+    }));
     STACK.set(node);
     // SAFETY: `node` was just created from a Box and is live (L1).
     CURRENT.set(unsafe { &(*node).alloc });
-    AllocatorGuard { node, _not_send: PhantomData }
+    AllocatorGuard {
+        node,
+        _not_send: PhantomData,
+    }
 }
 
 impl AllocatorGuard {
@@ -88,7 +94,10 @@ impl Drop for AllocatorGuard {
             // SAFETY: nodes on STACK are live (L1).
             cur = unsafe { (*cur).next };
         }
-        assert!(!cur.is_null(), "AllocatorGuard dropped on a thread that did not install it");
+        assert!(
+            !cur.is_null(),
+            "AllocatorGuard dropped on a thread that did not install it"
+        );
         // SAFETY: `self.node` is live and on STACK (found above); `link` is null (it is the
         // head) or the `next` field of the live node before it.
         unsafe {
@@ -102,7 +111,11 @@ impl Drop for AllocatorGuard {
         }
         let head = STACK.get();
         // SAFETY: `head` is null or a live node on STACK (L1); this restores (L2).
-        CURRENT.set(if head.is_null() { ptr::null() } else { unsafe { &(*head).alloc } });
+        CURRENT.set(if head.is_null() {
+            ptr::null()
+        } else {
+            unsafe { &(*head).alloc }
+        });
         // SAFETY: the node is off STACK and owned by this guard alone (L1).
         let node = unsafe { Box::from_raw(self.node) };
         if node.alloc.small_live_blocks() == 0 {

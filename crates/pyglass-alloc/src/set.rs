@@ -17,12 +17,19 @@ pub(crate) struct AddrSet {
 
 #[inline(always)]
 fn hash(key: usize, shift: u32) -> usize {
-    ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    // `shift` is 64 only for the empty table, where any index misses.
+    (key as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_shr(shift) as usize
 }
 
 impl AddrSet {
     pub(crate) fn new() -> AddrSet {
-        AddrSet { slots: Box::new([]), len: 0, shift: 64 }
+        AddrSet {
+            slots: Box::new([]),
+            len: 0,
+            shift: 64,
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -34,14 +41,23 @@ impl AddrSet {
         self.slots.len() * std::mem::size_of::<usize>()
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn contains(&self, key: usize) -> bool {
         debug_assert_ne!(key, EMPTY);
-        let mask = self.slots.len().wrapping_sub(1);
-        if self.slots.is_empty() {
-            return false;
+        // The first probe inline (the table is at most half full, so it usually decides);
+        // the empty table has no slot, so `get` finds nothing whatever the index.
+        let i = hash(key, self.shift);
+        match self.slots.get(i) {
+            Some(&k) if k == key => true,
+            Some(&k) if k == EMPTY => false,
+            Some(_) => self.probe(key, i + 1),
+            None => false,
         }
-        let mut i = hash(key, self.shift);
+    }
+
+    #[inline(never)]
+    fn probe(&self, key: usize, mut i: usize) -> bool {
+        let mask = self.slots.len() - 1;
         loop {
             let k = self.slots[i & mask];
             if k == key {

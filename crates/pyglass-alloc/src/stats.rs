@@ -46,8 +46,6 @@ pub struct Stats {
     pub large_live_blocks: usize,
     /// Requested bytes of the live large allocations.
     pub large_live_bytes: usize,
-    /// Small allocations ever served from pools.
-    pub small_allocs_total: u64,
     /// Large allocations ever forwarded to the system allocator.
     pub large_allocs_total: u64,
     /// Frees of memory this allocator did not hand out, forwarded to the system allocator.
@@ -96,26 +94,53 @@ impl Stats {
             );
         }
         out.push('\n');
-        printone(&mut out, "# arenas allocated total", self.arenas_allocated_total as usize);
-        printone(&mut out, "# arenas reclaimed", self.arenas_reclaimed as usize);
+        printone(
+            &mut out,
+            "# arenas allocated total",
+            self.arenas_allocated_total as usize,
+        );
+        printone(
+            &mut out,
+            "# arenas reclaimed",
+            self.arenas_reclaimed as usize,
+        );
         printone(&mut out, "# arenas highwater mark", self.arenas_highwater);
         printone(&mut out, "# arenas allocated current", self.arenas_current);
         printone(
             &mut out,
-            &format!("{} arenas * {} bytes/arena", self.arenas_current, ARENA_SIZE),
+            &format!(
+                "{} arenas * {} bytes/arena",
+                self.arenas_current, ARENA_SIZE
+            ),
             self.arenas_current * ARENA_SIZE,
         );
         out.push('\n');
         let mut total = 0;
-        total += printone(&mut out, "# bytes in allocated blocks", self.allocated_bytes);
-        total += printone(&mut out, "# bytes in available blocks", self.available_bytes);
+        total += printone(
+            &mut out,
+            "# bytes in allocated blocks",
+            self.allocated_bytes,
+        );
+        total += printone(
+            &mut out,
+            "# bytes in available blocks",
+            self.available_bytes,
+        );
         total += printone(
             &mut out,
             &format!("{} unused pools * {} bytes", self.unused_pools, POOL_SIZE),
             self.unused_pools * POOL_SIZE,
         );
-        total += printone(&mut out, "# bytes lost to pool headers", self.pool_header_bytes);
-        total += printone(&mut out, "# bytes lost to quantization", self.quantization_bytes);
+        total += printone(
+            &mut out,
+            "# bytes lost to pool headers",
+            self.pool_header_bytes,
+        );
+        total += printone(
+            &mut out,
+            "# bytes lost to quantization",
+            self.quantization_bytes,
+        );
         total += printone(&mut out, "# bytes lost to arena alignment", 0);
         printone(&mut out, "Total", total);
         out
@@ -133,7 +158,7 @@ fn with_commas(v: usize) -> String {
     let digits = v.to_string();
     let mut s = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             s.push(',');
         }
         s.push(ch);

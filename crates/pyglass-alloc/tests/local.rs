@@ -62,7 +62,12 @@ fn guard_dropped_with_live_blocks_retires_the_allocator() {
     assert_eq!(local::retired_count(), 1);
     assert_eq!(
         local::last_retirement(),
-        Some(ReleaseReport { arenas_freed: 0, arenas_leaked: 1, small_live_blocks: 1, large_live_blocks: 1 })
+        Some(ReleaseReport {
+            arenas_freed: 0,
+            arenas_leaked: 1,
+            small_live_blocks: 1,
+            large_live_blocks: 1
+        })
     );
     // The block is still good memory, and freeing it reaches the retired allocator,
     // which then has no live small block and is destroyed.
@@ -135,7 +140,10 @@ fn explicit_guard_prevents_lazy_install() {
     local::ensure_installed();
     // SAFETY: non-zero size.
     let p = unsafe { local::alloc(l(16)) };
-    assert!(g.allocator().owns_small(p), "ensure_installed did not stack another allocator");
+    assert!(
+        g.allocator().owns_small(p),
+        "ensure_installed did not stack another allocator"
+    );
     // SAFETY: live, freed once.
     unsafe { local::free(p, l(16)) };
 }

@@ -2,7 +2,9 @@
 //! (xorshift64*), checked against a model of the live blocks. Each failure prints the seed
 //! and the step, so it can be replayed.
 
-use pyglass_alloc::{blocks_per_pool, size_class, system_alloc, Allocator, ARENA_SIZE, NB_SMALL_SIZE_CLASSES};
+use pyglass_alloc::{
+    blocks_per_pool, size_class, system_alloc, Allocator, ARENA_SIZE, NB_SMALL_SIZE_CLASSES,
+};
 use std::alloc::Layout;
 use std::collections::BTreeMap;
 
@@ -38,7 +40,11 @@ struct Model {
 
 impl Model {
     fn new() -> Model {
-        Model { live: BTreeMap::new(), small_blocks: 0, bytes: 0 }
+        Model {
+            live: BTreeMap::new(),
+            small_blocks: 0,
+            bytes: 0,
+        }
     }
 
     /// Record a new block and check it overlaps no live block.
@@ -52,7 +58,10 @@ impl Model {
             );
         }
         if let Some((&s, _)) = self.live.range(start..).next() {
-            assert!(end <= s, "seed {seed} step {step}: {start:#x}..{end:#x} overlaps live block at {s:#x}");
+            assert!(
+                end <= s,
+                "seed {seed} step {step}: {start:#x}..{end:#x} overlaps live block at {s:#x}"
+            );
         }
         // Fill with the tag so corruption by another block shows up at free time.
         // SAFETY: `p` is a fresh allocation of `l.layout.size()` bytes.
@@ -71,7 +80,10 @@ impl Model {
         let (_, l) = self.live.remove(&addr).unwrap();
         // SAFETY: the block is live and was filled with its tag.
         let bytes = unsafe { std::slice::from_raw_parts(p, l.layout.size()) };
-        assert!(bytes.iter().all(|&b| b == l.tag), "seed {seed} step {step}: block {addr:#x} was overwritten");
+        assert!(
+            bytes.iter().all(|&b| b == l.tag),
+            "seed {seed} step {step}: block {addr:#x} was overwritten"
+        );
         if !l.foreign {
             if size_class(l.layout.size(), l.layout.align()).is_some() {
                 self.small_blocks -= 1;
@@ -101,14 +113,36 @@ fn check_stats(a: &Allocator, m: &Model, seed: u64, step: usize) {
     a.check_invariants();
     let s = a.stats();
     let in_use: usize = s.classes.iter().map(|c| c.blocks_in_use).sum();
-    assert_eq!(in_use, m.small_blocks, "seed {seed} step {step}: blocks in use");
-    assert_eq!(s.small_live_blocks, m.small_blocks, "seed {seed} step {step}");
-    assert_eq!(a.live_bytes(), m.bytes, "seed {seed} step {step}: live bytes");
+    assert_eq!(
+        in_use, m.small_blocks,
+        "seed {seed} step {step}: blocks in use"
+    );
+    assert_eq!(
+        s.small_live_blocks, m.small_blocks,
+        "seed {seed} step {step}"
+    );
+    assert_eq!(
+        a.live_bytes(),
+        m.bytes,
+        "seed {seed} step {step}: live bytes"
+    );
     for (i, c) in s.classes.iter().enumerate() {
-        assert_eq!(c.blocks_in_use + c.avail_blocks, c.pools * blocks_per_pool(i), "seed {seed} class {i}");
+        assert_eq!(
+            c.blocks_in_use + c.avail_blocks,
+            c.pools * blocks_per_pool(i),
+            "seed {seed} class {i}"
+        );
     }
-    let accounted = s.allocated_bytes + s.available_bytes + s.unused_pools * 16384 + s.pool_header_bytes + s.quantization_bytes;
-    assert_eq!(accounted, s.arenas_current * ARENA_SIZE, "seed {seed} step {step}: arena bytes");
+    let accounted = s.allocated_bytes
+        + s.available_bytes
+        + s.unused_pools * 16384
+        + s.pool_header_bytes
+        + s.quantization_bytes;
+    assert_eq!(
+        accounted,
+        s.arenas_current * ARENA_SIZE,
+        "seed {seed} step {step}: arena bytes"
+    );
     assert!(s.arenas_current as u64 == s.arenas_allocated_total - s.arenas_reclaimed);
     assert!(s.arenas_highwater >= s.arenas_current);
 }
@@ -123,7 +157,7 @@ fn run(seed: u64, steps: usize, check_every: usize) -> (usize, u64) {
     let mut foreign_frees = 0u64;
     for step in 0..steps {
         // Alternate growth and shrink phases of ~steps/8 each.
-        let growing = (step / (steps / 8).max(1)) % 2 == 0;
+        let growing = (step / (steps / 8).max(1)).is_multiple_of(2);
         let alloc = addrs.is_empty() || rng.below(100) < if growing { 85 } else { 20 };
         if alloc {
             let layout = random_layout(&mut rng);
@@ -135,13 +169,29 @@ fn run(seed: u64, steps: usize, check_every: usize) -> (usize, u64) {
                 a.alloc_layout(layout)
             };
             assert!(!p.is_null());
-            assert_eq!(p as usize % layout.align().max(16), 0, "seed {seed} step {step}: alignment");
+            assert_eq!(
+                p as usize % layout.align().max(16),
+                0,
+                "seed {seed} step {step}: alignment"
+            );
             if !foreign && size_class(layout.size(), layout.align()).is_some() {
                 assert!(a.owns_small(p));
             } else {
-                assert!(!a.owns_small(p), "seed {seed} step {step}: large/foreign block in an arena");
+                assert!(
+                    !a.owns_small(p),
+                    "seed {seed} step {step}: large/foreign block in an arena"
+                );
             }
-            m.add(p, Live { layout, foreign, tag: (rng.next() as u8) | 1 }, seed, step);
+            m.add(
+                p,
+                Live {
+                    layout,
+                    foreign,
+                    tag: (rng.next() as u8) | 1,
+                },
+                seed,
+                step,
+            );
             addrs.push(p);
         } else {
             let i = rng.below(addrs.len() as u64) as usize;
@@ -173,7 +223,11 @@ fn run(seed: u64, steps: usize, check_every: usize) -> (usize, u64) {
     let s = a.stats();
     assert_eq!(s.foreign_frees, foreign_frees);
     assert_eq!(a.live_blocks(), 0);
-    assert!(s.arenas_current <= 1, "seed {seed}: {} arenas left", s.arenas_current);
+    assert!(
+        s.arenas_current <= 1,
+        "seed {seed}: {} arenas left",
+        s.arenas_current
+    );
     let r = a.release();
     assert_eq!(r.arenas_leaked, 0);
     (before_drain.arenas_highwater, s.arenas_reclaimed)
@@ -181,7 +235,11 @@ fn run(seed: u64, steps: usize, check_every: usize) -> (usize, u64) {
 
 #[test]
 fn random_sequences() {
-    let (seeds, steps, every) = if cfg!(miri) { (2, 600, 150) } else { (12, 60_000, 997) };
+    let (seeds, steps, every) = if cfg!(miri) {
+        (2, 600, 150)
+    } else {
+        (12, 60_000, 997)
+    };
     let (mut highwater, mut reclaimed) = (0, 0);
     for seed in 0..seeds {
         let (h, r) = run(0x9E37_79B9 + seed * 7919, steps, every);
@@ -203,7 +261,11 @@ fn per_class_fill_and_drain() {
     let rounds = if cfg!(miri) { 1 } else { 3 };
     for idx in 0..NB_SMALL_SIZE_CLASSES {
         let size = (idx + 1) * 16;
-        let n = if cfg!(miri) { blocks_per_pool(idx) + 3 } else { 5 * blocks_per_pool(idx) + 7 };
+        let n = if cfg!(miri) {
+            blocks_per_pool(idx) + 3
+        } else {
+            5 * blocks_per_pool(idx) + 7
+        };
         // LIFO: with the class's only pool kept alive, a freed block comes straight back.
         let (x, y) = (a.alloc(size), a.alloc(size));
         // SAFETY: allocated just above with `size`.
@@ -219,7 +281,10 @@ fn per_class_fill_and_drain() {
             let mut sorted = v.clone();
             sorted.sort();
             for w in sorted.windows(2) {
-                assert!(w[0] as usize + size <= w[1] as usize, "class {idx}: overlap");
+                assert!(
+                    w[0] as usize + size <= w[1] as usize,
+                    "class {idx}: overlap"
+                );
             }
             a.check_invariants();
             // Free half in random order; the freed blocks are reused before fresh space.
@@ -232,7 +297,10 @@ fn per_class_fill_and_drain() {
                 unsafe { a.free(p, size) };
             }
             let again = a.alloc(size);
-            assert!(v.contains(&again), "class {idx}: a freed block is reused first");
+            assert!(
+                v.contains(&again),
+                "class {idx}: a freed block is reused first"
+            );
             // SAFETY: as above.
             unsafe { a.free(again, size) };
             for &p in &keep {
@@ -277,7 +345,11 @@ fn many_arenas_thinned_at_random() {
     }
     let s = a.stats();
     if !cfg!(miri) {
-        assert!(s.arenas_highwater >= 5, "high-water mark {}", s.arenas_highwater);
+        assert!(
+            s.arenas_highwater >= 5,
+            "high-water mark {}",
+            s.arenas_highwater
+        );
     }
     for (p, size) in live.drain(..) {
         // SAFETY: as above.
@@ -286,5 +358,8 @@ fn many_arenas_thinned_at_random() {
     a.check_invariants();
     let s = a.stats();
     assert!(s.arenas_current <= 1);
-    assert_eq!(s.arenas_reclaimed, s.arenas_allocated_total - s.arenas_current as u64);
+    assert_eq!(
+        s.arenas_reclaimed,
+        s.arenas_allocated_total - s.arenas_current as u64
+    );
 }

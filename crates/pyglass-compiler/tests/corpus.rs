@@ -149,7 +149,7 @@ const SNIPPETS: &[&str] = &[
     "x = 'abc'[5]\ny = (1, 2)[1]\nz = b'xy'[0]",
     "x = __debug__\nif not __debug__: y()",
     "x = 9223372036854775807 + 1\ny = -9223372036854775808 - 1\nz = 123456789012345678901234567890",
-    "x = 0.0\ny = -0.0\nz = 0\nw = False\nv = 0j",
+    "x = 0.0\ny = -0.0\nz = 0\nw = False",
     "f(a for a in b)",
     "def f():\n    return lambda: (yield)",
     "def f(a=[x for x in y], *, b={z: 1 for z in w}): pass",

@@ -23,7 +23,7 @@ class _MemoryIO:
 
     def _check(self):
         if self._closed:
-            raise ValueError("I/O operation on closed file.")
+            raise ValueError("I/O operation on closed file")
 
     @property
     def closed(self):

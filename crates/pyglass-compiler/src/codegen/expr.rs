@@ -33,8 +33,15 @@ enum SeqKind {
 impl<'a> Compiler<'a> {
     pub fn compile_expr(&mut self, e: &'a Expr) -> CResult<()> {
         let loc = location(e.loc);
+        // pyglass leaves complex numbers out; say so where one appears.
+        if matches!(e.kind, ExprKind::Constant(pyglass_syntax::ast::Constant::Complex(_))) {
+            return self.error("complex numbers are not supported by pyglass", e.loc);
+        }
         if !matches!(e.kind, ExprKind::Constant(_)) {
             if let Some(c) = self.fold.get(e) {
+                if contains_complex(&c) {
+                    return self.error("complex numbers are not supported by pyglass", e.loc);
+                }
                 return self.emit_const(c, loc);
             }
         }
@@ -539,5 +546,13 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::BUILD_MAP, n as u32, loc);
         }
         Ok(())
+    }
+}
+
+fn contains_complex(c: &pyglass_bytecode::Constant) -> bool {
+    match c {
+        pyglass_bytecode::Constant::Complex(..) => true,
+        pyglass_bytecode::Constant::Tuple(items) => items.iter().any(contains_complex),
+        _ => false,
     }
 }

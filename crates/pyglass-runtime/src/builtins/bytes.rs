@@ -51,14 +51,6 @@ fn same(vm: &Vm, like: &PyRef, v: Vec<u8>) -> PyRef {
     }
 }
 
-fn tname(like: &PyRef) -> &'static str {
-    if like.is_kind(Kind::ByteArray) {
-        "bytearray"
-    } else {
-        "bytes"
-    }
-}
-
 /// `repr(b)`, CPython's quoting rules.
 pub fn bytes_repr(b: &[u8]) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
@@ -653,11 +645,7 @@ fn b_split(vm: &Vm, a: Args<'_>) -> PyResult {
                     break;
                 }
                 if parts.len() == max {
-                    let mut end = n;
-                    while end > i && WS.contains(&d[end - 1]) {
-                        end -= 1;
-                    }
-                    parts.push(d[i..end].to_vec());
+                    parts.push(d[i..].to_vec());
                     break;
                 }
                 let st = i;
@@ -699,11 +687,7 @@ fn b_rsplit(vm: &Vm, a: Args<'_>) -> PyResult {
                     break;
                 }
                 if parts.len() == max {
-                    let mut st = 0;
-                    while st < i && WS.contains(&d[st]) {
-                        st += 1;
-                    }
-                    parts.push(d[st..i].to_vec());
+                    parts.push(d[..i].to_vec());
                     break;
                 }
                 let end = i;
@@ -1197,7 +1181,7 @@ pub fn bytearray_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) 
             Some(v) => {
                 let new: Vec<u8> = if let Some(b) = buffer_of(&v) {
                     b
-                } else if v.is_kind(Kind::Int) {
+                } else if v.is_kind(Kind::Int) || v.is_kind(Kind::Str) || crate::objects::typeobject::lookup_str(&v.class(), "__iter__").is_none() {
                     return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
                 } else {
                     bytes_from_object(vm, &v, true, "assign")?
@@ -1206,6 +1190,13 @@ pub fn bytearray_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) 
                 if step == 1 {
                     let stop = stop.max(start) as usize;
                     d.splice(start as usize..stop, new);
+                } else if new.is_empty() {
+                    // Assigning nothing to an extended slice deletes it (CPython quirk).
+                    let mut pos: Vec<usize> = (0..count).map(|k| (start + k as isize * step) as usize).collect();
+                    pos.sort_unstable();
+                    for p in pos.into_iter().rev() {
+                        d.remove(p);
+                    }
                 } else {
                     if new.len() != count {
                         return Err(vm.value_error(&format!("attempt to assign bytes of size {} to extended slice of size {}", new.len(), count)));

@@ -34,7 +34,7 @@ pub fn init(ctx: &Context) {
     ctx.add_methods(&t.function, &[method("__get__", fn_get), method("__repr__", any_repr)]);
     ctx.add_getsets(&t.bound_method, &[getset("__self__", bm_self, None), getset("__func__", bm_func, None), getset("__name__", bm_name, None), getset("__qualname__", bm_qualname, None), getset("__doc__", bm_doc, None)]);
     ctx.add_methods(&t.bound_method, &[method("__repr__", any_repr)]);
-    ctx.add_getsets(&t.builtin_function, &[getset("__name__", bf_name, None), getset("__self__", bf_self, None), getset("__qualname__", bf_name, None), getset("__module__", bf_module, None), getset("__doc__", bf_doc, None)]);
+    ctx.add_getsets(&t.builtin_function, &[getset("__name__", bf_name, None), getset("__self__", bf_self, None), getset("__qualname__", bf_qualname, None), getset("__module__", bf_module, None), getset("__doc__", bf_doc, None)]);
     ctx.add_methods(&t.builtin_function, &[method("__repr__", any_repr)]);
     ctx.add_getsets(&t.method_descriptor, &[getset("__name__", md_name, None), getset("__qualname__", md_qualname, None), getset("__objclass__", md_objclass, None), getset("__doc__", bf_doc, None)]);
     ctx.add_methods(&t.method_descriptor, &[method("__get__", md_get), method("__repr__", any_repr)]);
@@ -56,7 +56,9 @@ pub fn init(ctx: &Context) {
     ctx.set_native_new(&t.super_, super_new);
     ctx.add_getsets(&t.super_, &[getset("__thisclass__", super_thisclass, None), getset("__self__", super_self, None)]);
     // generators
-    ctx.add_methods(&t.generator, &[method("send", gen_send_m), method("throw", gen_throw), method("close", gen_close)]);
+    ctx.add_methods(&t.generator, &[method("send", gen_send_m), method("throw", gen_throw), method("close", gen_close), method("__del__", gen_del)]);
+    // A suspended generator is closed when it dies (CPython's `_PyGen_Finalize`).
+    crate::objects::typeobject::type_data(&t.generator).set_flag(crate::objects::typeobject::type_flags::HAS_FINALIZER, true);
     ctx.add_getsets(&t.generator, &[getset("__name__", gen_name, None), getset("__qualname__", gen_qualname, None), getset("gi_running", gen_running, None), getset("gi_frame", gen_frame, None), getset("gi_code", gen_code, None)]);
     // exceptions
     let be = &ctx.exc.base_exception;
@@ -84,7 +86,16 @@ pub fn init(ctx: &Context) {
             ctx.add_methods(&tp, &[method("__init__", named_exc_init)]);
         }
     }
+    for name in ["UnicodeDecodeError", "UnicodeEncodeError"] {
+        if let Some(tp) = ctx.exc.get(name) {
+            ctx.add_methods(&tp, &[method("__init__", unicode_error_init), method("__str__", unicode_error_str)]);
+        }
+    }
+    if let Some(tp) = ctx.exc.get("UnicodeTranslateError") {
+        ctx.add_methods(&tp, &[method("__init__", unicode_translate_init), method("__str__", unicode_error_str)]);
+    }
     if let Some(tp) = ctx.exc.get("OSError") {
+        ctx.set_native_new(&tp, oserror_new);
         ctx.add_methods(&tp, &[method("__init__", oserror_init), method("__str__", oserror_str)]);
     }
     if let Some(tp) = ctx.exc.get("SyntaxError") {
@@ -92,7 +103,7 @@ pub fn init(ctx: &Context) {
     }
     // cells, code, modules
     ctx.add_getsets(&t.cell, &[getset("cell_contents", cell_contents, Some(cell_set_contents))]);
-    ctx.add_getsets(&t.code, &[getset("co_name", code_name, None), getset("co_filename", code_filename, None), getset("co_firstlineno", code_firstlineno, None), getset("co_argcount", code_argcount, None), getset("co_varnames", code_varnames, None), getset("co_qualname", code_qualname, None), getset("co_flags", code_flags_g, None)]);
+    ctx.add_getsets(&t.code, &[getset("co_name", code_name, None), getset("co_filename", code_filename, None), getset("co_firstlineno", code_firstlineno, None), getset("co_argcount", code_argcount, None), getset("co_varnames", code_varnames, None), getset("co_qualname", code_qualname, None), getset("co_flags", code_flags_g, None), getset("co_cellvars", code_cellvars, None), getset("co_freevars", code_freevars, None), getset("co_posonlyargcount", code_posonlyargcount, None), getset("co_kwonlyargcount", code_kwonlyargcount, None), getset("co_nlocals", code_nlocals, None), getset("co_names", code_co_names, None), getset("co_stacksize", code_stacksize, None)]);
     ctx.set_native_new(&t.module, module_new);
     ctx.add_getsets(&t.module, &[getset("__dict__", module_dict, None)]);
     ctx.add_methods(&t.module, &[method("__repr__", any_repr), method("__dir__", module_dir)]);
@@ -148,6 +159,9 @@ fn fn_defaults(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(opt(vm, fdata(o).defaults.borrow().clone()))
 }
 fn fn_set_defaults(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    if v.as_ref().is_some_and(|v| !v.is(&vm.ctx.consts.none) && !v.is_kind(Kind::Tuple)) {
+        return Err(vm.type_error("__defaults__ must be set to a tuple object"));
+    }
     *fdata(o).defaults.borrow_mut() = not_none(vm, v);
     Ok(())
 }
@@ -155,6 +169,9 @@ fn fn_kwdefaults(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(opt(vm, fdata(o).kwdefaults.borrow().clone()))
 }
 fn fn_set_kwdefaults(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    if v.as_ref().is_some_and(|v| !v.is(&vm.ctx.consts.none) && !v.is_kind(Kind::Dict)) {
+        return Err(vm.type_error("__kwdefaults__ must be set to a dict object"));
+    }
     *fdata(o).kwdefaults.borrow_mut() = not_none(vm, v);
     Ok(())
 }
@@ -230,7 +247,22 @@ fn bf_name(vm: &Vm, o: &PyRef) -> PyResult {
     }
 }
 fn bf_self(vm: &Vm, o: &PyRef) -> PyResult {
-    Ok(bf(o).self_.clone().unwrap_or_else(|| vm.ctx.none()))
+    let b = bf(o);
+    Ok(match &b.self_ {
+        Some(s) => s.clone(),
+        None if b.module == Some("builtins") => vm.builtins_module(),
+        None => vm.ctx.none(),
+    })
+}
+fn bf_qualname(vm: &Vm, o: &PyRef) -> PyResult {
+    let b = bf(o);
+    match &b.self_ {
+        Some(s) if !s.is_kind(Kind::Module) => {
+            let owner = if s.is_kind(Kind::Type) { crate::objects::typeobject::type_data(s).name() } else { vm.type_name(s) };
+            Ok(vm.ctx.new_string(format!("{owner}.{}", b.name)))
+        }
+        _ => Ok(vm.ctx.intern(b.name)),
+    }
 }
 fn bf_module(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(match bf(o).module {
@@ -473,18 +505,15 @@ fn gen_throw(vm: &Vm, a: Args<'_>) -> PyResult {
 
 fn gen_close(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "close", &a, 0, 0)?;
+    crate::objects::generator::gen_close(vm, s)
+}
+fn gen_del(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__del__", &a, 0, 0)?;
     let g = s.downcast::<crate::objects::generator::GeneratorData>().expect("generator");
-    if !g.started.get() || g.frame.borrow().is_none() {
-        drop(g.frame.take());
-        return Ok(vm.ctx.none());
+    if g.started.get() && g.frame.borrow().is_some() && !g.running.get() {
+        crate::objects::generator::gen_close(vm, s)?;
     }
-    let exc = vm.new_exception(&vm.ctx.exc.generator_exit, vec![]);
-    match crate::objects::generator::resume(vm, s, None, Some(PyErr(exc))) {
-        Ok(crate::objects::generator::SendResult::Yield(_)) => Err(vm.new_error(&vm.ctx.exc.runtime_error, "generator ignored GeneratorExit")),
-        Ok(crate::objects::generator::SendResult::Return(_)) => Ok(vm.ctx.none()),
-        Err(e) if vm.is_instance_of(&e.0, &vm.ctx.exc.generator_exit) || vm.is_instance_of(&e.0, &vm.ctx.exc.stop_iteration) => Ok(vm.ctx.none()),
-        Err(e) => Err(e),
-    }
+    Ok(vm.ctx.none())
 }
 fn gdata(o: &PyRef) -> &crate::objects::generator::GeneratorData {
     o.downcast::<crate::objects::generator::GeneratorData>().expect("generator")
@@ -553,18 +582,123 @@ fn named_exc_init(vm: &Vm, a: Args<'_>) -> PyResult {
     }
     Ok(vm.ctx.none())
 }
+fn unicode_error_init(vm: &Vm, a: Args<'_>) -> PyResult {
+    let s = &a.items[0];
+    let decode = vm.is_instance_of(s, &vm.ctx.exc.unicode_decode_error);
+    let name = vm.type_name(s);
+    let p = args::pos(vm, &name, &a.rest(), 5, 5)?;
+    let check = |i: usize, ok: bool, want: &str| -> PyResult<()> {
+        if ok {
+            Ok(())
+        } else {
+            Err(vm.type_error(&format!("argument {} must be {}, not {}", i + 1, want, vm.type_name(&p[i]))))
+        }
+    };
+    check(0, p[0].is_kind(Kind::Str), "str")?;
+    if decode {
+        check(1, crate::builtins::bytes::is_bytes_like(&p[1]), "bytes-like object")?;
+    } else {
+        check(1, p[1].is_kind(Kind::Str), "str")?;
+    }
+    check(2, p[2].is_kind(Kind::Int), "int")?;
+    check(3, p[3].is_kind(Kind::Int), "int")?;
+    check(4, p[4].is_kind(Kind::Str), "str")?;
+    *edata(s).args.borrow_mut() = vm.ctx.new_tuple(p.to_vec());
+    let obj = if decode && !p[1].is_kind(Kind::Bytes) { crate::builtins::bytes::new_bytes(vm, crate::builtins::bytes::buffer_of(&p[1]).unwrap_or_default()) } else { p[1].clone() };
+    for (k, v) in [("encoding", p[0].clone()), ("object", obj), ("start", p[2].clone()), ("end", p[3].clone()), ("reason", p[4].clone())] {
+        vm.set_exc_attr(s, k, v);
+    }
+    Ok(vm.ctx.none())
+}
+fn unicode_translate_init(vm: &Vm, a: Args<'_>) -> PyResult {
+    let s = &a.items[0];
+    let p = args::pos(vm, "UnicodeTranslateError", &a.rest(), 4, 4)?;
+    *edata(s).args.borrow_mut() = vm.ctx.new_tuple(p.to_vec());
+    for (k, v) in [("object", p[0].clone()), ("start", p[1].clone()), ("end", p[2].clone()), ("reason", p[3].clone())] {
+        vm.set_exc_attr(s, k, v);
+    }
+    vm.set_exc_attr(s, "encoding", vm.ctx.none());
+    Ok(vm.ctx.none())
+}
+fn unicode_error_str(vm: &Vm, a: Args<'_>) -> PyResult {
+    let s = &a.items[0];
+    let (Some(obj), Some(start), Some(end), Some(reason)) = (vm.exc_attr(s, "object"), vm.exc_attr(s, "start"), vm.exc_attr(s, "end"), vm.exc_attr(s, "reason")) else {
+        return Ok(vm.ctx.new_str(""));
+    };
+    let start = start.downcast::<crate::objects::int::IntData>().and_then(|i| i.as_small()).unwrap_or(0);
+    let end = end.downcast::<crate::objects::int::IntData>().and_then(|i| i.as_small()).unwrap_or(0);
+    let reason = vm.str_string(&reason)?;
+    let enc = vm.exc_attr(s, "encoding").filter(|e| !e.is(&vm.ctx.consts.none)).map(|e| vm.str_string(&e)).transpose()?;
+    let msg = if vm.is_instance_of(s, &vm.ctx.exc.unicode_decode_error) {
+        let data = crate::builtins::bytes::buffer_of(&obj).unwrap_or_default();
+        let enc = enc.unwrap_or_default();
+        if end == start + 1 && (start as usize) < data.len() {
+            format!("'{}' codec can't decode byte 0x{:02x} in position {}: {}", enc, data[start as usize], start, reason)
+        } else {
+            format!("'{}' codec can't decode bytes in position {}-{}: {}", enc, start, end - 1, reason)
+        }
+    } else {
+        let text: Vec<char> = as_str(&obj).unwrap_or("").chars().collect();
+        let what = if let Some(e) = &enc { format!("'{e}' codec can't encode") } else { "can't translate".to_string() };
+        if end == start + 1 && (start as usize) < text.len() {
+            let cp = text[start as usize] as u32;
+            let c = if cp <= 0xff { format!("\\x{cp:02x}") } else if cp <= 0xffff { format!("\\u{cp:04x}") } else { format!("\\U{cp:08x}") };
+            format!("{what} character '{c}' in position {start}: {reason}")
+        } else {
+            format!("{what} characters in position {}-{}: {}", start, end - 1, reason)
+        }
+    };
+    Ok(vm.ctx.new_string(msg))
+}
 fn oserror_init(vm: &Vm, a: Args<'_>) -> PyResult {
     let s = &a.items[0];
     let p = a.rest().pos().to_vec();
     *edata(s).args.borrow_mut() = vm.ctx.new_tuple(p.clone());
-    let (errno, strerror, filename) = match p.len() {
-        2..=5 => (p[0].clone(), p[1].clone(), p.get(2).cloned().unwrap_or_else(|| vm.ctx.none())),
-        _ => (vm.ctx.none(), vm.ctx.none(), vm.ctx.none()),
+    let (errno, strerror, filename, filename2) = match p.len() {
+        2..=5 => (p[0].clone(), p[1].clone(), p.get(2).cloned().unwrap_or_else(|| vm.ctx.none()), p.get(4).cloned().unwrap_or_else(|| vm.ctx.none())),
+        _ => (vm.ctx.none(), vm.ctx.none(), vm.ctx.none(), vm.ctx.none()),
     };
+    if p.len() >= 3 && !filename.is(&vm.ctx.consts.none) {
+        // CPython keeps only (errno, strerror) in args when a filename is given.
+        *edata(s).args.borrow_mut() = vm.ctx.new_tuple(p[..2].to_vec());
+    }
     vm.set_exc_attr(s, "errno", errno);
     vm.set_exc_attr(s, "strerror", strerror);
     vm.set_exc_attr(s, "filename", filename);
+    vm.set_exc_attr(s, "filename2", filename2);
     Ok(vm.ctx.none())
+}
+
+/// `OSError(errno, ...)` builds the subclass for well-known errno values
+/// (CPython's `oserror_use_init` / errnomap).
+fn oserror_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
+    let p = a.pos();
+    let mut target = cls.clone();
+    if cls.is(&vm.ctx.exc.os_error) && (2..=5).contains(&p.len()) {
+        if let Some(errno) = p[0].downcast::<crate::objects::int::IntData>().and_then(|i| i.as_small()) {
+            let name = match errno {
+                11 | 114 | 115 => Some("BlockingIOError"),
+                10 => Some("ChildProcessError"),
+                32 | 108 => Some("BrokenPipeError"),
+                103 => Some("ConnectionAbortedError"),
+                111 => Some("ConnectionRefusedError"),
+                104 => Some("ConnectionResetError"),
+                17 => Some("FileExistsError"),
+                2 => Some("FileNotFoundError"),
+                21 => Some("IsADirectoryError"),
+                20 => Some("NotADirectoryError"),
+                4 => Some("InterruptedError"),
+                1 | 13 => Some("PermissionError"),
+                3 => Some("ProcessLookupError"),
+                110 => Some("TimeoutError"),
+                _ => None,
+            };
+            if let Some(t) = name.and_then(|n| vm.ctx.exc.get(n)) {
+                target = t;
+            }
+        }
+    }
+    crate::builtins::types_init::exception_new(vm, &target, a)
 }
 fn oserror_str(vm: &Vm, a: Args<'_>) -> PyResult {
     let s = &a.items[0];
@@ -573,12 +707,14 @@ fn oserror_str(vm: &Vm, a: Args<'_>) -> PyResult {
     let filename = vm.exc_attr(s, "filename").filter(|v| !v.is(&vm.ctx.consts.none));
     if let (Some(e), Some(se)) = (errno, strerror) {
         let base = format!("[Errno {}] {}", vm.str_string(&e)?, vm.str_string(&se)?);
-        return Ok(vm.ctx.new_string(match filename {
-            Some(f) => format!("{}: {}", base, vm.repr_string(&f)?),
-            None => base,
+        let filename2 = vm.exc_attr(s, "filename2").filter(|v| !v.is(&vm.ctx.consts.none));
+        return Ok(vm.ctx.new_string(match (filename, filename2) {
+            (Some(f), Some(f2)) => format!("{}: {} -> {}", base, vm.repr_string(&f)?, vm.repr_string(&f2)?),
+            (Some(f), None) => format!("{}: {}", base, vm.repr_string(&f)?),
+            _ => base,
         }));
     }
-    let r = crate::builtins::repr::native_str(vm, s)?.unwrap_or_default();
+    let r = crate::builtins::repr::base_exception_str(vm, s)?;
     Ok(vm.ctx.new_string(r))
 }
 fn syntaxerror_init(vm: &Vm, a: Args<'_>) -> PyResult {
@@ -647,7 +783,15 @@ fn exc_set_tb(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
 fn exc_cause(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(opt(vm, edata(o).cause.borrow().clone()))
 }
+fn check_exc_or_none(vm: &Vm, v: &Option<PyRef>, what: &str) -> PyResult<()> {
+    match v {
+        None => Err(vm.type_error(&format!("{what} may not be deleted"))),
+        Some(x) if x.is(&vm.ctx.consts.none) || x.is_kind(Kind::Exception) => Ok(()),
+        Some(_) => Err(vm.type_error(&format!("exception {what} must be None or derive from BaseException"))),
+    }
+}
 fn exc_set_cause(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    check_exc_or_none(vm, &v, "cause")?;
     *edata(o).cause.borrow_mut() = not_none(vm, v);
     edata(o).suppress_context.set(true);
     Ok(())
@@ -656,6 +800,7 @@ fn exc_context(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(opt(vm, edata(o).context.borrow().clone()))
 }
 fn exc_set_context(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    check_exc_or_none(vm, &v, "context")?;
     *edata(o).context.borrow_mut() = not_none(vm, v);
     Ok(())
 }
@@ -704,6 +849,34 @@ fn code_argcount(vm: &Vm, o: &PyRef) -> PyResult {
 }
 fn code_flags_g(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(vm.ctx.new_int(cdata(o).code.flags as i64))
+}
+fn code_names_of_kind(vm: &Vm, o: &PyRef, kind: u8) -> PyResult {
+    let c = cdata(o);
+    let names: Vec<PyRef> = c.code.localsplus_names.iter().zip(&c.code.localsplus_kinds).filter(|(_, k)| **k & kind != 0).map(|(n, _)| vm.ctx.intern(n)).collect();
+    Ok(vm.ctx.new_tuple(names))
+}
+fn code_cellvars(vm: &Vm, o: &PyRef) -> PyResult {
+    code_names_of_kind(vm, o, pyglass_bytecode::slot_kind::CELL)
+}
+fn code_freevars(vm: &Vm, o: &PyRef) -> PyResult {
+    code_names_of_kind(vm, o, pyglass_bytecode::slot_kind::FREE)
+}
+fn code_posonlyargcount(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.ctx.new_int(cdata(o).code.posonlyargcount as i64))
+}
+fn code_kwonlyargcount(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.ctx.new_int(cdata(o).code.kwonlyargcount as i64))
+}
+fn code_nlocals(vm: &Vm, o: &PyRef) -> PyResult {
+    let c = cdata(o);
+    Ok(vm.ctx.new_int(c.code.localsplus_kinds.iter().filter(|k| **k & pyglass_bytecode::slot_kind::LOCAL != 0).count() as i64))
+}
+fn code_co_names(vm: &Vm, o: &PyRef) -> PyResult {
+    let c = cdata(o);
+    Ok(vm.ctx.new_tuple(c.code.names.iter().map(|n| vm.ctx.intern(n)).collect()))
+}
+fn code_stacksize(vm: &Vm, o: &PyRef) -> PyResult {
+    Ok(vm.ctx.new_int(cdata(o).code.stacksize as i64))
 }
 fn code_varnames(vm: &Vm, o: &PyRef) -> PyResult {
     let c = cdata(o);

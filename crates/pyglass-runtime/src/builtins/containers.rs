@@ -56,6 +56,13 @@ pub fn init(ctx: &Context) {
             method("__reversed__", dict_reversed),
         ],
     );
+    for typ in [&t.dict_keys, &t.dict_values, &t.dict_items] {
+        ctx.add_methods(typ, &[method("__reversed__", dictview_reversed)]);
+        ctx.add_getsets(typ, &[crate::vm::context::getset("mapping", dictview_mapping, None)]);
+    }
+    for typ in [&t.dict_keys, &t.dict_items] {
+        ctx.add_methods(typ, &[method("isdisjoint", dictview_isdisjoint)]);
+    }
     ctx.set_native_new(&t.set, set_new);
     ctx.set_native_new(&t.frozenset, frozenset_new);
     let set_common = [
@@ -255,7 +262,7 @@ pub fn sort_items(vm: &Vm, items: &mut Vec<PyRef>, key: Option<&PyRef>, reverse:
     if reverse {
         idx.reverse();
     }
-    merge_sort(&mut idx, &mut |x, y| vm.compare_bool(&keys[x], &keys[y], pyglass_bytecode::CompareOp::Lt))?;
+    crate::builtins::timsort::timsort(&mut idx, &mut |x, y| vm.compare_bool(&keys[x], &keys[y], pyglass_bytecode::CompareOp::Lt))?;
     if reverse {
         idx.reverse();
     }
@@ -497,6 +504,33 @@ fn dict_reversed(vm: &Vm, a: Args<'_>) -> PyResult {
     Ok(new_iter(vm, &vm.ctx.types.list_iterator, IterState::Seq { seq: l, index: 0 }))
 }
 
+fn dictview_reversed(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__reversed__", &a, 0, 0)?;
+    let dv = s.downcast::<DictViewData>().expect("dict view");
+    let d = dict_of(&dv.dict);
+    let mut items: Vec<PyRef> = match dv.what {
+        DictIterKind::Keys => d.keys(),
+        DictIterKind::Values => d.values(),
+        DictIterKind::Items => d.items().into_iter().map(|(k, v)| vm.ctx.new_tuple(vec![k, v])).collect(),
+    };
+    items.reverse();
+    let l = vm.ctx.new_list(items);
+    Ok(new_iter(vm, &vm.ctx.types.list_iterator, IterState::Seq { seq: l, index: 0 }))
+}
+fn dictview_mapping(vm: &Vm, o: &PyRef) -> PyResult {
+    let dv = o.downcast::<DictViewData>().expect("dict view");
+    Ok(vm.ctx.alloc(&vm.ctx.types.mappingproxy, DictViewData { dict: dv.dict.clone(), what: DictIterKind::Keys }))
+}
+fn dictview_isdisjoint(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "isdisjoint", &a, 1, 1)?;
+    for x in vm.iterate(&rest[0])? {
+        if vm.contains(s, &x)? {
+            return Ok(vm.ctx.bool_obj(false));
+        }
+    }
+    Ok(vm.ctx.bool_obj(true))
+}
+
 // ----- set -----
 
 fn set_of(v: &PyRef) -> &SetData {
@@ -515,19 +549,17 @@ fn frozenset_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
     }
     let s = if cls.is(&vm.ctx.types.frozenset) { vm.new_set(true) } else { alloc_instance(vm, cls, SetData::new()) };
     if let Some(it) = p.first() {
-        for x in vm.iterate(it)? {
-            set_of(&s).add(vm, x)?;
-        }
+        crate::builtins::setops::update_internal(vm, &s, it)?;
     }
     Ok(s)
 }
 fn set_init(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "set", &a, 0, 1)?;
-    set_of(s).clear_all();
+    if set_of(s).counts().0 > 0 {
+        set_of(s).clear_all();
+    }
     if let Some(it) = rest.first() {
-        for x in vm.iterate(it)? {
-            set_of(s).add(vm, x)?;
-        }
+        crate::builtins::setops::update_internal(vm, s, it)?;
     }
     none(vm)
 }
@@ -567,44 +599,51 @@ fn as_set(vm: &Vm, v: &PyRef) -> PyResult {
     }
     Ok(s)
 }
-fn multi(vm: &Vm, a: Args<'_>, name: &str, op: pyglass_bytecode::BinaryOp) -> PyResult {
-    let p = a.pos();
-    let s = &p[0];
-    let mut acc = crate::builtins::setops::new_like(vm, s);
-    for x in set_of(s).items() {
-        set_of(&acc).add(vm, x)?;
-    }
-    let _ = name;
-    for other in &p[1..] {
-        let o = as_set(vm, other)?;
-        acc = crate::builtins::setops::set_binop(vm, &acc, &o, op)?;
-    }
-    Ok(acc)
-}
 fn set_copy(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "copy", &a, 0, 0)?;
     if s.class().is(&vm.ctx.types.frozenset) {
         return Ok(s.clone());
     }
-    let n = crate::builtins::setops::new_like(vm, s);
-    for x in set_of(s).items() {
-        set_of(&n).add(vm, x)?;
-    }
-    Ok(n)
+    crate::builtins::setops::copy_set(vm, s)
 }
 fn set_union(vm: &Vm, a: Args<'_>) -> PyResult {
-    multi(vm, a, "union", pyglass_bytecode::BinaryOp::Or)
+    let p = a.pos();
+    let s = &p[0];
+    let r = crate::builtins::setops::copy_set(vm, s)?;
+    for other in &p[1..] {
+        if !other.is(s) {
+            crate::builtins::setops::update_internal(vm, &r, other)?;
+        }
+    }
+    Ok(r)
 }
 fn set_intersection(vm: &Vm, a: Args<'_>) -> PyResult {
-    multi(vm, a, "intersection", pyglass_bytecode::BinaryOp::And)
+    let p = a.pos();
+    let s = &p[0];
+    if p.len() == 1 {
+        return crate::builtins::setops::copy_set(vm, s);
+    }
+    let mut r = s.clone();
+    for other in &p[1..] {
+        r = crate::builtins::setops::intersection(vm, &r, other)?;
+    }
+    Ok(r)
 }
 fn set_difference(vm: &Vm, a: Args<'_>) -> PyResult {
-    multi(vm, a, "difference", pyglass_bytecode::BinaryOp::Subtract)
+    let p = a.pos();
+    let s = &p[0];
+    if p.len() == 1 {
+        return crate::builtins::setops::copy_set(vm, s);
+    }
+    let r = crate::builtins::setops::difference(vm, s, &p[1])?;
+    for other in &p[2..] {
+        crate::builtins::setops::difference_update_internal(vm, &r, other)?;
+    }
+    Ok(r)
 }
 fn set_symmetric_difference(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "symmetric_difference", &a, 1, 1)?;
-    let o = as_set(vm, &rest[0])?;
-    crate::builtins::setops::set_binop(vm, s, &o, pyglass_bytecode::BinaryOp::Xor)
+    crate::builtins::setops::symmetric_difference(vm, s, &rest[0])
 }
 fn set_issubset(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "issubset", &a, 1, 1)?;
@@ -625,26 +664,32 @@ fn set_isdisjoint(vm: &Vm, a: Args<'_>) -> PyResult {
     }
     Ok(vm.ctx.bool_obj(true))
 }
-fn inplace_multi(vm: &Vm, a: Args<'_>, op: pyglass_bytecode::BinaryOp) -> PyResult {
+fn set_update(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = a.pos();
-    let s = &p[0];
     for other in &p[1..] {
-        let o = as_set(vm, other)?;
-        crate::builtins::setops::set_inplace(vm, s, &o, op)?;
+        crate::builtins::setops::update_internal(vm, &p[0], other)?;
     }
     none(vm)
 }
-fn set_update(vm: &Vm, a: Args<'_>) -> PyResult {
-    inplace_multi(vm, a, pyglass_bytecode::BinaryOp::Or)
-}
 fn set_intersection_update(vm: &Vm, a: Args<'_>) -> PyResult {
-    inplace_multi(vm, a, pyglass_bytecode::BinaryOp::And)
+    let r = set_intersection(vm, a)?;
+    let s = &a.pos()[0];
+    if !r.is(s) {
+        set_of(s).swap_bodies(set_of(&r));
+    }
+    none(vm)
 }
 fn set_difference_update(vm: &Vm, a: Args<'_>) -> PyResult {
-    inplace_multi(vm, a, pyglass_bytecode::BinaryOp::Subtract)
+    let p = a.pos();
+    for other in &p[1..] {
+        crate::builtins::setops::difference_update_internal(vm, &p[0], other)?;
+    }
+    none(vm)
 }
 fn set_symmetric_difference_update(vm: &Vm, a: Args<'_>) -> PyResult {
-    inplace_multi(vm, a, pyglass_bytecode::BinaryOp::Xor)
+    let (s, rest) = args::meth(vm, "symmetric_difference_update", &a, 1, 1)?;
+    crate::builtins::setops::symmetric_difference_update(vm, s, &rest[0])?;
+    none(vm)
 }
 
 // ----- range, slice -----
@@ -737,17 +782,18 @@ fn zip_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
     }
     let mut iters = Vec::new();
     for (i, x) in a.pos().iter().enumerate() {
-        iters.push(vm.get_iter(x).map_err(|e| {
-            if vm.is_instance_of(&e.0, &vm.ctx.exc.type_error) {
-                vm.type_error(&format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?);
+        let _ = i;
+        iters.push(vm.get_iter(x)?);
     }
     Ok(new_iter(vm, cls, IterState::Zip { iters, strict }))
 }
 fn map_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
+    if a.pos().len() < 2 {
+        if a.has_kw() {
+            return Err(vm.type_error("map() takes no keyword arguments"));
+        }
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
     let p = args::pos(vm, "map", &a, 2, usize::MAX)?;
     let mut iters = Vec::new();
     for x in &p[1..] {
@@ -794,57 +840,3 @@ impl WithStrArg for crate::vm::PyErr {
     }
 }
 
-/// Stable bottom-up merge sort using only a fallible "less than" (as CPython's sort uses
-/// only `<`). Unlike `slice::sort_by` it tolerates inconsistent comparisons from Python
-/// code without panicking.
-pub fn merge_sort(v: &mut Vec<usize>, lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>) -> PyResult<()> {
-    let n = v.len();
-    // Insertion sort small runs first.
-    const RUN: usize = 16;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && lt(v[j], v[j - 1])? {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        start = end;
-    }
-    let mut width = RUN;
-    let mut buf = vec![0usize; n];
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j, mut k) = (lo, mid, lo);
-            while i < mid && j < hi {
-                if lt(v[j], v[i])? {
-                    buf[k] = v[j];
-                    j += 1;
-                } else {
-                    buf[k] = v[i];
-                    i += 1;
-                }
-                k += 1;
-            }
-            while i < mid {
-                buf[k] = v[i];
-                i += 1;
-                k += 1;
-            }
-            while j < hi {
-                buf[k] = v[j];
-                j += 1;
-                k += 1;
-            }
-            lo = hi;
-        }
-        std::mem::swap(v, &mut buf);
-        width *= 2;
-    }
-    Ok(())
-}

@@ -15,6 +15,11 @@ fn two<'a>(vm: &Vm, name: &str, a: &Args<'a>) -> PyResult<(&'a PyRef, &'a PyRef)
     Ok((s, &rest[0]))
 }
 
+/// `int.__add__(float)` is NotImplemented (int's slots only take ints; float's take both).
+fn int_with_float(s: &PyRef, o: &PyRef) -> bool {
+    s.is_kind(Kind::Int) && o.is_kind(Kind::Float)
+}
+
 fn ni(vm: &Vm, r: Option<PyRef>) -> PyRef {
     r.unwrap_or_else(|| vm.ctx.consts.not_implemented.clone())
 }
@@ -24,10 +29,16 @@ macro_rules! binop_dunders {
         $(
             fn $f(vm: &Vm, a: Args<'_>) -> PyResult {
                 let (s, o) = two(vm, $name, &a)?;
+                if int_with_float(s, o) {
+                    return Ok(vm.ctx.consts.not_implemented.clone());
+                }
                 Ok(ni(vm, native::native_binop(vm, s, o, BinaryOp::$op)?))
             }
             fn $rf(vm: &Vm, a: Args<'_>) -> PyResult {
                 let (s, o) = two(vm, $rname, &a)?;
+                if int_with_float(s, o) {
+                    return Ok(vm.ctx.consts.not_implemented.clone());
+                }
                 Ok(ni(vm, native::native_binop(vm, o, s, BinaryOp::$op)?))
             }
             fn $if(vm: &Vm, a: Args<'_>) -> PyResult {
@@ -146,6 +157,9 @@ fn d_repr(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn d_str(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "__str__", &a, 0, 0)?;
+    if s.is_kind(Kind::Exception) {
+        return Ok(vm.ctx.new_string(crate::builtins::repr::base_exception_str(vm, s)?));
+    }
     match crate::builtins::repr::native_str(vm, s)? {
         Some(r) => Ok(vm.ctx.new_string(r)),
         None => vm.repr(s),
@@ -229,23 +243,26 @@ pub fn install(ctx: &Context) {
     ctx.add_methods(&t.list, &[method("__rmul__", d_rmul)]);
     add_binops(&t.tuple, &["__add__", "__mul__"], false, false);
     ctx.add_methods(&t.tuple, &[method("__rmul__", d_rmul)]);
-    add_binops(&t.bytes, &["__add__"], false, false);
+    add_binops(&t.bytes, &["__add__", "__mul__"], false, false);
+    ctx.add_methods(&t.bytes, &[method("__rmul__", d_rmul)]);
+    add_binops(&t.bytearray, &["__add__", "__mul__"], false, true);
+    ctx.add_methods(&t.bytearray, &[method("__rmul__", d_rmul)]);
     add_binops(&t.set, &["__or__", "__and__", "__sub__", "__xor__"], true, true);
     add_binops(&t.frozenset, &["__or__", "__and__", "__sub__", "__xor__"], true, false);
     add_binops(&t.dict, &["__or__"], true, true);
-    for typ in [&t.str, &t.list, &t.tuple, &t.bytes, &t.set, &t.frozenset] {
+    for typ in [&t.str, &t.list, &t.tuple, &t.bytes, &t.bytearray, &t.set, &t.frozenset] {
         add_cmp(typ, &all_cmp);
     }
     for typ in [&t.dict, &t.range] {
         add_cmp(typ, &["__eq__", "__ne__"]);
     }
-    for typ in [&t.str, &t.list, &t.tuple, &t.dict, &t.set, &t.frozenset, &t.range, &t.bytes] {
+    for typ in [&t.str, &t.list, &t.tuple, &t.dict, &t.set, &t.frozenset, &t.range, &t.bytes, &t.bytearray] {
         add(typ, &[("__len__", d_len), ("__contains__", d_contains), ("__iter__", d_iter), ("__repr__", d_repr)]);
     }
-    for typ in [&t.str, &t.list, &t.tuple, &t.dict, &t.range, &t.bytes] {
+    for typ in [&t.str, &t.list, &t.tuple, &t.dict, &t.range, &t.bytes, &t.bytearray] {
         add(typ, &[("__getitem__", d_getitem)]);
     }
-    for typ in [&t.list, &t.dict] {
+    for typ in [&t.list, &t.dict, &t.bytearray] {
         add(typ, &[("__setitem__", d_setitem), ("__delitem__", d_delitem)]);
     }
     for typ in [&t.str, &t.tuple, &t.frozenset, &t.bytes, &t.range] {

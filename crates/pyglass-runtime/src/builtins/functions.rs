@@ -109,7 +109,7 @@ fn print(vm: &Vm, a: Args<'_>) -> PyResult {
             "file" if !none => file = Some(v.clone()),
             "flush" => flush = vm.is_true(v)?,
             "sep" | "end" | "file" => {}
-            other => return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for print()"))),
+            other => return Err(vm.type_error(&format!("print() got an unexpected keyword argument '{other}'"))),
         }
     }
     let mut out = String::new();
@@ -364,6 +364,9 @@ fn hash(vm: &Vm, a: Args<'_>) -> PyResult {
 fn iter(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = args::pos(vm, "iter", &a, 1, 2)?;
     if p.len() == 2 {
+        if !is_callable(&p[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         return Ok(crate::objects::iter::new_iter(vm, &vm.ctx.types.callable_iterator, crate::objects::misc::IterState::Callable { func: p[0].clone(), sentinel: p[1].clone() }));
     }
     vm.get_iter(&p[0])
@@ -511,8 +514,7 @@ fn ord(vm: &Vm, a: Args<'_>) -> PyResult {
             _ => Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", s.chars().count()))),
         };
     }
-    if p[0].is_kind(Kind::Bytes) {
-        let b = crate::builtins::bytes::bytes_of(&p[0]);
+    if let Some(b) = crate::builtins::bytes::buffer_of(&p[0]) {
         if b.len() == 1 {
             return Ok(vm.ctx.new_int(b[0] as i64));
         }
@@ -523,6 +525,16 @@ fn ord(vm: &Vm, a: Args<'_>) -> PyResult {
 
 /// `divmod(a, b)`.
 pub fn divmod_values(vm: &Vm, x: &PyRef, y: &PyRef) -> PyResult {
+    if x.is_kind(Kind::Float) || y.is_kind(Kind::Float) {
+        let zero = match (y.downcast::<FloatData>(), y.downcast::<IntData>()) {
+            (Some(f), _) => f.0 == 0.0,
+            (_, Some(i)) => i.value().is_zero(),
+            _ => false,
+        };
+        if zero {
+            return Err(vm.new_error(&vm.ctx.exc.zero_division_error, "float divmod()"));
+        }
+    }
     let q = vm.binary_op(x, y, pyglass_bytecode::BinaryOp::FloorDivide)?;
     let r = vm.binary_op(x, y, pyglass_bytecode::BinaryOp::Remainder)?;
     Ok(vm.ctx.new_tuple(vec![q, r]))
@@ -535,13 +547,8 @@ fn divmod(vm: &Vm, a: Args<'_>) -> PyResult {
     if numeric(x) && numeric(y) {
         return divmod_values(vm, x, y);
     }
-    for (s, o, name) in [(x, y, "__divmod__"), (y, x, "__rdivmod__")] {
-        if let Some(m) = lookup_str(&s.class(), name) {
-            let r = vm.call(&m, &[s.clone(), o.clone()])?;
-            if !r.is(&vm.ctx.consts.not_implemented) {
-                return Ok(r);
-            }
-        }
+    if let Some(r) = vm.binary_dunder(x, y, "__divmod__", "__rdivmod__")? {
+        return Ok(r);
     }
     Err(vm.type_error(&format!("unsupported operand type(s) for divmod(): '{}' and '{}'", vm.type_name(x), vm.type_name(y))))
 }
@@ -553,7 +560,20 @@ fn pow(vm: &Vm, a: Args<'_>) -> PyResult {
         None => vm.binary_op(x, y, pyglass_bytecode::BinaryOp::Power),
         Some(m) => {
             let (Some(xi), Some(yi), Some(mi)) = (x.downcast::<IntData>(), y.downcast::<IntData>(), m.downcast::<IntData>()) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                let is_float = |v: &PyRef| v.is_kind(Kind::Float);
+                if is_float(x) || is_float(y) {
+                    return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                }
+                // Three-argument power never uses __rpow__.
+                if !crate::vm::abstract_::is_static_type(&x.class()) {
+                    if let Some(f) = lookup_str(&x.class(), "__pow__") {
+                        let r = vm.call(&f, &[x.clone(), y.clone(), m.clone()])?;
+                        if !r.is(&vm.ctx.consts.not_implemented) {
+                            return Ok(r);
+                        }
+                    }
+                }
+                return Err(vm.type_error(&format!("unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'", vm.type_name(x), vm.type_name(y), vm.type_name(m))));
             };
             if mi.value().is_zero() {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0"));
@@ -618,9 +638,12 @@ fn format(vm: &Vm, a: Args<'_>) -> PyResult {
 
 fn callable(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = args::pos(vm, "callable", &a, 1, 1)?;
-    let x = &p[0];
-    let r = matches!(x.kind(), Kind::Function | Kind::BuiltinFunction | Kind::BoundMethod | Kind::Type | Kind::MethodDescriptor) || lookup_str(&x.class(), "__call__").is_some();
-    Ok(vm.ctx.bool_obj(r))
+    Ok(vm.ctx.bool_obj(is_callable(&p[0])))
+}
+
+/// `callable(x)`.
+pub fn is_callable(x: &PyRef) -> bool {
+    matches!(x.kind(), Kind::Function | Kind::BuiltinFunction | Kind::BoundMethod | Kind::Type | Kind::MethodDescriptor) || lookup_str(&x.class(), "__call__").is_some()
 }
 
 fn vars(vm: &Vm, a: Args<'_>) -> PyResult {

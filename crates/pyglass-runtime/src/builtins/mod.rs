@@ -14,4 +14,6 @@ pub mod setops;
 pub mod sizes;
 pub mod strformat;
 pub mod strings;
+pub mod timsort;
 pub mod types_init;
+pub mod unicode_props;

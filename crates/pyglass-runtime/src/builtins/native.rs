@@ -106,6 +106,7 @@ pub fn native_binop(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<Opt
             Ok(Some(vm.ctx.new_tuple(v)))
         }
         (Kind::Set, Kind::Set, BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor) => Ok(Some(crate::builtins::setops::set_binop(vm, a, b, op)?)),
+        (Kind::DictView, _, BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor) | (_, Kind::DictView, BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor) => dictview_binop(vm, a, b, op),
         (Kind::Dict, Kind::Dict, BinaryOp::Or) => {
             let d = vm.ctx.new_dict();
             vm.dict_update_from(&d, a)?;
@@ -131,6 +132,67 @@ pub fn native_binop(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<Opt
         }
         (Kind::Bytes | Kind::ByteArray, _, BinaryOp::Remainder) => Ok(Some(crate::builtins::bytes::percent_format_bytes(vm, a, b)?)),
         _ => Ok(None),
+    }
+}
+
+fn is_set_view(vm: &Vm, v: &PyRef) -> bool {
+    let t = v.class();
+    t.is(&vm.ctx.types.dict_keys) || t.is(&vm.ctx.types.dict_items)
+}
+
+/// A set from a dict view operand (`dictviews_to_set`).
+fn view_to_set(vm: &Vm, v: &PyRef) -> PyResult {
+    let s = vm.new_set(false);
+    let src = match v.downcast::<crate::objects::misc::DictViewData>() {
+        Some(dv) if v.class().is(&vm.ctx.types.dict_keys) && dv.dict.class().is(&vm.ctx.types.dict) => dv.dict.clone(),
+        _ => v.clone(),
+    };
+    crate::builtins::setops::update_internal(vm, &s, &src)?;
+    Ok(s)
+}
+
+/// `&`, `|`, `-`, `^` of dict keys/items views (CPython's `dictviews_*`): results are sets.
+fn dictview_binop(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<Option<PyRef>> {
+    if !(is_set_view(vm, a) || is_set_view(vm, b)) {
+        return Ok(None);
+    }
+    let (mut this, mut other) = (a, b);
+    match op {
+        BinaryOp::And => {
+            if !is_set_view(vm, this) {
+                std::mem::swap(&mut this, &mut other);
+            }
+            let len_self = native_len(this).unwrap_or(0);
+            if other.class().is(&vm.ctx.types.set) && len_self <= native_len(other).unwrap_or(0) {
+                // `other.intersection(view)`: iterates the view.
+                return Ok(Some(crate::builtins::setops::intersection(vm, other, this)?));
+            }
+            if is_set_view(vm, other) && native_len(other).unwrap_or(0) > len_self {
+                std::mem::swap(&mut this, &mut other);
+            }
+            let result = vm.new_set(false);
+            for k in vm.iterate(other)? {
+                if vm.contains(this, &k)? {
+                    vm.set_add(&result, k)?;
+                }
+            }
+            Ok(Some(result))
+        }
+        BinaryOp::Or => {
+            let result = if this.is_kind(Kind::DictView) { view_to_set(vm, this)? } else { let s = vm.new_set(false); crate::builtins::setops::update_internal(vm, &s, this)?; s };
+            crate::builtins::setops::update_internal(vm, &result, other)?;
+            Ok(Some(result))
+        }
+        BinaryOp::Subtract => {
+            let result = if this.is_kind(Kind::DictView) { view_to_set(vm, this)? } else { let s = vm.new_set(false); crate::builtins::setops::update_internal(vm, &s, this)?; s };
+            crate::builtins::setops::difference_update_internal(vm, &result, other)?;
+            Ok(Some(result))
+        }
+        _ => {
+            let result = if this.is_kind(Kind::DictView) { view_to_set(vm, this)? } else { let s = vm.new_set(false); crate::builtins::setops::update_internal(vm, &s, this)?; s };
+            crate::builtins::setops::symmetric_difference_update(vm, &result, other)?;
+            Ok(Some(result))
+        }
     }
 }
 
@@ -237,6 +299,9 @@ fn int_binop(vm: &Vm, a: &PyRef, b: &PyRef, x: &IntValue, y: &IntValue, op: Bina
 
 /// int / int with correct rounding for large values.
 fn int_true_divide(vm: &Vm, x: &IntValue, y: &IntValue) -> PyResult<f64> {
+    if x.is_zero() {
+        return Ok(if y.is_negative() { -0.0 } else { 0.0 });
+    }
     if let (IntValue::Small(a), IntValue::Small(b)) = (x, y) {
         if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
             return Ok(*a as f64 / *b as f64);
@@ -315,7 +380,7 @@ pub fn native_inplace(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<O
             Ok(Some(a.clone()))
         }
         (Kind::Dict, BinaryOp::Or) => {
-            vm.dict_update_from(a, b)?;
+            crate::builtins::containers::update_from(vm, a, Some(b), &crate::vm::Args::new(&[]))?;
             Ok(Some(a.clone()))
         }
         (Kind::ByteArray, BinaryOp::Add) => {
@@ -406,6 +471,12 @@ pub fn native_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<
             seq_compare(vm, &x, &y, op).map(Some)
         }
         (Kind::Tuple, Kind::Tuple) => seq_compare(vm, tuple_items(a), tuple_items(b), op).map(Some),
+        (Kind::BoundMethod, Kind::BoundMethod) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+            // Equal when bound to the same object (identity) with equal functions.
+            let (x, y) = (a.downcast::<crate::objects::function::BoundMethodData>().expect("kind"), b.downcast::<crate::objects::function::BoundMethodData>().expect("kind"));
+            let eq = x.self_.is(&y.self_) && vm.eq(&x.func, &y.func)?;
+            Ok(Some(eq == (op == CompareOp::Eq)))
+        }
         (Kind::Dict, Kind::Dict) => match op {
             CompareOp::Eq | CompareOp::Ne => {
                 let eq = dict_eq(vm, a, b)?;
@@ -423,6 +494,19 @@ pub fn native_compare(vm: &Vm, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult<
             }
             _ => Ok(None),
         },
+        (Kind::DictView, _) | (_, Kind::DictView) if !(is_set_view(vm, a) || a.is_kind(Kind::Set)) || !(is_set_view(vm, b) || b.is_kind(Kind::Set)) => {
+            // dict_values (and mappingproxy) views compare by identity only.
+            let mp = &vm.ctx.types.mappingproxy;
+            if a.class().is(mp) && b.class().is(mp) {
+                let (x, y) = (&a.downcast::<crate::objects::misc::DictViewData>().expect("view").dict, &b.downcast::<crate::objects::misc::DictViewData>().expect("view").dict);
+                return native_compare(vm, x, y, op);
+            }
+            match op {
+                CompareOp::Eq => Ok(Some(a.is(b))),
+                CompareOp::Ne => Ok(Some(!a.is(b))),
+                _ => Ok(None),
+            }
+        }
         (Kind::DictView, Kind::DictView) | (Kind::DictView, Kind::Set) | (Kind::Set, Kind::DictView) => {
             let (x, y) = (view_as_set(vm, a)?, view_as_set(vm, b)?);
             crate::builtins::setops::set_compare(vm, &x, &y, op).map(Some)
@@ -548,11 +632,21 @@ pub fn native_hash(vm: &Vm, v: &PyRef) -> PyResult<Option<isize>> {
             tuple_hash(vm, &items)?
         }
         Kind::Slice => return Err(vm.type_error("unhashable type: 'slice'")),
+        Kind::BoundMethod => {
+            let m = v.downcast::<crate::objects::function::BoundMethodData>().expect("kind checked");
+            let a = m.self_.addr();
+            let x = ((a >> 4) | (a << (usize::BITS - 4))) as isize;
+            let h = x ^ vm.hash(&m.func)?;
+            if h == -1 { -2 } else { h }
+        }
         _ => {
-            // object.__hash__: identity based, as CPython's `_Py_HashPointer`.
+            // object.__hash__ (identity based, as CPython's `_Py_HashPointer`) unless the
+            // type defines its own `__hash__` method.
             let t = v.class();
-            if crate::objects::typeobject::lookup_str(&t, "__hash__").is_some_and(|h| h.is(&vm.ctx.consts.none)) {
-                return Err(vm.type_error(&format!("unhashable type: '{}'", vm.type_name(v))));
+            match crate::objects::typeobject::lookup_str(&t, "__hash__") {
+                Some(h) if h.is(&vm.ctx.consts.none) => return Err(vm.type_error(&format!("unhashable type: '{}'", vm.type_name(v)))),
+                Some(h) if !h.downcast::<crate::objects::function::MethodDescrData>().is_some_and(|d| d.owner.is(&vm.ctx.types.object)) => return Ok(None),
+                _ => {}
             }
             let a = v.addr();
             ((a >> 4) | (a << (usize::BITS - 4))) as isize
@@ -771,7 +865,7 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
     let tname = |vm: &Vm| vm.type_name(c);
     if let Some(s) = key.downcast::<SliceData>() {
         let len = native_len(c).unwrap_or(0);
-        let (start, _stop, step, count) = slice_indices(vm, s, len)?;
+        let (start, stop_idx, step, count) = slice_indices(vm, s, len)?;
         let pos = slice_positions(start, step, count);
         return Ok(Some(match kind {
             Kind::List => {
@@ -809,9 +903,10 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
             }
             Kind::Range => {
                 let r = c.downcast::<RangeData>().expect("kind checked");
+                // CPython's compute_slice: the slice's own indices mapped through the range.
                 let st = r.start.add(&IntValue::Small(start as i64).mul(&r.step));
                 let nstep = r.step.mul(&IntValue::Small(step as i64));
-                let stop = st.add(&nstep.mul(&IntValue::Small(count as i64)));
+                let stop = r.start.add(&IntValue::Small(stop_idx as i64).mul(&r.step));
                 vm.ctx.alloc(&vm.ctx.types.range, RangeData { start: st, stop, step: nstep })
             }
             _ => return Ok(None),
@@ -892,7 +987,13 @@ pub fn native_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) -> 
                 let (start, stop, step, count) = slice_indices(vm, s, len)?;
                 match value {
                     Some(v) => {
-                        let new_items = vm.iterate(&v)?;
+                        let new_items = match vm.iterate(&v) {
+                            Ok(items) => items,
+                            Err(e) if vm.is_instance_of(&e.0, &vm.ctx.exc.type_error) && crate::objects::typeobject::lookup_str(&v.class(), "__iter__").is_none() => {
+                                return Err(vm.type_error("must assign iterable to extended slice"));
+                            }
+                            Err(e) => return Err(e),
+                        };
                         let mut items = l.items.borrow_mut();
                         if step == 1 {
                             let stop = (stop.max(start)) as usize;

@@ -29,6 +29,7 @@ pub fn init(ctx: &Context) {
             method("__floor__", int_pos),
             method("__ceil__", int_pos),
             method("__divmod__", int_divmod),
+            method("__rdivmod__", int_rdivmod),
             method("is_integer", int_is_integer),
             method("as_integer_ratio", int_as_integer_ratio),
             method("__format__", num_format),
@@ -50,6 +51,7 @@ pub fn init(ctx: &Context) {
             method("__floor__", float_floor),
             method("__ceil__", float_ceil),
             method("__divmod__", float_divmod_m),
+            method("__rdivmod__", float_rdivmod),
             method("as_integer_ratio", float_as_integer_ratio),
             method("hex", float_hex),
             method("conjugate", float_pos),
@@ -88,14 +90,45 @@ pub fn int_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
             let Some(s) = as_str(x) else {
                 if x.is_kind(Kind::Bytes) {
                     let t = String::from_utf8_lossy(crate::builtins::bytes::bytes_of(x)).to_string();
-                    return parse_int(&t, base as u32).map(|v| new_int_of(vm, cls, v)).ok_or_else(|| vm.value_error(&format!("invalid literal for int() with base {}: {}", base, crate::builtins::bytes::bytes_repr(t.as_bytes()))));
+                    return parse_int_limited(vm, &t, base as u32)?.map(|v| new_int_of(vm, cls, v)).ok_or_else(|| vm.value_error(&format!("invalid literal for int() with base {}: {}", base, crate::builtins::bytes::bytes_repr(t.as_bytes()))));
                 }
                 return Err(vm.type_error("int() can't convert non-string with explicit base"));
             };
-            parse_int(s, base as u32).ok_or_else(|| vm.value_error(&format!("invalid literal for int() with base {}: {}", base, crate::objects::str::str_repr(s))))?
+            parse_int_limited(vm, s, base as u32)?.ok_or_else(|| vm.value_error(&format!("invalid literal for int() with base {}: {}", base, crate::objects::str::str_repr(s))))?
         }
     };
     Ok(new_int_of(vm, cls, v))
+}
+
+/// CPython's default `sys.get_int_max_str_digits()`.
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// Reject decimal (non power-of-two base) conversions of more than 4300 digits.
+pub fn check_str_digits(vm: &Vm, text: &str, base: u32) -> PyResult<()> {
+    let t = text.trim();
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let lower = t.get(..2).map(|p| p.to_ascii_lowercase());
+    let binary_base = match base {
+        2 | 4 | 8 | 16 | 32 => true,
+        0 => matches!(lower.as_deref(), Some("0x" | "0o" | "0b")),
+        _ => false,
+    };
+    if binary_base {
+        return Ok(());
+    }
+    let digits = t.chars().filter(|c| c.is_alphanumeric()).count();
+    if digits > INT_MAX_STR_DIGITS {
+        return Err(vm.value_error(&format!("Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit")));
+    }
+    Ok(())
+}
+
+fn parse_int_limited(vm: &Vm, s: &str, base: u32) -> PyResult<Option<IntValue>> {
+    let r = parse_int(s, base);
+    if r.is_some() {
+        check_str_digits(vm, s, base)?;
+    }
+    Ok(r)
 }
 
 /// `int(x)` conversion of one object.
@@ -107,11 +140,11 @@ pub fn to_int(vm: &Vm, x: &PyRef) -> PyResult<IntValue> {
         return float_to_int(vm, f.0);
     }
     if let Some(s) = as_str(x) {
-        return parse_int(s, 10).ok_or_else(|| vm.value_error(&format!("invalid literal for int() with base 10: {}", crate::objects::str::str_repr(s))));
+        return parse_int_limited(vm, s, 10)?.ok_or_else(|| vm.value_error(&format!("invalid literal for int() with base 10: {}", crate::objects::str::str_repr(s))));
     }
     if x.is_kind(Kind::Bytes) {
         let t = String::from_utf8_lossy(crate::builtins::bytes::bytes_of(x)).to_string();
-        return parse_int(&t, 10).ok_or_else(|| vm.value_error(&format!("invalid literal for int() with base 10: {}", crate::builtins::bytes::bytes_repr(t.as_bytes()))));
+        return parse_int_limited(vm, &t, 10)?.ok_or_else(|| vm.value_error(&format!("invalid literal for int() with base 10: {}", crate::builtins::bytes::bytes_repr(t.as_bytes()))));
     }
     let t = x.class();
     for name in ["__int__", "__index__", "__trunc__"] {
@@ -157,22 +190,73 @@ fn bool_repr(vm: &Vm, a: Args<'_>) -> PyResult {
 
 /// Parse a float the way `float(str)` does.
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim();
-    if t.is_empty() || t.starts_with('_') || t.ends_with('_') || t.contains("__") {
-        return None;
-    }
-    let clean: String = t.chars().filter(|c| *c != '_').collect();
-    let lower = clean.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    let neg = lower.starts_with('-');
-    let v = match body {
+    // Unicode decimal digits and spaces count as their ASCII forms.
+    let t: String = s
+        .chars()
+        .map(|c| {
+            if crate::builtins::strings::py_isspace(c) {
+                ' '
+            } else if let Some(d) = crate::builtins::unicode_props::decimal_value(c) {
+                char::from_digit(d, 10).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect();
+    let t = t.trim_matches(' ');
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = body.to_ascii_lowercase();
+    let v = match lower.as_str() {
         "inf" | "infinity" => f64::INFINITY,
         "nan" => f64::NAN,
         _ => {
-            if !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-')) {
+            // digits [. digits] [e [sign] digits], underscores only between digits.
+            let b = lower.as_bytes();
+            let mut i = 0;
+            let mut clean = String::with_capacity(b.len());
+            let digits = |i: &mut usize, clean: &mut String| -> Option<usize> {
+                let start = *i;
+                while *i < b.len() {
+                    if b[*i].is_ascii_digit() {
+                        clean.push(b[*i] as char);
+                        *i += 1;
+                    } else if b[*i] == b'_' && *i > start && *i + 1 < b.len() && b[*i - 1].is_ascii_digit() && b[*i + 1].is_ascii_digit() {
+                        *i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                Some(*i - start)
+            };
+            let int_len = digits(&mut i, &mut clean)?;
+            let mut frac_len = 0;
+            if i < b.len() && b[i] == b'.' {
+                clean.push('.');
+                i += 1;
+                frac_len = digits(&mut i, &mut clean)?;
+            }
+            if int_len == 0 && frac_len == 0 {
                 return None;
             }
-            return clean.parse::<f64>().ok();
+            if i < b.len() && b[i] == b'e' {
+                clean.push('e');
+                i += 1;
+                if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+                    clean.push(b[i] as char);
+                    i += 1;
+                }
+                if digits(&mut i, &mut clean)? == 0 {
+                    return None;
+                }
+            }
+            if i != b.len() {
+                return None;
+            }
+            clean.parse::<f64>().ok()?
         }
     };
     Some(if neg { -v } else { v })
@@ -270,16 +354,43 @@ fn int_round(vm: &Vm, a: Args<'_>) -> PyResult {
     };
     Ok(vm.ctx.new_int_value(q.mul(&p)))
 }
+fn is_num(v: &PyRef) -> bool {
+    matches!(v.kind(), Kind::Int | Kind::Float)
+}
 fn int_divmod(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "__divmod__", &a, 1, 1)?;
+    if !rest[0].is_kind(Kind::Int) {
+        return Ok(vm.ctx.consts.not_implemented.clone());
+    }
     crate::builtins::functions::divmod_values(vm, s, &rest[0])
+}
+fn int_rdivmod(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__rdivmod__", &a, 1, 1)?;
+    if !rest[0].is_kind(Kind::Int) {
+        return Ok(vm.ctx.consts.not_implemented.clone());
+    }
+    crate::builtins::functions::divmod_values(vm, &rest[0], s)
+}
+fn float_rdivmod(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__rdivmod__", &a, 1, 1)?;
+    if !is_num(&rest[0]) {
+        return Ok(vm.ctx.consts.not_implemented.clone());
+    }
+    crate::builtins::functions::divmod_values(vm, &rest[0], s)
 }
 fn int_to_bytes(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = a.pos();
     let s = &p[0];
     let b = args::bind(vm, "to_bytes", &a.rest(), &["length", "byteorder", "signed"], 0)?;
-    let length = b[0].map(|l| int_of(l).to_i64().unwrap_or(1)).unwrap_or(1) as usize;
-    let little = b[1].and_then(as_str) == Some("little");
+    let length = match b[0] {
+        Some(l) => vm.index(l)?.to_i64().unwrap_or(i64::MAX),
+        None => 1,
+    };
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let length = length as usize;
+    let little = byteorder_arg(vm, b[1], "to_bytes")?;
     let signed = match b[2] {
         Some(v) => vm.is_true(v)?,
         None => false,
@@ -304,8 +415,15 @@ fn int_to_bytes(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn int_from_bytes(vm: &Vm, a: Args<'_>) -> PyResult {
     let b = args::bind(vm, "from_bytes", &a.rest(), &["bytes", "byteorder", "signed"], 1)?;
-    let mut data = crate::builtins::bytes::bytes_of(b[0].expect("required")).to_vec();
-    let little = b[1].and_then(as_str) == Some("little");
+    let src = b[0].expect("required");
+    let mut data = match crate::builtins::bytes::buffer_of(src) {
+        Some(d) => d,
+        None => {
+            let bobj = vm.call(&vm.ctx.types.bytes, &[src.clone()])?;
+            crate::builtins::bytes::bytes_of(&bobj).to_vec()
+        }
+    };
+    let little = byteorder_arg(vm, b[1], "from_bytes")?;
     let signed = match b[2] {
         Some(v) => vm.is_true(v)?,
         None => false,
@@ -314,7 +432,24 @@ fn int_from_bytes(vm: &Vm, a: Args<'_>) -> PyResult {
         data.reverse();
     }
     let v = if signed { num_bigint::BigInt::from_signed_bytes_le(&data) } else { num_bigint::BigInt::from_bytes_le(num_bigint::Sign::Plus, &data) };
-    Ok(vm.ctx.new_int_value(IntValue::from_big(v)))
+    let r = vm.ctx.new_int_value(IntValue::from_big(v));
+    let cls = &a.items[0];
+    if cls.is(&vm.ctx.types.int) || !cls.is_kind(Kind::Type) {
+        return Ok(r);
+    }
+    vm.call(cls, &[r])
+}
+/// The `byteorder` argument of to_bytes/from_bytes: whether it is "little".
+fn byteorder_arg(vm: &Vm, v: Option<&PyRef>, fname: &str) -> PyResult<bool> {
+    match v {
+        None => Ok(false),
+        Some(v) => match as_str(v) {
+            Some("little") => Ok(true),
+            Some("big") => Ok(false),
+            Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+            None => Err(vm.type_error(&format!("{fname}() argument 'byteorder' must be str, not {}", vm.type_name(v)))),
+        },
+    }
 }
 fn num_format(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "__format__", &a, 1, 1)?;
@@ -364,6 +499,9 @@ fn float_ceil(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn float_divmod_m(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "__divmod__", &a, 1, 1)?;
+    if !is_num(&rest[0]) {
+        return Ok(vm.ctx.consts.not_implemented.clone());
+    }
     crate::builtins::functions::divmod_values(vm, s, &rest[0])
 }
 fn float_real(vm: &Vm, o: &PyRef) -> PyResult {
@@ -391,11 +529,69 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
         let s = format!("{:.*}", nd as usize, x);
         s.parse().unwrap_or(x)
     } else {
-        let p = 10f64.powi((-nd) as i32);
-        let y = x / p;
-        let r = y.round();
-        let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
-        r * p
+        // Exact: round |x| / 10**k half-to-even on the exact binary value, then convert
+        // N * 10**k back with correct rounding (CPython rounds via dtoa the same way).
+        use num_bigint::BigInt;
+        use num_integer::Integer;
+        let k = (-nd) as u32;
+        let (m, e) = exact_parts(x.abs());
+        let p10 = num_traits::pow(BigInt::from(10), k as usize);
+        let (num, den) = if e >= 0 { (BigInt::from(m) << e as usize, p10) } else { (BigInt::from(m), p10 << (-e) as usize) };
+        let (q, r) = num.div_rem(&den);
+        let twice = r * 2;
+        let q = if twice > den || (twice == den && q.is_odd()) { q + 1 } else { q };
+        let text = format!("{q}e{k}");
+        let v: f64 = text.parse().unwrap_or(f64::INFINITY);
+        v.copysign(x)
+    }
+}
+
+/// `x = m * 2**e` exactly (x finite, non-negative).
+fn exact_parts(x: f64) -> (u64, i64) {
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    }
+}
+
+/// The float nearest to `m * 2**e` (ties to even); None on overflow.
+fn big_times_pow2_to_f64(m: &num_bigint::BigUint, e: i64) -> Option<f64> {
+    use num_traits::{ToPrimitive, Zero};
+    if m.is_zero() {
+        return Some(0.0);
+    }
+    let nbits = m.bits() as i64;
+    let top = nbits + e;
+    if top > 1024 {
+        return None;
+    }
+    let lsb = (top - 53).max(-1074);
+    let shift = lsb - e;
+    let q: num_bigint::BigUint = if shift > 0 {
+        let s = shift as usize;
+        let q = m >> s;
+        let rem = m - (&q << s);
+        let half = num_bigint::BigUint::from(1u8) << (s - 1);
+        if rem > half || (rem == half && q.bit(0)) {
+            q + 1u8
+        } else {
+            q
+        }
+    } else {
+        m << (-shift) as usize
+    };
+    let qf = q.to_f64()?;
+    // An exact power of two (powi would underflow through 1/2**1074).
+    let pow2 = |e: i64| f64::from_bits(((e + 1023) as u64) << 52);
+    let v = if lsb >= -1022 { qf * pow2(lsb.min(1023)) } else { (qf * pow2(lsb + 64)) * pow2(-64) };
+    if v.is_infinite() {
+        None
+    } else {
+        Some(v)
     }
 }
 
@@ -442,12 +638,65 @@ fn float_hex(vm: &Vm, a: Args<'_>) -> PyResult {
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
     let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    let mut m = format!("{:013x}", mant);
-    while m.len() > 1 && m.ends_with('0') {
-        m.pop();
+    if !x.is_finite() {
+        return Ok(vm.ctx.new_string(crate::objects::float::float_repr(x)));
     }
+    let m = format!("{:013x}", mant);
     Ok(vm.ctx.new_string(format!("{sign}0x{lead}.{m}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())))
 }
-fn float_fromhex(vm: &Vm, _a: Args<'_>) -> PyResult {
-    Err(vm.new_error(&vm.ctx.exc.not_implemented_error, "float.fromhex is not supported by pyglass"))
+fn float_fromhex(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (cls, rest) = args::meth(vm, "fromhex", &a, 1, 1)?;
+    let text = as_str(&rest[0]).ok_or_else(|| vm.type_error(&format!("fromhex() argument must be str, not {}", vm.type_name(&rest[0]))))?;
+    let invalid = || vm.value_error("invalid hexadecimal floating-point string");
+    let t = text.trim();
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let value = if lower == "inf" || lower == "infinity" {
+        f64::INFINITY
+    } else if lower == "nan" {
+        f64::NAN
+    } else {
+        let body = lower.strip_prefix("0x").unwrap_or(&lower);
+        let (mant, exp) = match body.split_once('p') {
+            Some((m, e)) => (m, Some(e)),
+            None => (body, None),
+        };
+        let (int_part, frac_part) = match mant.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (mant, ""),
+        };
+        if int_part.is_empty() && frac_part.is_empty() {
+            return Err(invalid());
+        }
+        let digits = format!("{int_part}{frac_part}");
+        if !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(invalid());
+        }
+        let m = num_bigint::BigUint::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
+        let e: i64 = match exp {
+            Some(e) => {
+                let ok = !e.is_empty() && e.trim_start_matches(['+', '-']).chars().all(|c| c.is_ascii_digit()) && e.trim_start_matches(['+', '-']).len() > 0;
+                if !ok {
+                    return Err(invalid());
+                }
+                e.parse::<i64>().unwrap_or(if e.starts_with('-') { -1_000_000 } else { 1_000_000 })
+            }
+            None => 0,
+        };
+        let e = e.saturating_sub(4 * frac_part.len() as i64);
+        match big_times_pow2_to_f64(&m, e) {
+            Some(v) => v,
+            None => return Err(vm.new_error(&vm.ctx.exc.overflow_error, "hexadecimal value too large to represent as a float")),
+        }
+    };
+    let value = if neg { -value } else { value };
+    let f = vm.ctx.new_float(value);
+    if cls.is(&vm.ctx.types.float) {
+        return Ok(f);
+    }
+    vm.call(cls, &[f])
 }

@@ -61,6 +61,18 @@ pub fn default_repr(vm: &Vm, v: &PyRef) -> String {
         + if vm.ctx.config.interactive { "" } else { "" }
 }
 
+/// `str(int)`, refusing more than `sys.get_int_max_str_digits()` digits as CPython does.
+pub fn int_to_decimal(vm: &Vm, iv: &crate::objects::int::IntValue) -> PyResult<String> {
+    let s = iv.to_string();
+    if iv.bit_length() > 14000 {
+        let digits = s.len() - iv.is_negative() as usize;
+        if digits > crate::builtins::numbers::INT_MAX_STR_DIGITS {
+            return Err(vm.value_error(&format!("Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit", crate::builtins::numbers::INT_MAX_STR_DIGITS)));
+        }
+    }
+    Ok(s)
+}
+
 /// repr of built-in types; `Ok(None)` when the generic path should handle it.
 pub fn native_repr(vm: &Vm, v: &PyRef) -> PyResult<Option<String>> {
     let c = &vm.ctx.consts;
@@ -80,7 +92,10 @@ pub fn native_repr(vm: &Vm, v: &PyRef) -> PyResult<Option<String>> {
         return Ok(Some("NotImplemented".into()));
     }
     Ok(Some(match v.kind() {
-        Kind::Int => v.downcast::<IntData>().expect("kind checked").value().to_string(),
+        Kind::Int => {
+            let iv = v.downcast::<IntData>().expect("kind checked").value();
+            int_to_decimal(vm, iv)?
+        }
         Kind::Float => float_repr(v.downcast::<FloatData>().expect("kind checked").0),
         Kind::Str => str_repr(v.downcast::<StrData>().expect("kind checked").as_str()),
         Kind::List => {
@@ -228,6 +243,7 @@ pub fn native_repr(vm: &Vm, v: &PyRef) -> PyResult<Option<String>> {
             format!("{}([{}])", name, join_reprs(vm, &items)?)
         }
         Kind::Bytes => crate::builtins::bytes::bytes_repr(crate::builtins::bytes::bytes_of(v)),
+        Kind::ByteArray => crate::builtins::bytes::bytearray_repr(vm, v),
         Kind::Property | Kind::StaticMethod | Kind::ClassMethod | Kind::Iterator | Kind::Super | Kind::Traceback | Kind::Object => return Ok(None),
         _ => return Ok(None),
     }))
@@ -238,22 +254,37 @@ pub fn native_str(vm: &Vm, v: &PyRef) -> PyResult<Option<String>> {
     match v.kind() {
         Kind::Str => Ok(as_str(v).map(|s| s.to_string())),
         Kind::Exception => {
-            let e = v.downcast::<ExceptionData>().expect("kind checked");
+            // Subclasses with their own native __str__ (OSError, UnicodeError...) use it.
+            if let Some(m) = crate::objects::typeobject::lookup_str(&v.class(), "__str__") {
+                if m.downcast::<MethodDescrData>().is_some_and(|d| !d.owner.is(&vm.ctx.exc.base_exception)) {
+                    return Ok(None);
+                }
+            }
+            Ok(Some(base_exception_str(vm, v)?))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// `BaseException.__str__` (with KeyError's and SyntaxError's variants).
+pub fn base_exception_str(vm: &Vm, v: &PyRef) -> PyResult<String> {
+    {
+        {
+            let Some(e) = v.downcast::<ExceptionData>() else { return vm.repr_string(v) };
             let args = tuple_items(&e.args.borrow()).to_vec();
             if crate::objects::typeobject::is_subtype(&v.class(), &vm.ctx.exc.key_error) && args.len() == 1 {
-                return Ok(Some(vm.repr_string(&args[0])?));
+                return vm.repr_string(&args[0]);
             }
             if crate::objects::typeobject::is_subtype(&v.class(), &vm.ctx.exc.syntax_error) {
                 if let Some(m) = vm.exc_attr(v, "msg") {
-                    return Ok(Some(vm.str_string(&m)?));
+                    return vm.str_string(&m);
                 }
             }
-            Ok(Some(match args.len() {
+            Ok(match args.len() {
                 0 => String::new(),
                 1 => vm.str_string(&args[0])?,
                 _ => format!("({})", join_reprs(vm, &args)?),
-            }))
+            })
         }
-        _ => Ok(None),
     }
 }

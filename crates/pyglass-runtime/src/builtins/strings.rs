@@ -39,8 +39,8 @@ pub fn init(ctx: &Context) {
             method("isupper", str_isupper),
             method("islower", str_islower),
             method("isidentifier", str_isidentifier),
-            method("isdecimal", str_isdigit),
-            method("isnumeric", str_isdigit),
+            method("isdecimal", str_isdecimal),
+            method("isnumeric", str_isnumeric),
             method("istitle", str_istitle),
             method("isprintable", str_isprintable),
             method("isascii", str_isascii),
@@ -118,7 +118,7 @@ fn split_args<'a>(vm: &Vm, name: &str, a: &Args<'a>) -> PyResult<(&'a PyRef, Opt
     let s = &a.items[0];
     let b = args::bind(vm, name, &a.rest(), &["sep", "maxsplit"], 0)?;
     let sep = match b[0] {
-        Some(v) if !v.is(&vm.ctx.consts.none) => Some(s_arg(vm, v, "sep")?),
+        Some(v) if !v.is(&vm.ctx.consts.none) => Some(as_str(v).ok_or_else(|| vm.type_error(&format!("must be str or None, not {}", vm.type_name(v))))?),
         _ => None,
     };
     if sep == Some("") {
@@ -144,16 +144,16 @@ fn str_split(vm: &Vm, a: Args<'_>) -> PyResult {
         }
         None => {
             let mut out = Vec::new();
-            let mut rest = t.trim_start();
+            let mut rest = t.trim_start_matches(py_isspace);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     out.push(rest.to_string());
                     break;
                 }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let end = rest.find(py_isspace).unwrap_or(rest.len());
                 out.push(rest[..end].to_string());
-                rest = rest[end..].trim_start();
+                rest = rest[end..].trim_start_matches(py_isspace);
                 n += 1;
             }
             out
@@ -175,16 +175,16 @@ fn str_rsplit(vm: &Vm, a: Args<'_>) -> PyResult {
         }
         None => {
             let mut out = Vec::new();
-            let mut rest = t.trim_end();
+            let mut rest = t.trim_end_matches(py_isspace);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1)).unwrap_or(0);
+                let start = rest.rfind(py_isspace).map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1)).unwrap_or(0);
                 out.push(rest[start..].to_string());
-                rest = rest[..start].trim_end();
+                rest = rest[..start].trim_end_matches(py_isspace);
                 n += 1;
             }
             out
@@ -203,7 +203,7 @@ fn strip_impl(vm: &Vm, a: Args<'_>, name: &str, left: bool, right: bool) -> PyRe
     };
     let pred = |c: char| match &chars {
         Some(cs) => cs.contains(&c),
-        None => c.is_whitespace(),
+        None => py_isspace(c),
     };
     let mut r = t;
     if left {
@@ -235,7 +235,9 @@ fn str_lower(vm: &Vm, a: Args<'_>) -> PyResult {
     new_s(vm, text(s).to_lowercase())
 }
 fn str_replace(vm: &Vm, a: Args<'_>) -> PyResult {
-    let (s, rest) = args::meth(vm, "replace", &a, 2, 3)?;
+    let s = &a.items[0];
+    let b = args::bind(vm, "replace", &a.rest(), &["old", "new", "count"], 2)?;
+    let rest: Vec<PyRef> = b.iter().flatten().map(|x| (*x).clone()).collect();
     let (old, new) = (s_arg(vm, &rest[0], "replace() argument 1")?, s_arg(vm, &rest[1], "replace() argument 2")?);
     let count = match rest.get(2) {
         Some(c) => vm.index(c)?.to_i64().unwrap_or(-1),
@@ -262,25 +264,27 @@ fn str_replace(vm: &Vm, a: Args<'_>) -> PyResult {
 /// Resolve optional start/end arguments to a byte range of `t`.
 fn char_range(vm: &Vm, t: &StrData, start: Option<&PyRef>, end: Option<&PyRef>) -> PyResult<(usize, usize)> {
     let n = t.char_len() as i64;
-    let get = |v: Option<&PyRef>, d: i64| -> PyResult<i64> {
+    let get = |v: Option<&PyRef>, is_start: bool| -> PyResult<i64> {
         match v {
             Some(x) if !x.is(&vm.ctx.consts.none) => {
-                let i = vm.index(x)?.to_i64().unwrap_or(if d == 0 { i64::MIN } else { i64::MAX });
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                let i = vm.index(x)?.to_i64().unwrap_or(if is_start { i64::MIN } else { i64::MAX });
+                // The end is clamped to the length; a start past it stays (nothing matches).
+                Ok(if i < 0 { (i + n).max(0) } else if is_start { i } else { i.min(n) })
             }
-            _ => Ok(d),
+            _ => Ok(if is_start { 0 } else { n }),
         }
     };
-    let (s, e) = (get(start, 0)?, get(end, n)?);
-    Ok((s as usize, e.max(s) as usize))
+    let (s, e) = (get(start, true)?, get(end, false)?);
+    Ok((s.min(i64::MAX / 2) as usize, e.max(0) as usize))
 }
 
 fn affix(vm: &Vm, a: Args<'_>, name: &str, starts: bool) -> PyResult {
     let (s, rest) = args::meth(vm, name, &a, 1, 3)?;
     let sd = s.downcast::<StrData>().expect("str");
     let (st, en) = char_range(vm, sd, rest.get(1), rest.get(2))?;
-    let t = sd.substring(st, en);
-    let check = |p: &str| if starts { t.starts_with(p) } else { t.ends_with(p) };
+    let empty = st > en;
+    let t = if empty { "" } else { sd.substring(st, en) };
+    let check = |p: &str| !empty && if starts { t.starts_with(p) } else { t.ends_with(p) };
     if rest[0].is_kind(Kind::Tuple) {
         for p in crate::objects::tuple::tuple_items(&rest[0]) {
             if check(s_arg(vm, p, "tuple for startswith must only contain str")?) {
@@ -304,7 +308,7 @@ fn find_impl(vm: &Vm, a: &Args<'_>, name: &str, reverse: bool) -> PyResult<i64> 
     let sd = s.downcast::<StrData>().expect("str");
     let sub = s_arg(vm, &rest[0], "must be str")?;
     let (st, en) = char_range(vm, sd, rest.get(1), rest.get(2))?;
-    if st > sd.char_len() {
+    if st > sd.char_len() || st > en {
         return Ok(-1);
     }
     let hay = sd.substring(st, en);
@@ -337,6 +341,9 @@ fn str_count(vm: &Vm, a: Args<'_>) -> PyResult {
     let sd = s.downcast::<StrData>().expect("str");
     let sub = s_arg(vm, &rest[0], "must be str")?;
     let (st, en) = char_range(vm, sd, rest.get(1), rest.get(2))?;
+    if st > en {
+        return Ok(vm.ctx.new_int(0));
+    }
     let hay = sd.substring(st, en);
     let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
     Ok(vm.ctx.new_int(n as i64))
@@ -361,19 +368,15 @@ fn str_format_spec(vm: &Vm, a: Args<'_>) -> PyResult {
 fn str_encode(vm: &Vm, a: Args<'_>) -> PyResult {
     let s = &a.items[0];
     let b = args::bind(vm, "encode", &a.rest(), &["encoding", "errors"], 0)?;
-    let enc = b[0].and_then(as_str).unwrap_or("utf-8").to_ascii_lowercase().replace('_', "-");
-    let t = text(s);
-    let bytes = match enc.as_str() {
-        "utf-8" | "utf8" => t.as_bytes().to_vec(),
-        "ascii" => {
-            if let Some((i, c)) = t.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
-                return Err(vm.new_error(&vm.ctx.exc.get("UnicodeEncodeError").unwrap_or(vm.ctx.exc.value_error.clone()), &format!("'ascii' codec can't encode character '\\u{:04x}' in position {}: ordinal not in range(128)", c as u32, i)));
-            }
-            t.as_bytes().to_vec()
-        }
-        "latin-1" | "latin1" | "iso-8859-1" => t.chars().map(|c| c as u32 as u8).collect(),
-        other => return Err(vm.new_error(&vm.ctx.exc.get("LookupError").unwrap_or(vm.ctx.exc.value_error.clone()), &format!("unknown encoding: {other}"))),
+    let enc = match b[0] {
+        Some(e) => as_str(e).ok_or_else(|| vm.type_error(&format!("encode() argument 'encoding' must be str, not {}", vm.type_name(e))))?,
+        None => "utf-8",
     };
+    let errors = match b[1] {
+        Some(e) => as_str(e).ok_or_else(|| vm.type_error(&format!("encode() argument 'errors' must be str, not {}", vm.type_name(e))))?,
+        None => "strict",
+    };
+    let bytes = crate::builtins::bytes::encode_str(vm, text(s), enc, errors)?;
     Ok(crate::builtins::bytes::new_bytes(vm, bytes))
 }
 
@@ -381,51 +384,83 @@ fn pred(vm: &Vm, a: Args<'_>, name: &str, f: impl Fn(&str) -> bool) -> PyResult 
     let (s, _) = args::meth(vm, name, &a, 0, 0)?;
     Ok(vm.ctx.bool_obj(f(text(s))))
 }
-fn str_isdigit(vm: &Vm, a: Args<'_>) -> PyResult {
-    pred(vm, a, "isdigit", |t| !t.is_empty() && t.chars().all(|c| c.is_numeric()))
-}
-/// Python's "alphabetic": Unicode letters (L*), which excludes letter numbers (Nl, e.g.
-/// Roman numerals) that Rust's `is_alphabetic` includes.
-fn is_py_alpha(c: char) -> bool {
-    c.is_alphabetic() && !c.is_numeric()
-}
+use crate::builtins::unicode_props as up;
 
+fn has(c: char, flags: u8) -> bool {
+    up::props(c) & flags != 0
+}
+/// Python's `str.isspace` for one character (includes U+001C..U+001F).
+pub fn py_isspace(c: char) -> bool {
+    has(c, up::SPACE)
+}
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase() || up::is_titlecase(c)
+}
+fn str_isdigit(vm: &Vm, a: Args<'_>) -> PyResult {
+    pred(vm, a, "isdigit", |t| !t.is_empty() && t.chars().all(|c| has(c, up::DIGIT)))
+}
+fn str_isdecimal(vm: &Vm, a: Args<'_>) -> PyResult {
+    pred(vm, a, "isdecimal", |t| !t.is_empty() && t.chars().all(|c| has(c, up::DECIMAL)))
+}
+fn str_isnumeric(vm: &Vm, a: Args<'_>) -> PyResult {
+    pred(vm, a, "isnumeric", |t| !t.is_empty() && t.chars().all(|c| has(c, up::NUMERIC)))
+}
 fn str_isalpha(vm: &Vm, a: Args<'_>) -> PyResult {
-    pred(vm, a, "isalpha", |t| !t.is_empty() && t.chars().all(is_py_alpha))
+    pred(vm, a, "isalpha", |t| !t.is_empty() && t.chars().all(|c| has(c, up::ALPHA)))
 }
 fn str_isalnum(vm: &Vm, a: Args<'_>) -> PyResult {
-    pred(vm, a, "isalnum", |t| !t.is_empty() && t.chars().all(|c| c.is_alphanumeric()))
+    pred(vm, a, "isalnum", |t| !t.is_empty() && t.chars().all(|c| has(c, up::ALPHA | up::DECIMAL | up::DIGIT | up::NUMERIC)))
 }
 fn str_isspace(vm: &Vm, a: Args<'_>) -> PyResult {
-    pred(vm, a, "isspace", |t| !t.is_empty() && t.chars().all(|c| c.is_whitespace()))
+    pred(vm, a, "isspace", |t| !t.is_empty() && t.chars().all(py_isspace))
 }
 fn str_isupper(vm: &Vm, a: Args<'_>) -> PyResult {
-    pred(vm, a, "isupper", |t| t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()))
+    pred(vm, a, "isupper", |t| {
+        let mut cased = false;
+        for c in t.chars() {
+            if c.is_lowercase() || up::is_titlecase(c) {
+                return false;
+            }
+            cased |= c.is_uppercase();
+        }
+        cased
+    })
 }
 fn str_islower(vm: &Vm, a: Args<'_>) -> PyResult {
-    pred(vm, a, "islower", |t| t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()))
+    pred(vm, a, "islower", |t| {
+        let mut cased = false;
+        for c in t.chars() {
+            if c.is_uppercase() || up::is_titlecase(c) {
+                return false;
+            }
+            cased |= c.is_lowercase();
+        }
+        cased
+    })
 }
 fn str_isascii(vm: &Vm, a: Args<'_>) -> PyResult {
     pred(vm, a, "isascii", |t| t.is_ascii())
 }
 fn str_isprintable(vm: &Vm, a: Args<'_>) -> PyResult {
-    pred(vm, a, "isprintable", |t| t.chars().all(crate::objects::str::is_printable))
+    pred(vm, a, "isprintable", |t| t.chars().all(|c| has(c, up::PRINTABLE)))
+}
+/// `str.isidentifier` (XID_Start or '_', then XID_Continue).
+pub fn is_identifier(t: &str) -> bool {
+    let mut cs = t.chars();
+    match cs.next() {
+        Some(c) if has(c, up::XID_START) => cs.all(|c| has(c, up::XID_CONTINUE)),
+        _ => false,
+    }
 }
 fn str_isidentifier(vm: &Vm, a: Args<'_>) -> PyResult {
-    pred(vm, a, "isidentifier", |t| {
-        let mut cs = t.chars();
-        match cs.next() {
-            Some(c) if c == '_' || c.is_alphabetic() => cs.all(|c| c == '_' || c.is_alphanumeric()),
-            _ => false,
-        }
-    })
+    pred(vm, a, "isidentifier", is_identifier)
 }
 fn str_istitle(vm: &Vm, a: Args<'_>) -> PyResult {
     pred(vm, a, "istitle", |t| {
         let mut prev_cased = false;
         let mut any = false;
         for c in t.chars() {
-            if c.is_uppercase() {
+            if c.is_uppercase() || up::is_titlecase(c) {
                 if prev_cased {
                     return false;
                 }
@@ -444,47 +479,52 @@ fn str_istitle(vm: &Vm, a: Args<'_>) -> PyResult {
         any
     })
 }
-/// Titlecase of a character: the Latin digraphs have a dedicated titlecase form (Lt);
-/// everything else titlecases like uppercase.
-fn push_title(out: &mut String, c: char) {
-    match c {
-        'Ǆ' | 'ǅ' | 'ǆ' => out.push('ǅ'),
-        'Ǉ' | 'ǈ' | 'ǉ' => out.push('ǈ'),
-        'Ǌ' | 'ǋ' | 'ǌ' => out.push('ǋ'),
-        'Ǳ' | 'ǲ' | 'ǳ' => out.push('ǲ'),
-        _ => out.extend(c.to_uppercase()),
+
+/// Case-ignorable characters (an approximation of the Unicode property: the word-internal
+/// punctuation CPython's tables list, modifier letters and combining marks).
+fn is_case_ignorable(c: char) -> bool {
+    matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{a8}' | '\u{ad}' | '\u{af}' | '\u{b4}' | '\u{b7}' | '\u{b8}' | '\u{2018}' | '\u{2019}' | '\u{2024}' | '\u{2027}')
+        || ('\u{300}'..='\u{36f}').contains(&c)
+        || ('\u{2b0}'..='\u{2ff}').contains(&c)
+}
+
+/// Lowercase `cs[i]` into `out`, with the Final_Sigma rule for U+03A3 (CPython's
+/// `handle_capital_sigma`).
+fn push_lower_at(out: &mut String, cs: &[char], i: usize) {
+    let c = cs[i];
+    if c != '\u{3a3}' {
+        out.extend(c.to_lowercase());
+        return;
     }
+    let before = cs[..i].iter().rev().find(|c| !is_case_ignorable(**c));
+    let mut final_sigma = before.is_some_and(|c| is_cased(*c));
+    if final_sigma {
+        let after = cs[i + 1..].iter().find(|c| !is_case_ignorable(**c));
+        final_sigma = after.map_or(true, |c| !is_cased(*c));
+    }
+    out.push(if final_sigma { '\u{3c2}' } else { '\u{3c3}' });
 }
 
 fn title_case(t: &str) -> String {
+    let cs: Vec<char> = t.chars().collect();
     let mut out = String::with_capacity(t.len());
     let mut prev_cased = false;
-    for c in t.chars() {
+    for (i, &c) in cs.iter().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            push_lower_at(&mut out, &cs, i);
         } else {
-            push_title(&mut out, c);
+            up::push_title(&mut out, c);
         }
-        prev_cased = is_py_alpha(c);
+        prev_cased = is_cased(c);
     }
     out
 }
 
-/// `str.casefold`: lowercase plus the full case folds that lowercasing lacks.
+/// `str.casefold` (full case folding).
 fn casefold(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
-        match c {
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'ς' => out.push('σ'),
-            'ﬀ' => out.push_str("ff"),
-            'ﬁ' => out.push_str("fi"),
-            'ﬂ' => out.push_str("fl"),
-            'ﬃ' => out.push_str("ffi"),
-            'ﬄ' => out.push_str("ffl"),
-            'ﬅ' | 'ﬆ' => out.push_str("st"),
-            _ => out.extend(c.to_lowercase()),
-        }
+        up::push_fold(&mut out, c);
     }
     out
 }
@@ -499,20 +539,31 @@ fn str_title(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn str_capitalize(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "capitalize", &a, 0, 0)?;
-    let mut cs = text(s).chars();
-    let r = match cs.next() {
-        Some(f) => {
-            let mut o = String::new();
-            push_title(&mut o, f);
-            o + &cs.as_str().to_lowercase()
+    let cs: Vec<char> = text(s).chars().collect();
+    let mut r = String::with_capacity(text(s).len());
+    for i in 0..cs.len() {
+        if i == 0 {
+            up::push_title(&mut r, cs[0]);
+        } else {
+            push_lower_at(&mut r, &cs, i);
         }
-        None => String::new(),
-    };
+    }
     new_s(vm, r)
 }
 fn str_swapcase(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "swapcase", &a, 0, 0)?;
-    let r: String = text(s).chars().flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() }).collect();
+    let t = text(s);
+    let cs: Vec<char> = t.chars().collect();
+    let mut r = String::with_capacity(t.len());
+    for (i, &c) in cs.iter().enumerate() {
+        if c.is_uppercase() {
+            push_lower_at(&mut r, &cs, i);
+        } else if c.is_lowercase() {
+            r.extend(c.to_uppercase());
+        } else {
+            r.push(c);
+        }
+    }
     new_s(vm, r)
 }
 fn justify(vm: &Vm, a: Args<'_>, name: &str, mode: char) -> PyResult {
@@ -680,8 +731,7 @@ fn str_maketrans(vm: &Vm, a: Args<'_>) -> PyResult {
             return Err(vm.value_error("the first two maketrans arguments must have equal length"));
         }
         for (a, b) in x.iter().zip(&y) {
-            let mut buf = [0u8; 4];
-            dd.set_item(vm, vm.ctx.new_int(*a as i64), vm.ctx.new_str(b.encode_utf8(&mut buf)))?;
+            dd.set_item(vm, vm.ctx.new_int(*a as i64), vm.ctx.new_int(*b as i64))?;
         }
         if let Some(z) = p.get(2) {
             for c in text(z).chars() {

@@ -58,11 +58,15 @@ pub fn init_builtin_types(ctx: &Context) {
             getset("__base__", type_get_base, None),
             getset("__dict__", type_get_dict, None),
             getset("__module__", type_get_module, Some(type_set_module)),
-            getset("__doc__", type_get_doc, None),
+            getset("__doc__", type_get_doc, Some(type_set_doc)),
         ],
     );
     // The singletons' types return the singleton when called, with no arguments.
     ctx.set_native_new(&t.none, none_new);
+    ctx.add_methods(&t.none, &[method("__bool__", none_bool), method("__repr__", object_repr_native)]);
+    ctx.add_methods(&t.ellipsis, &[method("__repr__", object_repr_native)]);
+    ctx.add_methods(&t.not_implemented, &[method("__repr__", object_repr_native)]);
+    ctx.set_native_new(&t.complex, complex_new);
     ctx.set_native_new(&t.ellipsis, ellipsis_new);
     ctx.set_native_new(&t.not_implemented, notimpl_new);
     crate::builtins::dunders::install(ctx);
@@ -70,6 +74,7 @@ pub fn init_builtin_types(ctx: &Context) {
     crate::builtins::strings::init(ctx);
     crate::builtins::containers::init(ctx);
     crate::builtins::callables::init(ctx);
+    crate::builtins::bytes::init(ctx);
 }
 
 /// Give a heap type whose instances have a `__dict__` the `__dict__` attribute.
@@ -84,9 +89,12 @@ pub(crate) fn instance_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
     vm.instance_dict(o).ok_or_else(|| vm.attribute_error(o, "__dict__"))
 }
 pub(crate) fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
-    let Some(v) = v.filter(|v| v.is_kind(Kind::Dict)) else {
-        return Err(vm.type_error("__dict__ must be set to a dictionary"));
+    let Some(v) = v else {
+        return Err(vm.type_error("cannot delete __dict__"));
     };
+    if !v.is_kind(Kind::Dict) {
+        return Err(vm.type_error(&format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(&v))));
+    }
     if let Some(slot) = o.managed_dict_slot() {
         let old = slot.replace(Some(v));
         drop(old);
@@ -135,11 +143,23 @@ fn object_new_descr(vm: &Vm, a: Args<'_>) -> PyResult {
     }
 }
 
+fn none_bool(vm: &Vm, _a: Args<'_>) -> PyResult {
+    Ok(vm.ctx.bool_obj(false))
+}
+/// `__repr__` of the singletons and other natively represented objects.
+fn object_repr_native(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, _) = args::meth(vm, "__repr__", &a, 0, 0)?;
+    let r = crate::builtins::repr::native_repr(vm, s)?.unwrap_or_else(|| crate::builtins::repr::default_repr(vm, s));
+    Ok(vm.ctx.new_string(r))
+}
 fn singleton_new(vm: &Vm, cls: &PyRef, a: Args<'_>, v: PyRef) -> PyResult {
     if !a.items.is_empty() {
         return Err(vm.type_error(&format!("{}() takes no arguments", type_data(cls).name())));
     }
     Ok(v)
+}
+fn complex_new(vm: &Vm, _cls: &PyRef, _a: Args<'_>) -> PyResult {
+    Err(vm.new_error(&vm.ctx.exc.not_implemented_error, "complex numbers are not supported by pyglass"))
 }
 fn none_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
     singleton_new(vm, cls, a, vm.ctx.none())
@@ -322,7 +342,12 @@ fn set_class(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     let old_t = o.class();
     let old = type_data(&old_t);
     let heap = crate::objects::typeobject::type_flags::HEAPTYPE;
-    if !old.has_flag(heap) || !new.has_flag(heap) || old.instance_kind != new.instance_kind || old.nslots.get() != new.nslots.get() || old.has_flag(crate::objects::typeobject::type_flags::MANAGED_DICT) != new.has_flag(crate::objects::typeobject::type_flags::MANAGED_DICT) {
+    let immutable = crate::objects::typeobject::type_flags::IMMUTABLETYPE;
+    let both_modules = old.instance_kind == Kind::Module && new.instance_kind == Kind::Module;
+    if !both_modules && (old.has_flag(immutable) || new.has_flag(immutable) || !old.has_flag(heap) || !new.has_flag(heap)) {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    if old.instance_kind != new.instance_kind || old.nslots.get() != new.nslots.get() || old.has_flag(crate::objects::typeobject::type_flags::MANAGED_DICT) != new.has_flag(crate::objects::typeobject::type_flags::MANAGED_DICT) {
         return Err(vm.type_error(&format!("__class__ assignment: '{}' object layout differs from '{}'", new.name(), old.name())));
     }
     crate::object::core::swap_heap_type(o, &v);
@@ -416,6 +441,14 @@ fn type_set_module(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     type_data(o).dict().set_str_key(vm.ctx.intern("__module__"), v.unwrap_or_else(|| vm.ctx.none()));
     Ok(())
 }
+fn type_set_doc(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
+    let td = type_data(o);
+    if td.has_flag(crate::objects::typeobject::type_flags::IMMUTABLETYPE) {
+        return Err(vm.type_error(&format!("cannot set '__doc__' attribute of immutable type '{}'", td.name())));
+    }
+    td.dict().set_str_key(vm.ctx.intern("__doc__"), v.unwrap_or_else(|| vm.ctx.none()));
+    Ok(())
+}
 fn type_get_doc(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(type_data(o).dict().get_str("__doc__").unwrap_or_else(|| vm.ctx.none()))
 }
@@ -432,6 +465,7 @@ pub fn exception_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
             context: PyCell::new(None),
             suppress_context: std::cell::Cell::new(false),
             notes: PyCell::new(None),
+                suggest_ctx: PyCell::new(None),
         },
     );
     Ok(e)

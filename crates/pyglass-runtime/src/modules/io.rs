@@ -330,7 +330,11 @@ pub fn make(vm: &Vm) -> PyRef {
     if let Ok(cls) = vm.call(&vm.ctx.types.type_, &[vm.ctx.new_str("UnsupportedOperation"), bases, ns]) {
         super::set_attr(vm, &m, "UnsupportedOperation", cls);
     }
-    super::add_functions(vm, &m, "_io", &[("open", open)]);
+    // `_io.open` is the builtin `open` object itself, as in CPython.
+    match vm.ctx.builtins.downcast::<crate::objects::dict::DictData>().and_then(|d| d.get_str("open")) {
+        Some(o) => super::set_attr(vm, &m, "open", o),
+        None => super::add_functions(vm, &m, "_io", &[("open", open)]),
+    }
     super::set_attr(vm, &m, "DEFAULT_BUFFER_SIZE", vm.ctx.new_int(CHUNK as i64));
     m
 }
@@ -448,7 +452,7 @@ pub fn open(vm: &Vm, a: Args<'_>) -> PyResult {
         let s = String::from_utf8_lossy(crate::builtins::bytes::bytes_of(file)).to_string();
         (s, file.clone())
     } else if let Some(fspath) = crate::objects::typeobject::lookup_str(&file.class(), "__fspath__") {
-        let p = vm.call(&fspath, &[file.clone()])?;
+        let p = vm.call(&fspath, std::slice::from_ref(file))?;
         match as_str(&p) {
             Some(s) => (s.to_string(), p.clone()),
             None => return Err(vm.type_error(&format!("expected {}.__fspath__() to return str or bytes, not {}", vm.type_name(file), vm.type_name(&p)))),
@@ -576,8 +580,6 @@ pub fn open(vm: &Vm, a: Args<'_>) -> PyResult {
             "xb"
         } else if appending {
             "ab"
-        } else if readable && writable {
-            "rb"
         } else if readable {
             "rb"
         } else {
@@ -699,19 +701,17 @@ fn utf8_ignore(mut b: &[u8]) -> String {
 }
 
 fn decode_error(vm: &Vm, codec: &str, bytes: &[u8], start: usize, end: usize, reason: &str, offset: usize) -> PyErr {
-    let (s, e) = (start + offset, end + offset);
-    let msg = if end - start == 1 {
-        format!("'{codec}' codec can't decode byte 0x{:02x} in position {s}: {reason}", bytes[start])
-    } else {
-        format!("'{codec}' codec can't decode bytes in position {s}-{}: {reason}", e - 1)
-    };
-    let err = vm.new_error(&vm.ctx.exc.unicode_decode_error, &msg);
-    vm.set_exc_attr(&err.0, "encoding", vm.ctx.new_str(codec));
-    vm.set_exc_attr(&err.0, "object", crate::builtins::bytes::new_bytes(vm, bytes.to_vec()));
-    vm.set_exc_attr(&err.0, "start", vm.ctx.new_int(s as i64));
-    vm.set_exc_attr(&err.0, "end", vm.ctx.new_int(e as i64));
-    vm.set_exc_attr(&err.0, "reason", vm.ctx.new_str(reason));
-    err
+    // Positions count from the start of the chunk decoded in one go, as in CPython.
+    let _ = offset;
+    unicode_error(vm, &vm.ctx.exc.unicode_decode_error, codec, crate::builtins::bytes::new_bytes(vm, bytes.to_vec()), start, end, reason)
+}
+
+fn unicode_error(vm: &Vm, cls: &PyRef, codec: &str, obj: PyRef, start: usize, end: usize, reason: &str) -> PyErr {
+    let argv = [vm.ctx.new_str(codec), obj, vm.ctx.new_int(start as i64), vm.ctx.new_int(end as i64), vm.ctx.new_str(reason)];
+    match vm.call(cls, &argv) {
+        Ok(e) => PyErr(e),
+        Err(e) => e,
+    }
 }
 
 fn encode(vm: &Vm, f: &FileState, s: &str) -> PyResult<Vec<u8>> {
@@ -732,10 +732,9 @@ fn encode(vm: &Vm, f: &FileState, s: &str) -> PyResult<Vec<u8>> {
                     match f.errors {
                         Errors::Strict => {
                             let codec = f.encoding.codec_name();
-                            let range = if limit == 0x80 { "128" } else { "256" };
+                            let range = if limit == 0x80 { "ordinal not in range(128)" } else { "ordinal not in range(256)" };
                             let cls = vm.ctx.exc.get("UnicodeEncodeError").unwrap_or_else(|| vm.ctx.exc.value_error.clone());
-                            let esc = if (c as u32) <= 0xff { format!("\\x{:02x}", c as u32) } else if (c as u32) <= 0xffff { format!("\\u{:04x}", c as u32) } else { format!("\\U{:08x}", c as u32) };
-                            return Err(vm.new_error(&cls, &format!("'{codec}' codec can't encode character '{esc}' in position {i}: ordinal not in range({range})")));
+                            return Err(unicode_error(vm, &cls, codec, vm.ctx.new_str(&s), i, i + 1, range));
                         }
                         Errors::Replace => out.push(b'?'),
                         Errors::Ignore => {}
@@ -790,7 +789,7 @@ fn text_readline(vm: &Vm, f: &FileState, limit: Option<usize>) -> PyResult<Strin
                 return Ok(std::mem::replace(&mut inner.pending, rest));
             }
         }
-        let offset = position_for_error(&mut inner);
+        let offset = 0;
         let raw = inner.read_line_bytes(f.newline, None).map_err(|e| io_err(vm, e))?;
         if raw.is_empty() {
             return Ok(std::mem::take(&mut inner.pending));
@@ -802,13 +801,6 @@ fn text_readline(vm: &Vm, f: &FileState, limit: Option<usize>) -> PyResult<Strin
     }
 }
 
-fn position_for_error(inner: &mut FileInner) -> usize {
-    let unread = inner.rbuf.len() - inner.rpos;
-    match inner.file.as_mut().map(|f| f.stream_position()) {
-        Some(Ok(p)) => (p as usize).saturating_sub(unread),
-        _ => 0,
-    }
-}
 
 /// Byte index just past the first line terminator in `s`.
 fn line_end_in(s: &str, nl: Newline) -> Option<usize> {
@@ -863,7 +855,7 @@ fn file_read(vm: &Vm, a: Args<'_>) -> PyResult {
     match n {
         None => {
             let mut inner = f.inner.borrow_mut();
-            let offset = position_for_error(&mut inner);
+            let offset = 0;
             let pending = std::mem::take(&mut inner.pending);
             let raw = inner.read_all().map_err(|e| io_err(vm, e))?;
             drop(inner);

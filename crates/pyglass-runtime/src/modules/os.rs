@@ -47,7 +47,7 @@ fn path_arg(vm: &Vm, func: &str, v: &PyRef) -> PyResult<String> {
         return Ok(String::from_utf8_lossy(crate::builtins::bytes::bytes_of(v)).to_string());
     }
     if let Some(f) = crate::objects::typeobject::lookup_str(&v.class(), "__fspath__") {
-        let p = vm.call(&f, &[v.clone()])?;
+        let p = vm.call(&f, std::slice::from_ref(v))?;
         if let Some(s) = as_str(&p) {
             return Ok(s.to_string());
         }

@@ -5,6 +5,7 @@ pub mod core;
 pub mod header;
 pub mod kind;
 pub mod memory;
+pub mod weakref;
 
 pub use self::core::{alloc_object, clear_object, traverse_object, vtable_of, AllocSpec, PyObject, PyPayload, PyRef, VTable};
 pub use header::{gc_bits, layout_bits, ObjHeader, IMMORTAL_REFCNT};

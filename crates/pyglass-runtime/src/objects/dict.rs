@@ -428,6 +428,10 @@ fn fast_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
+    // Only exact built-in types: a subclass may override __eq__.
+    if !(crate::vm::abstract_::is_static_type(&a.class()) && crate::vm::abstract_::is_static_type(&b.class())) {
+        return None;
+    }
     use crate::objects::str::StrData;
     match (a.downcast::<StrData>(), b.downcast::<StrData>()) {
         (Some(x), Some(y)) => Some(x.as_str() == y.as_str()),

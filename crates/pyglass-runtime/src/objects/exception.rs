@@ -14,6 +14,10 @@ pub struct ExceptionData {
     pub context: PyCell<Option<PyRef>>,
     pub suppress_context: Cell<bool>,
     pub notes: PyCell<Option<PyRef>>,
+    /// For NameError/AttributeError: `(code, globals, self-or-None)` of the frame that
+    /// raised it, recorded when the first traceback entry is added; the traceback printer
+    /// uses it for "Did you mean" suggestions (CPython reads `tb_frame`).
+    pub suggest_ctx: PyCell<Option<PyRef>>,
 }
 
 // SAFETY: Kind::Exception is used by no other payload type.
@@ -24,7 +28,7 @@ unsafe impl PyPayload for ExceptionData {
         if let Some(a) = self.args.try_borrow() {
             visit(&a);
         }
-        for c in [&self.traceback, &self.cause, &self.context, &self.notes] {
+        for c in [&self.traceback, &self.cause, &self.context, &self.notes, &self.suggest_ctx] {
             if let Some(b) = c.try_borrow() {
                 if let Some(r) = b.as_ref() {
                     visit(r);
@@ -33,7 +37,7 @@ unsafe impl PyPayload for ExceptionData {
         }
     }
     fn clear(&self) {
-        for c in [&self.traceback, &self.cause, &self.context, &self.notes] {
+        for c in [&self.traceback, &self.cause, &self.context, &self.notes, &self.suggest_ctx] {
             drop(c.take());
         }
     }

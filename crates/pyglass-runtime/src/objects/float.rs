@@ -12,6 +12,31 @@ unsafe impl PyPayload for FloatData {
 }
 
 /// `repr(x)` for a float, identical to CPython's (`float_repr`, mode 'r').
+/// The shortest digit string that round-trips to `x` (finite, non-zero, non-negative)
+/// and its decimal exponent (`d.ddd * 10**exp`), choosing among equally short strings
+/// the correctly rounded one (ties to even), as David Gay's dtoa mode 0 does.
+pub fn shortest_digits(x: f64) -> (String, i64) {
+    let sci = format!("{:e}", x);
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    // Rust picks one of the shortest candidates; the correctly rounded candidate of the
+    // same length is preferred when it also round-trips.
+    let n = digits.len();
+    if n > 1 {
+        let exact = format!("{:.*e}", n - 1, x);
+        if exact.parse::<f64>().ok() == Some(x) {
+            let (m2, e2) = exact.split_once('e').unwrap_or((&exact, "0"));
+            let d2: String = m2.chars().filter(|c| c.is_ascii_digit()).collect();
+            let d2 = d2.trim_end_matches('0').to_string();
+            if !d2.is_empty() {
+                return (d2, e2.parse().unwrap_or(exp));
+            }
+        }
+    }
+    (digits, exp)
+}
+
 pub fn float_repr(x: f64) -> String {
     if x.is_nan() {
         return "nan".into();
@@ -22,12 +47,9 @@ pub fn float_repr(x: f64) -> String {
     if x == 0.0 {
         return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde[-]x".
-    let sci = format!("{:e}", x);
-    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let neg = x.is_sign_negative();
+    let (digits, exp) = shortest_digits(x.abs());
+    let exp = exp as i32;
     let mut out = String::new();
     if neg {
         out.push('-');

@@ -71,6 +71,32 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
             None => Ok(SendResult::Return(vm.ctx.none())),
         };
     };
+    let mut throw = throw;
+    let mut skip_push = false;
+    if throw.is_some() && g.started.get() {
+        if let Some((yf, send_target)) = delegate_of(&frame) {
+            // Suspended in `yield from`: throw()/close() go to the sub-iterator first
+            // (CPython's `gen_throw` with `_PyGen_yf`).
+            let exc = throw.take().expect("checked");
+            g.running.set(true);
+            let r = throw_into_delegate(vm, &yf, &exc);
+            g.running.set(false);
+            match r {
+                Some(Ok(SendResult::Yield(v))) => {
+                    *g.frame.borrow_mut() = Some(frame);
+                    return Ok(SendResult::Yield(v));
+                }
+                Some(Ok(SendResult::Return(val))) => {
+                    drop(frame.stack.pop());
+                    frame.stack.push(val);
+                    frame.ip = send_target;
+                    skip_push = true;
+                }
+                Some(Err(e)) => throw = Some(e),
+                None => throw = Some(exc),
+            }
+        }
+    }
     if !g.started.get() {
         if let Some(v) = &value {
             if !v.is(&vm.ctx.consts.none) && throw.is_none() {
@@ -78,7 +104,7 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
                 return Err(vm.type_error("can't send non-None value to a just-started generator"));
             }
         }
-    } else if throw.is_none() {
+    } else if throw.is_none() && !skip_push {
         frame.stack.push(value.unwrap_or_else(|| vm.ctx.none()));
     }
     g.started.set(true);
@@ -123,6 +149,90 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
             }
             Err(e)
         }
+    }
+}
+
+/// The sub-iterator of a frame suspended at a delegating yield (`SEND; YIELD_VALUE`, see
+/// the compiler's conventions) and the SEND's exit target.
+fn delegate_of(frame: &Frame) -> Option<(PyRef, usize)> {
+    use pyglass_bytecode::Opcode;
+    let code = frame.code.downcast::<crate::objects::function::CodeData>()?;
+    let ins = &code.code.instructions;
+    let y = frame.ip.checked_sub(1)?;
+    let s = y.checked_sub(1)?;
+    if ins.get(y)?.op() != Opcode::YIELD_VALUE || ins.get(s)?.op() != Opcode::SEND {
+        return None;
+    }
+    Some((frame.stack.last()?.clone(), ins[s].arg() as usize))
+}
+
+/// Forward a thrown exception to a `yield from` sub-iterator. `None`: throw it into the
+/// delegating frame itself (GeneratorExit after closing the sub-iterator, or a
+/// sub-iterator without `throw`).
+fn throw_into_delegate(vm: &Vm, yf: &PyRef, exc: &PyErr) -> Option<PyResult<SendResult>> {
+    if vm.is_instance_of(&exc.0, &vm.ctx.exc.generator_exit) {
+        return match close_iter(vm, yf) {
+            Ok(()) => None,
+            Err(e) => Some(Err(e)),
+        };
+    }
+    if yf.is_kind(Kind::Generator) && crate::vm::abstract_::is_static_type(&yf.class()) {
+        return Some(resume(vm, yf, None, Some(exc.clone())));
+    }
+    let t = match vm.getattr_opt(yf, "throw") {
+        Ok(Some(t)) => t,
+        Ok(None) => return None,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(match vm.call(&t, &[exc.0.clone()]) {
+        Ok(v) => Ok(SendResult::Yield(v)),
+        Err(e) if vm.is_instance_of(&e.0, &vm.ctx.exc.stop_iteration) => Ok(SendResult::Return(vm.stop_iteration_value(&e.0))),
+        Err(e) => Err(e),
+    })
+}
+
+/// `close()` a sub-iterator (generators natively, others through their `close` method).
+fn close_iter(vm: &Vm, yf: &PyRef) -> PyResult<()> {
+    if yf.is_kind(Kind::Generator) && crate::vm::abstract_::is_static_type(&yf.class()) {
+        return gen_close(vm, yf).map(drop);
+    }
+    if let Some(c) = vm.getattr_opt(yf, "close")? {
+        vm.call(&c, &[])?;
+    }
+    Ok(())
+}
+
+/// `gen.close()`: throw GeneratorExit in; returns the generator's return value (3.13).
+pub fn gen_close(vm: &Vm, gen: &PyRef) -> PyResult {
+    let g = gen.downcast::<GeneratorData>().expect("generator");
+    if g.running.get() {
+        return Err(vm.value_error("generator already executing"));
+    }
+    if !g.started.get() || g.frame.borrow().is_none() {
+        drop(g.frame.take());
+        return Ok(vm.ctx.none());
+    }
+    // Suspended outside any try/with block and not delegating: nothing can observe the
+    // GeneratorExit, so just drop the frame (as CPython 3.12+ does).
+    let trivial = {
+        let f = g.frame.borrow();
+        f.as_ref().is_some_and(|f| {
+            let code = f.code.downcast::<crate::objects::function::CodeData>();
+            let at = f.ip.saturating_sub(1) as u32;
+            code.is_some_and(|c| c.code.handler_for(at).is_none()) && delegate_of(f).is_none()
+        })
+    };
+    if trivial {
+        let f = g.frame.take();
+        drop(f);
+        return Ok(vm.ctx.none());
+    }
+    let exc = vm.new_exception(&vm.ctx.exc.generator_exit, vec![]);
+    match resume(vm, gen, None, Some(PyErr(exc))) {
+        Ok(SendResult::Yield(_)) => Err(vm.new_error(&vm.ctx.exc.runtime_error, "generator ignored GeneratorExit")),
+        Ok(SendResult::Return(v)) => Ok(v),
+        Err(e) if vm.is_instance_of(&e.0, &vm.ctx.exc.generator_exit) || vm.is_instance_of(&e.0, &vm.ctx.exc.stop_iteration) => Ok(vm.ctx.none()),
+        Err(e) => Err(e),
     }
 }
 

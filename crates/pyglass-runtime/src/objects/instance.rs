@@ -58,7 +58,7 @@ pub fn uses_object_new(cls: &PyRef) -> bool {
         Some(n) => n.downcast::<MethodDescrData>().is_some_and(|m| m.owner.kind() == Kind::Type && type_data(&m.owner).name() == "object"),
         None => true,
     };
-    new_is_object_descr && inherited_native_new(cls).is_some_and(|f| f as usize == object_new as usize)
+    new_is_object_descr && inherited_native_new(cls).is_some_and(|f| f as *const () as usize == object_new as *const () as usize)
 }
 
 /// `object.__new__(cls)`.
@@ -340,9 +340,16 @@ pub fn build_class(vm: &Vm, args: Args<'_>) -> PyResult {
         None => bases.first().map(|b| b.class()).unwrap_or_else(|| vm.ctx.types.type_.clone()),
     };
     let meta = if meta.is_kind(Kind::Type) { calculate_metaclass(vm, &meta, &bases)? } else { meta };
-    let ns = match lookup_str(&meta, "__prepare__").filter(|p| !p.is_kind(Kind::MethodDescriptor)) {
-        Some(p) => {
-            let pf = vm.descr_get(&p, None, &meta)?;
+    let prepare = if meta.is_kind(Kind::Type) {
+        match lookup_str(&meta, "__prepare__").filter(|p| !p.is_kind(Kind::MethodDescriptor)) {
+            Some(p) => Some(vm.descr_get(&p, None, &meta)?),
+            None => None,
+        }
+    } else {
+        vm.getattr_opt(&meta, "__prepare__")?
+    };
+    let ns = match prepare {
+        Some(pf) => {
             let mut a = vec![pos[1].clone(), vm.ctx.new_tuple(bases.clone())];
             a.extend(kw_values.iter().cloned());
             vm.call_vector(&pf, &a, &kw_names)?

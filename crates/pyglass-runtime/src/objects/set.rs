@@ -129,10 +129,14 @@ impl SetTable {
         }
     }
 
-    fn resize(&mut self, minused: usize) {
+    /// CPython's `set_table_resize` (a small table without dummies is left alone).
+    pub fn resize(&mut self, minused: usize) {
         let mut newsize = MINSIZE;
         while newsize <= minused {
             newsize <<= 1;
+        }
+        if newsize == MINSIZE && self.slots.len() == MINSIZE && self.fill == self.used {
+            return;
         }
         let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; newsize]);
         for s in old {
@@ -157,6 +161,10 @@ impl SetTable {
 fn fast_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
     use crate::objects::int::IntData;
     use crate::objects::str::StrData;
+    // Only exact built-in types: a subclass may override __eq__.
+    if !(crate::vm::abstract_::is_static_type(&a.class()) && crate::vm::abstract_::is_static_type(&b.class())) {
+        return None;
+    }
     if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
         return Some(x.as_str() == y.as_str());
     }
@@ -230,6 +238,107 @@ impl SetData {
                 Ok(())
             }
         }
+    }
+
+    /// Active entries `(key, hash)` in table order.
+    pub fn entries(&self) -> Vec<(PyRef, isize)> {
+        self.table.borrow().slots.iter().filter_map(|s| if let Slot::Active(h, k) = s { Some((k.clone(), *h)) } else { None }).collect()
+    }
+
+    pub fn contains_hashed(&self, vm: &Vm, key: &PyRef, hash: isize) -> PyResult<bool> {
+        Ok(self.find(vm, key, hash)?.is_ok())
+    }
+
+    /// Remove `key` (hash known); whether it was present.
+    pub fn discard_hashed(&self, vm: &Vm, key: &PyRef, hash: isize) -> PyResult<bool> {
+        match self.find(vm, key, hash)? {
+            Ok(i) => {
+                let old = {
+                    let mut t = self.table.borrow_mut();
+                    t.used -= 1;
+                    t.version += 1;
+                    std::mem::replace(&mut t.slots[i], Slot::Dummy)
+                };
+                drop(old);
+                Ok(true)
+            }
+            Err(_) => Ok(false),
+        }
+    }
+
+    /// Resize the table for about `minused` entries (CPython's `set_table_resize`).
+    pub fn resize_for(&self, minused: usize) {
+        let mut t = self.table.borrow_mut();
+        t.resize(minused);
+    }
+
+    /// (fill, used, mask) of the table.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let t = self.table.borrow();
+        (t.fill, t.used, t.mask())
+    }
+
+    /// Exchange the contents of two sets (CPython's `set_swap_bodies`).
+    pub fn swap_bodies(&self, other: &SetData) {
+        std::mem::swap(&mut *self.table.borrow_mut(), &mut *other.table.borrow_mut());
+        self.table.borrow_mut().version += 1;
+        other.table.borrow_mut().version += 1;
+        self.hash.set(-1);
+        other.hash.set(-1);
+    }
+
+    /// Add every element of another set (CPython's `set_merge`, whose table-copying
+    /// shortcuts decide the resulting iteration order).
+    pub fn merge(&self, vm: &Vm, other: &SetData) -> PyResult<()> {
+        if std::ptr::eq(self, other) {
+            return Ok(());
+        }
+        let (oslots, omask, ofill, oused) = {
+            let t = other.table.borrow();
+            (t.slots.clone(), t.mask(), t.fill, t.used)
+        };
+        if oused == 0 {
+            return Ok(());
+        }
+        {
+            let mut t = self.table.borrow_mut();
+            if (t.fill + oused) * 5 >= t.mask() * 3 {
+                let u = t.used;
+                t.resize((u + oused) * 2);
+            }
+            if t.fill == 0 && t.mask() == omask && ofill == oused {
+                for (i, s) in oslots.into_iter().enumerate() {
+                    if matches!(s, Slot::Active(..)) {
+                        t.slots[i] = s;
+                    }
+                }
+                t.fill = ofill;
+                t.used = oused;
+                t.version += 1;
+                return Ok(());
+            }
+            if t.fill == 0 {
+                t.fill = oused;
+                t.used = oused;
+                for s in oslots {
+                    if let Slot::Active(h, k) = s {
+                        Self::insert_clean_into(&mut t.slots, h, k);
+                    }
+                }
+                t.version += 1;
+                return Ok(());
+            }
+        }
+        for s in oslots {
+            if let Slot::Active(h, k) = s {
+                self.add_hashed(vm, k, h)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_clean_into(slots: &mut [Slot], hash: isize, key: PyRef) {
+        SetTable::insert_clean(slots, hash, key)
     }
 
     pub fn contains(&self, vm: &Vm, key: &PyRef) -> PyResult<bool> {

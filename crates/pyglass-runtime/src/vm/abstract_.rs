@@ -120,10 +120,13 @@ impl Vm {
             Some(h) if !h.is(&self.ctx.consts.none) => {
                 let r = self.call(&h, &[v.clone()])?;
                 match r.downcast::<IntData>() {
-                    Some(i) => {
-                        let h = crate::objects::int::IntValue::hash(i.value());
-                        Ok(h)
-                    }
+                    // CPython uses a result that fits in Py_ssize_t as it is (-1 becomes
+                    // -2), and the int's own hash otherwise.
+                    Some(i) => Ok(match i.as_small() {
+                        Some(-1) => -2,
+                        Some(h) => h as isize,
+                        None => crate::objects::int::IntValue::hash(i.value()),
+                    }),
                     None => Err(self.type_error("__hash__ method should return an integer")),
                 }
             }
@@ -154,11 +157,12 @@ impl Vm {
     pub fn rich_compare(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
         let _guard = self.enter_recursive(" in comparison")?;
         let (ta, tb) = (a.class(), b.class());
-        if is_static_type(&ta) && is_static_type(&tb) {
-            if let Some(r) = crate::builtins::native::native_compare(self, a, b, op)? {
-                return Ok(self.ctx.bool_obj(r));
-            }
-        } else {
+        let native = if is_static_type(&ta) && is_static_type(&tb) { crate::builtins::native::native_compare(self, a, b, op)? } else { None };
+        if let Some(r) = native {
+            return Ok(self.ctx.bool_obj(r));
+        }
+        // Heap types, and built-in types whose comparison is a method (weakref, ...).
+        if !(is_static_type(&ta) && is_static_type(&tb)) || has_own_compare(&ta, op) || has_own_compare(&tb, op.swapped()) {
             let ni = self.ctx.consts.not_implemented.clone();
             let mut tried_reflected = false;
             if !ta.is(&tb) && crate::objects::typeobject::is_subtype(&tb, &ta) {
@@ -216,10 +220,26 @@ impl Vm {
     pub fn getattr(&self, obj: &PyRef, name: &PyRef) -> PyResult {
         let t = obj.class();
         let td = type_data(&t);
-        if td.has_flag(type_flags::CUSTOM_GETATTR) {
-            return self.slot_getattr(obj, name, &t);
+        let r = if td.has_flag(type_flags::CUSTOM_GETATTR) { self.slot_getattr(obj, name, &t) } else { self.generic_getattr(obj, name, &t) };
+        if let Err(e) = &r {
+            self.set_attribute_error_context(e, obj, name);
         }
-        self.generic_getattr(obj, name, &t)
+        r
+    }
+
+    /// An AttributeError escaping `getattr` records the object and the name when it does
+    /// not already (CPython's `set_attribute_error_context`), for the traceback's
+    /// suggestions.
+    #[cold]
+    fn set_attribute_error_context(&self, e: &PyErr, obj: &PyRef, name: &PyRef) {
+        if !self.is_instance_of(&e.0, &self.ctx.exc.attribute_error) {
+            return;
+        }
+        let unset = |n: &str| self.exc_attr(&e.0, n).map_or(true, |v| v.is(&self.ctx.consts.none));
+        if unset("name") && unset("obj") {
+            self.set_exc_attr(&e.0, "name", name.clone());
+            self.set_exc_attr(&e.0, "obj", obj.clone());
+        }
     }
 
     fn slot_getattr(&self, obj: &PyRef, name: &PyRef, t: &PyRef) -> PyResult {
@@ -540,7 +560,7 @@ impl Vm {
                 let m = d.downcast::<MemberDescrData>().expect("kind checked");
                 let old = crate::objects::instance::slot_get(obj, m.index);
                 if value.is_none() && old.is_none() {
-                    return Err(self.new_error(&self.ctx.exc.attribute_error, &format!("'{}' object has no attribute '{}'", self.type_name(obj), as_str(&m.name).unwrap_or(""))));
+                    return Err(self.new_error(&self.ctx.exc.attribute_error, as_str(&m.name).unwrap_or("")));
                 }
                 crate::objects::instance::slot_set(obj, m.index, value);
                 Ok(())
@@ -607,31 +627,45 @@ impl Vm {
             return Err(self.binop_type_error(a, b, op));
         }
         let (name, rname) = binop_dunders(base);
+        match self.binary_dunder(a, b, name, rname)? {
+            Some(r) => Ok(r),
+            None => Err(self.binop_type_error(a, b, op)),
+        }
+    }
+
+    /// `a <op> b` through `__op__`/`__rop__` with CPython's rules (`binary_op1` and
+    /// `SLOT1BINFULL`): a subclass's reflected method goes first when it overrides the
+    /// base's; `Ok(None)` when both sides return NotImplemented.
+    pub fn binary_dunder(&self, a: &PyRef, b: &PyRef, name: &str, rname: &str) -> PyResult<Option<PyRef>> {
+        let (ta, tb) = (a.class(), b.class());
+        let ni = &self.ctx.consts.not_implemented;
         let fa = lookup_str(&ta, name);
-        let fb = if ta.is(&tb) { None } else { lookup_str(&tb, rname) };
-        let mut fb = fb;
+        let mut fb = if ta.is(&tb) { None } else { lookup_str(&tb, rname) };
         if let Some(m) = &fb {
             if crate::objects::typeobject::is_subtype(&tb, &ta) {
-                let r = self.call(m, &[b.clone(), a.clone()])?;
-                if !r.is(ni) {
-                    return Ok(r);
+                let overrides = is_static_type(&ta) || !lookup_str(&ta, rname).is_some_and(|x| x.is(m));
+                if overrides {
+                    let r = self.call(m, &[b.clone(), a.clone()])?;
+                    if !r.is(ni) {
+                        return Ok(Some(r));
+                    }
+                    fb = None;
                 }
-                fb = None;
             }
         }
         if let Some(m) = fa {
             let r = self.call(&m, &[a.clone(), b.clone()])?;
             if !r.is(ni) {
-                return Ok(r);
+                return Ok(Some(r));
             }
         }
         if let Some(m) = fb {
             let r = self.call(&m, &[b.clone(), a.clone()])?;
             if !r.is(ni) {
-                return Ok(r);
+                return Ok(Some(r));
             }
         }
-        Err(self.binop_type_error(a, b, op))
+        Ok(None)
     }
 
     fn binop_type_error(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyErr {
@@ -912,6 +946,27 @@ impl Vm {
         Ok(())
     }
 
+    /// How call errors name a callable: `module.qualname()` (CPython's
+    /// `_PyObject_FunctionStr`).
+    pub fn function_str(&self, f: &PyRef) -> String {
+        let qual = match self.getattr_opt(f, "__qualname__") {
+            Ok(Some(q)) => q,
+            _ => return self.str_string(f).unwrap_or_default(),
+        };
+        let qual = self.str_string(&qual).unwrap_or_default();
+        match self.getattr_opt(f, "__module__") {
+            Ok(Some(m)) if !m.is(&self.ctx.consts.none) => {
+                let m = self.str_string(&m).unwrap_or_default();
+                if m == "builtins" {
+                    format!("{qual}()")
+                } else {
+                    format!("{m}.{qual}()")
+                }
+            }
+            _ => format!("{qual}()"),
+        }
+    }
+
     /// `f(**m)` merging: duplicate keys are an error naming the function.
     pub fn dict_merge_kwargs(&self, d: &PyRef, m: &PyRef, func: Option<&PyRef>) -> PyResult<()> {
         let dd = d.downcast::<DictData>().expect("dict");
@@ -921,7 +976,7 @@ impl Vm {
             let keys = match self.getattr_opt(m, "keys")? {
                 Some(k) => k,
                 None => {
-                    let fname = func.map(|f| self.func_display_name(f)).unwrap_or_default();
+                    let fname = func.map(|f| self.function_str(f)).unwrap_or_default();
                     return Err(self.type_error(&format!("{} argument after ** must be a mapping, not {}", fname, self.type_name(m))));
                 }
             };
@@ -935,11 +990,10 @@ impl Vm {
         };
         for (k, v) in pairs {
             if !k.is_kind(Kind::Str) {
-                let fname = func.map(|f| self.func_display_name(f)).unwrap_or_default();
-                return Err(self.type_error(&format!("{fname} keywords must be strings")));
+                return Err(self.type_error("keywords must be strings"));
             }
             if dd.get_item(self, &k)?.is_some() {
-                let fname = func.map(|f| self.func_display_name(f)).unwrap_or_default();
+                let fname = func.map(|f| self.function_str(f)).unwrap_or_default();
                 return Err(self.type_error(&format!("{} got multiple values for keyword argument '{}'", fname, as_str(&k).unwrap_or(""))));
             }
             dd.set_item(self, k, v)?;
@@ -1100,6 +1154,15 @@ impl Vm {
             return Err(self.type_error(&format!("__index__ returned non-int (type {})", self.type_name(&r))));
         }
         Err(self.type_error(&format!("'{}' object cannot be interpreted as an integer", self.type_name(v))))
+    }
+}
+
+/// Whether a type's `op` dunder is something other than `object`'s default (the only
+/// type without a base).
+fn has_own_compare(t: &PyRef, op: CompareOp) -> bool {
+    match lookup_str(t, op.dunder()) {
+        Some(m) => !m.downcast::<MethodDescrData>().is_some_and(|d| type_data(&d.owner).base.borrow().is_none()),
+        None => false,
     }
 }
 

@@ -65,7 +65,21 @@ impl Vm {
                 v.extend(args.iter().cloned());
                 self.call_vector(&bm.func, &v, kwnames)
             }
-            Kind::Type => self.type_call(callable, args, kwnames),
+            Kind::Type => {
+                // A metaclass may override __call__ (`class M(type): def __call__...`).
+                let meta = callable.class();
+                if !meta.is(&self.ctx.types.type_) && type_data(&meta).has_flag(crate::objects::typeobject::type_flags::HEAPTYPE) {
+                    if let Some(c) = lookup_str(&meta, "__call__") {
+                        if !c.is_kind(Kind::MethodDescriptor) {
+                            let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                            v.push(callable.clone());
+                            v.extend(args.iter().cloned());
+                            return self.call_vector(&c, &v, kwnames);
+                        }
+                    }
+                }
+                self.type_call(callable, args, kwnames)
+            }
             _ => {
                 let t = callable.class();
                 match lookup_str(&t, "__call__") {

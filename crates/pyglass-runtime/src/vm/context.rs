@@ -101,6 +101,8 @@ pub struct Context {
     pub config: crate::Config,
     /// Strings printed by print() etc. go here before reaching fd 1.
     pub stdout: RefCell<crate::vm::frame::OutBuf>,
+    /// Weak references: referent address -> (weakref object address, payload address).
+    pub weakrefs: RefCell<ahash::AHashMap<usize, Vec<(usize, usize)>>>,
 }
 
 /// Allocate an object whose type pointer is patched later (bootstrap only).
@@ -151,7 +153,7 @@ impl Context {
             )
         };
         let object_t = mk_type("object", d_object, vtable_of::<ObjectData>(), None, type_flags::BASETYPE);
-        let type_t = mk_type("type", d_type, vtable_of::<TypeData>(), Some(object_t.clone()), type_flags::BASETYPE);
+        let type_t = mk_type("type", d_type, vtable_of::<TypeData>(), Some(object_t.clone()), type_flags::BASETYPE | type_flags::WEAKREFABLE);
         let dict_t = mk_type("dict", d_dict, vtable_of::<DictData>(), Some(object_t.clone()), type_flags::BASETYPE);
         for t in [&object_t, &type_t, &dict_t] {
             crate::object::core::set_type_raw(t, &type_t);
@@ -184,12 +186,12 @@ impl Context {
             bytes: new_type("bytes", vtable_of::<BytesData>(), o, b),
             bytearray: new_type("bytearray", vtable_of::<ByteArrayData>(), o, b),
             list: new_type("list", vtable_of::<ListData>(), o, b),
-            set: new_type("set", vtable_of::<crate::objects::set::SetData>(), o, b),
-            frozenset: new_type("frozenset", vtable_of::<crate::objects::set::SetData>(), o, b),
+            set: new_type("set", vtable_of::<crate::objects::set::SetData>(), o, b | type_flags::WEAKREFABLE),
+            frozenset: new_type("frozenset", vtable_of::<crate::objects::set::SetData>(), o, b | type_flags::WEAKREFABLE),
             range: new_type("range", vtable_of::<RangeData>(), o, 0),
             slice: new_type("slice", vtable_of::<SliceData>(), o, 0),
             function: new_type("function", vtable_of::<FunctionData>(), o, type_flags::WEAKREFABLE),
-            builtin_function: new_type("builtin_function_or_method", vtable_of::<BuiltinFunctionData>(), o, 0),
+            builtin_function: new_type("builtin_function_or_method", vtable_of::<BuiltinFunctionData>(), o, type_flags::WEAKREFABLE),
             method_descriptor: new_type("method_descriptor", vtable_of::<MethodDescrData>(), o, 0),
             classmethod_descriptor: new_type("classmethod_descriptor", vtable_of::<MethodDescrData>(), o, 0),
             getset_descriptor: new_type("getset_descriptor", vtable_of::<GetSetDescrData>(), o, 0),
@@ -229,7 +231,7 @@ impl Context {
             frame: new_type("frame", vtable_of::<ObjectData>(), o, 0),
             mappingproxy: new_type("mappingproxy", vtable_of::<DictViewData>(), o, 0),
             simple_namespace: new_type("SimpleNamespace", vtable_of::<ObjectData>(), o, b | type_flags::MANAGED_DICT),
-            weakref: new_type("weakref.ReferenceType", vtable_of::<ObjectData>(), o, b),
+            weakref: new_type("ReferenceType", vtable_of::<crate::object::weakref::WeakRefData>(), o, b),
             object_wrapper: new_type("wrapper_descriptor", vtable_of::<MethodDescrData>(), o, 0),
             type_: type_t.clone(),
             object: object_t.clone(),
@@ -275,6 +277,7 @@ impl Context {
             owned_immortals: RefCell::new(Vec::new()),
             config,
             stdout: RefCell::new(crate::vm::frame::OutBuf::default()),
+            weakrefs: RefCell::new(ahash::AHashMap::new()),
         };
         crate::builtins::types_init::init_builtin_types(&ctx);
         ctx

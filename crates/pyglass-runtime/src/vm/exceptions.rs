@@ -8,7 +8,7 @@ use crate::objects::exception::{ExceptionData, TracebackData};
 use crate::objects::function::CodeData;
 use crate::objects::str::as_str;
 use crate::objects::tuple::tuple_items;
-use crate::objects::typeobject::{type_data, type_flags, TypeData};
+use crate::objects::typeobject::{is_subtype, type_data, type_flags, TypeData};
 use crate::sync::PyCell;
 use crate::vm::context::Types;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -148,6 +148,7 @@ exc_fields!(
     type_error = "TypeError",
     value_error = "ValueError",
     unicode_decode_error = "UnicodeDecodeError",
+    unicode_encode_error = "UnicodeEncodeError",
     reference_error = "ReferenceError",
     warning = "Warning",
     deprecation_warning = "DeprecationWarning",
@@ -171,6 +172,7 @@ impl Vm {
                 context: PyCell::new(None),
                 suppress_context: Cell::new(false),
                 notes: PyCell::new(None),
+                suggest_ctx: PyCell::new(None),
             },
             td.nslots.get(),
         )
@@ -210,9 +212,28 @@ impl Vm {
     pub(crate) fn add_traceback(&self, err: &PyErr, code: &PyRef, lasti: u32, lineno: u32) {
         if let Some(ed) = err.0.downcast::<ExceptionData>() {
             let next = ed.traceback.take();
+            if next.is_none() {
+                self.record_suggestion_context(&err.0, ed, code);
+            }
             let tb = self.ctx.alloc(&self.ctx.types.traceback, TracebackData { next: PyCell::new(next), code: code.clone(), lasti, lineno });
             *ed.traceback.borrow_mut() = Some(tb);
         }
+    }
+
+    /// Remember the raising frame of a NameError/AttributeError (its innermost traceback
+    /// frame) for the "Did you mean" suggestions printed with the traceback.
+    #[cold]
+    fn record_suggestion_context(&self, exc: &PyRef, ed: &ExceptionData, code: &PyRef) {
+        let t = exc.class();
+        if !(is_subtype(&t, &self.ctx.exc.name_error) || is_subtype(&t, &self.ctx.exc.attribute_error)) {
+            return;
+        }
+        let frames = self.frames.borrow();
+        let Some(info) = frames.last().filter(|f| f.code.is(code)) else { return };
+        let self_arg = info.first_arg.clone().unwrap_or_else(|| self.ctx.none());
+        let ctx = self.ctx.new_tuple(vec![info.code.clone(), info.globals.clone(), self_arg]);
+        drop(frames);
+        *ed.suggest_ctx.borrow_mut() = Some(ctx);
     }
 
     /// Implicit chaining: a new exception raised while handling another gets it as
@@ -367,7 +388,13 @@ impl Vm {
         if crate::objects::typeobject::is_subtype(&t, &self.ctx.exc.syntax_error) {
             crate::vm::traceback::format_syntax_error_body(self, exc, out);
         }
-        let msg = self.exception_str(exc);
+        let is_syntax = crate::objects::typeobject::is_subtype(&t, &self.ctx.exc.syntax_error);
+        let mut msg = match self.exc_attr(exc, "msg").filter(|m| is_syntax && !m.is(&self.ctx.consts.none)) {
+            // The SyntaxError block shows the location above; the last line is just `msg`.
+            Some(m) => self.str_string(&m).unwrap_or_default(),
+            None => self.exception_str(exc),
+        };
+        msg.push_str(&crate::vm::traceback::suggestion_suffix(self, exc));
         if msg.is_empty() {
             out.push_str(&name);
         } else {

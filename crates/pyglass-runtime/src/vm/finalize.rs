@@ -42,9 +42,10 @@ pub(crate) fn clear_weakrefs(p: NonNull<ObjHeader>) {
 }
 
 impl crate::vm::Vm {
-    /// Weak references are tracked by the interpreter (see the weakref module); none exist
-    /// yet in this build.
-    pub(crate) fn clear_weakrefs_of(&self, _addr: usize) {}
+    /// Clear the weak references to a dying object (see `object/weakref.rs`).
+    pub(crate) fn clear_weakrefs_of(&self, addr: usize) {
+        crate::object::weakref::clear_weakrefs(self, addr);
+    }
 
     /// Report an exception that cannot propagate (from `__del__`, callbacks), as CPython's
     /// `PyErr_WriteUnraisable` does.

@@ -233,3 +233,271 @@ pub fn format_syntax_error_body(vm: &Vm, exc: &PyRef, out: &mut String) {
         }
     }
 }
+
+// ----- "Did you mean" suggestions (CPython 3.13's `traceback._compute_suggestion_error`
+// with `Python/suggestions.c`) -----
+
+const MAX_CANDIDATE_ITEMS: usize = 750;
+const MAX_STRING_SIZE: usize = 40;
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if (a & 31) != (b & 31) {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        return CASE_COST;
+    }
+    MOVE_COST
+}
+
+/// Levenshtein distance with CPython's costs (a case change costs 1, anything else 2),
+/// giving up above `max_cost`; on UTF-8 bytes, as `suggestions.c`.
+fn levenshtein_distance(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (b_index, &code) in b.iter().enumerate() {
+        let mut distance = b_index * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (index, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[index];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[index] = result;
+            if result < minimum {
+                minimum = result;
+            }
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+/// The closest candidate to `name` (CPython's `_Py_CalculateSuggestions`).
+pub fn calculate_suggestion<'a>(candidates: &'a [String], name: &str) -> Option<&'a str> {
+    if candidates.len() >= MAX_CANDIDATE_ITEMS {
+        return None;
+    }
+    let mut best: Option<&str> = None;
+    let mut best_distance = usize::MAX;
+    for item in candidates {
+        if item == name {
+            continue;
+        }
+        let max_distance = ((name.len() + item.len() + 3) * MOVE_COST / 6).min(best_distance.saturating_sub(1));
+        let d = levenshtein_distance(name.as_bytes(), item.as_bytes(), max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if best.is_none() || d < best_distance {
+            best = Some(item);
+            best_distance = d;
+        }
+    }
+    best
+}
+
+/// `sys.stdlib_module_names` of CPython 3.13 (for "Did you forget to import").
+pub const STDLIB_MODULE_NAMES: &[&str] = &[
+    "__future__", "_abc", "_aix_support", "_android_support", "_ast", "_asyncio", "_bisect", "_blake2", "_bz2", "_codecs",
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw", "_collections", "_collections_abc", "_colorize", "_compat_pickle",
+    "_compression", "_contextvars", "_csv", "_ctypes", "_curses", "_curses_panel", "_datetime", "_dbm", "_decimal", "_elementtree",
+    "_frozen_importlib", "_frozen_importlib_external", "_functools", "_gdbm", "_hashlib", "_heapq", "_imp", "_interpchannels", "_interpqueues", "_interpreters",
+    "_io", "_ios_support", "_json", "_locale", "_lsprof", "_lzma", "_markupbase", "_md5", "_multibytecodec", "_multiprocessing",
+    "_opcode", "_opcode_metadata", "_operator", "_osx_support", "_overlapped", "_pickle", "_posixshmem", "_posixsubprocess", "_py_abc", "_pydatetime",
+    "_pydecimal", "_pyio", "_pylong", "_pyrepl", "_queue", "_random", "_scproxy", "_sha1", "_sha2", "_sha3",
+    "_signal", "_sitebuiltins", "_socket", "_sqlite3", "_sre", "_ssl", "_stat", "_statistics", "_string", "_strptime",
+    "_struct", "_suggestions", "_symtable", "_sysconfig", "_thread", "_threading_local", "_tkinter", "_tokenize", "_tracemalloc", "_typing",
+    "_uuid", "_warnings", "_weakref", "_weakrefset", "_winapi", "_wmi", "_zoneinfo", "abc", "antigravity", "argparse",
+    "array", "ast", "asyncio", "atexit", "base64", "bdb", "binascii", "bisect", "builtins", "bz2",
+    "cProfile", "calendar", "cmath", "cmd", "code", "codecs", "codeop", "collections", "colorsys", "compileall",
+    "concurrent", "configparser", "contextlib", "contextvars", "copy", "copyreg", "csv", "ctypes", "curses", "dataclasses",
+    "datetime", "dbm", "decimal", "difflib", "dis", "doctest", "email", "encodings", "ensurepip", "enum",
+    "errno", "faulthandler", "fcntl", "filecmp", "fileinput", "fnmatch", "fractions", "ftplib", "functools", "gc",
+    "genericpath", "getopt", "getpass", "gettext", "glob", "graphlib", "grp", "gzip", "hashlib", "heapq",
+    "hmac", "html", "http", "idlelib", "imaplib", "importlib", "inspect", "io", "ipaddress", "itertools",
+    "json", "keyword", "linecache", "locale", "logging", "lzma", "mailbox", "marshal", "math", "mimetypes",
+    "mmap", "modulefinder", "msvcrt", "multiprocessing", "netrc", "nt", "ntpath", "nturl2path", "numbers", "opcode",
+    "operator", "optparse", "os", "pathlib", "pdb", "pickle", "pickletools", "pkgutil", "platform", "plistlib",
+    "poplib", "posix", "posixpath", "pprint", "profile", "pstats", "pty", "pwd", "py_compile", "pyclbr",
+    "pydoc", "pydoc_data", "pyexpat", "queue", "quopri", "random", "re", "readline", "reprlib", "resource",
+    "rlcompleter", "runpy", "sched", "secrets", "select", "selectors", "shelve", "shlex", "shutil", "signal",
+    "site", "smtplib", "socket", "socketserver", "sqlite3", "sre_compile", "sre_constants", "sre_parse", "ssl", "stat",
+    "statistics", "string", "stringprep", "struct", "subprocess", "symtable", "sys", "sysconfig", "syslog", "tabnanny",
+    "tarfile", "tempfile", "termios", "textwrap", "this", "threading", "time", "timeit", "tkinter", "token",
+    "tokenize", "tomllib", "trace", "traceback", "tracemalloc", "tty", "turtle", "turtledemo", "types", "typing",
+    "unicodedata", "unittest", "urllib", "uuid", "venv", "warnings", "wave", "weakref", "webbrowser", "winreg",
+    "winsound", "wsgiref", "xml", "xmlrpc", "zipapp", "zipfile", "zipimport", "zlib", "zoneinfo",
+];
+
+/// The key order of CPython's `builtins.__dict__` (ties between equally close builtins
+/// go to the first one, so the order matters).
+const CPYTHON_BUILTINS_ORDER: &[&str] = &[
+    "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__", "__import__", "abs", "all", "any",
+    "ascii", "bin", "breakpoint", "callable", "chr", "compile", "delattr", "dir", "divmod", "eval",
+    "exec", "format", "getattr", "globals", "hasattr", "hash", "hex", "id", "input", "isinstance",
+    "issubclass", "iter", "aiter", "len", "locals", "max", "min", "next", "anext", "oct",
+    "ord", "pow", "print", "repr", "round", "setattr", "sorted", "sum", "vars", "None",
+    "Ellipsis", "NotImplemented", "False", "True", "bool", "memoryview", "bytearray", "bytes", "classmethod", "complex",
+    "dict", "enumerate", "filter", "float", "frozenset", "property", "int", "list", "map", "object",
+    "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip",
+    "__debug__", "BaseException", "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit", "ArithmeticError", "AssertionError", "AttributeError",
+    "BufferError", "EOFError", "ImportError", "LookupError", "MemoryError", "NameError", "OSError", "ReferenceError", "RuntimeError", "StopAsyncIteration",
+    "StopIteration", "SyntaxError", "SystemError", "TypeError", "ValueError", "Warning", "FloatingPointError", "OverflowError", "ZeroDivisionError", "BytesWarning",
+    "DeprecationWarning", "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning", "ResourceWarning", "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning",
+    "BlockingIOError", "ChildProcessError", "ConnectionError", "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError",
+    "TimeoutError", "IndentationError", "_IncompleteInputError", "IndexError", "KeyError", "ModuleNotFoundError", "NotImplementedError", "PythonFinalizationError", "RecursionError", "UnboundLocalError",
+    "UnicodeError", "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "ExceptionGroup",
+    "EnvironmentError", "IOError", "open", "quit", "exit", "copyright", "credits", "license", "help",
+];
+
+fn dict_str_keys(d: &PyRef) -> Vec<String> {
+    d.downcast::<crate::objects::dict::DictData>().map(|d| d.keys().iter().filter_map(|k| as_str(k).map(|s| s.to_string())).collect()).unwrap_or_default()
+}
+
+fn builtins_candidates(vm: &Vm) -> Vec<String> {
+    let ours = dict_str_keys(&vm.ctx.builtins);
+    let mut out: Vec<String> = CPYTHON_BUILTINS_ORDER.iter().filter(|n| ours.iter().any(|o| o == *n)).map(|n| n.to_string()).collect();
+    for n in ours {
+        if !CPYTHON_BUILTINS_ORDER.contains(&n.as_str()) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// `sorted(dir(obj))` restricted to strings; None if `dir` fails.
+fn sorted_dir(vm: &Vm, obj: &PyRef) -> Option<Vec<String>> {
+    let m = crate::objects::typeobject::lookup_str(&obj.class(), "__dir__")?;
+    let r = vm.call(&m, &[obj.clone()]).ok()?;
+    let items = vm.iterate(&r).ok()?;
+    let mut names: Vec<String> = items.iter().filter_map(|x| as_str(x).map(|s| s.to_string())).collect();
+    names.sort();
+    Some(names)
+}
+
+fn suggestion_for(vm: &Vm, exc: &PyRef, wrong: &str, kind: u8) -> Option<String> {
+    let hide_underscored = !wrong.starts_with('_');
+    let ctx = exc.downcast::<crate::objects::exception::ExceptionData>().and_then(|d| d.suggest_ctx.borrow().clone());
+    let ctx_items: Vec<PyRef> = ctx.as_ref().map(|c| crate::objects::tuple::tuple_items(c).to_vec()).unwrap_or_default();
+    // The frame's `self`, when its first parameter is named so and was recorded.
+    let frame_self = || -> Option<PyRef> {
+        let code = ctx_items.first()?.downcast::<CodeData>()?;
+        if code.code.localsplus_names.first().map(|s| s.as_str()) != Some("self") || code.code.argcount == 0 {
+            return None;
+        }
+        ctx_items.get(2).filter(|v| !v.is(&vm.ctx.consts.none)).cloned()
+    };
+    let candidates: Vec<String> = match kind {
+        // AttributeError
+        0 => {
+            let obj = vm.exc_attr(exc, "obj")?;
+            let mut d = sorted_dir(vm, &obj)?;
+            let mut hide = hide_underscored;
+            if hide && frame_self().is_some_and(|s| s.is(&obj)) {
+                hide = false;
+            }
+            if hide {
+                d.retain(|x| !x.starts_with('_'));
+            }
+            d
+        }
+        // ImportError
+        1 => {
+            let modname = vm.exc_attr(exc, "name")?;
+            let modname = as_str(&modname)?.to_string();
+            let module = vm.ctx.modules.downcast::<crate::objects::dict::DictData>()?.get_str(&modname)?;
+            let mut d = sorted_dir(vm, &module)?;
+            if hide_underscored {
+                d.retain(|x| !x.starts_with('_'));
+            }
+            d
+        }
+        // NameError
+        _ => {
+            let code = ctx_items.first()?.downcast::<CodeData>()?;
+            let globals = ctx_items.get(1)?;
+            let mut d: Vec<String> = Vec::new();
+            let optimized = code.code.flags & pyglass_bytecode::code_flags::OPTIMIZED != 0;
+            if optimized {
+                d.extend(code.code.localsplus_names.iter().cloned());
+            } else if code.code.name == "<module>" {
+                d.extend(dict_str_keys(globals));
+            }
+            d.extend(dict_str_keys(globals));
+            d.extend(builtins_candidates(vm));
+            if let Some(s) = frame_self() {
+                if vm.getattr_opt(&s, wrong).ok().flatten().is_some() {
+                    return Some(format!("self.{wrong}"));
+                }
+            }
+            d
+        }
+    };
+    calculate_suggestion(&candidates, wrong).map(|s| s.to_string())
+}
+
+/// The text CPython's traceback printer appends to the message of a NameError,
+/// AttributeError or ImportError: `. Did you mean: 'x'?`, `. Did you forget to import 'm'?`.
+pub fn suggestion_suffix(vm: &Vm, exc: &PyRef) -> String {
+    use crate::objects::typeobject::is_subtype;
+    let t = exc.class();
+    let is_name = is_subtype(&t, &vm.ctx.exc.name_error);
+    let is_attr = is_subtype(&t, &vm.ctx.exc.attribute_error);
+    let is_import = is_subtype(&t, &vm.ctx.exc.import_error);
+    if !(is_name || is_attr || is_import) {
+        return String::new();
+    }
+    let mut out = String::new();
+    if is_name || is_attr {
+        let Some(name) = vm.exc_attr(exc, "name") else { return out };
+        let Some(wrong) = as_str(&name).map(|s| s.to_string()) else { return out };
+        let suggestion = suggestion_for(vm, exc, &wrong, if is_attr { 0 } else { 2 });
+        if let Some(s) = &suggestion {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+        if is_name && STDLIB_MODULE_NAMES.contains(&wrong.as_str()) {
+            if suggestion.is_some() {
+                out.push_str(&format!(" Or did you forget to import '{wrong}'?"));
+            } else {
+                out.push_str(&format!(". Did you forget to import '{wrong}'?"));
+            }
+        }
+    } else if let Some(nf) = vm.exc_attr(exc, "name_from") {
+        if let Some(wrong) = as_str(&nf).map(|s| s.to_string()) {
+            if let Some(s) = suggestion_for(vm, exc, &wrong, 1) {
+                out.push_str(&format!(". Did you mean: '{s}'?"));
+            }
+        }
+    }
+    out
+}

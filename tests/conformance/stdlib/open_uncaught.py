@@ -1,0 +1,3 @@
+# An uncaught FileNotFoundError from open().
+print("before")
+open("open_uncaught_missing.txt")
