@@ -31,11 +31,11 @@ pub fn init(ctx: &Context) {
             getset("__builtins__", fn_builtins, None),
         ],
     );
-    ctx.add_methods(&t.function, &[method("__get__", fn_get), method("__repr__", any_repr)]);
+    ctx.add_methods(&t.function, &[method("__get__", fn_get), method("__repr__", any_repr), method("__call__", any_call)]);
     ctx.add_getsets(&t.bound_method, &[getset("__self__", bm_self, None), getset("__func__", bm_func, None), getset("__name__", bm_name, None), getset("__qualname__", bm_qualname, None), getset("__doc__", bm_doc, None)]);
-    ctx.add_methods(&t.bound_method, &[method("__repr__", any_repr)]);
+    ctx.add_methods(&t.bound_method, &[method("__repr__", any_repr), method("__call__", any_call)]);
     ctx.add_getsets(&t.builtin_function, &[getset("__name__", bf_name, None), getset("__self__", bf_self, None), getset("__qualname__", bf_qualname, None), getset("__module__", bf_module, None), getset("__doc__", bf_doc, None)]);
-    ctx.add_methods(&t.builtin_function, &[method("__repr__", any_repr)]);
+    ctx.add_methods(&t.builtin_function, &[method("__repr__", any_repr), method("__call__", any_call)]);
     ctx.add_getsets(&t.method_descriptor, &[getset("__name__", md_name, None), getset("__qualname__", md_qualname, None), getset("__objclass__", md_objclass, None), getset("__doc__", bf_doc, None)]);
     ctx.add_methods(&t.method_descriptor, &[method("__get__", md_get), method("__repr__", any_repr)]);
     ctx.add_getsets(&t.classmethod_descriptor, &[getset("__name__", md_name, None)]);
@@ -63,7 +63,7 @@ pub fn init(ctx: &Context) {
     // exceptions
     let be = &ctx.exc.base_exception;
     ctx.set_native_new(be, crate::builtins::types_init::exception_new);
-    ctx.add_methods(be, &[method("__init__", exc_init), method("with_traceback", exc_with_traceback), method("add_note", exc_add_note), method("__reduce__", exc_reduce)]);
+    ctx.add_methods(be, &[method("__init__", exc_init), method("with_traceback", exc_with_traceback), method("add_note", exc_add_note), method("__reduce__", exc_reduce), method("__setstate__", exc_setstate)]);
     ctx.add_getsets(
         be,
         &[
@@ -72,7 +72,6 @@ pub fn init(ctx: &Context) {
             getset("__cause__", exc_cause, Some(exc_set_cause)),
             getset("__context__", exc_context, Some(exc_set_context)),
             getset("__suppress_context__", exc_suppress, Some(exc_set_suppress)),
-            getset("__notes__", exc_notes, None),
             getset("__dict__", crate::builtins::types_init::instance_get_dict, Some(crate::builtins::types_init::instance_set_dict)),
         ],
     );
@@ -752,13 +751,35 @@ fn exc_add_note(vm: &Vm, a: Args<'_>) -> PyResult {
     if !rest[0].is_kind(Kind::Str) {
         return Err(vm.type_error(&format!("note must be a str, not '{}'", vm.type_name(&rest[0]))));
     }
-    let mut notes = edata(s).notes.borrow_mut();
-    let l = notes.get_or_insert_with(|| vm.ctx.new_list(vec![])).clone();
-    drop(notes);
-    if let Some(ld) = l.downcast::<crate::objects::list::ListData>() {
-        ld.append(rest[0].clone());
+    let notes = match vm.getattr_opt(s, "__notes__")? {
+        Some(n) => n,
+        None => {
+            let l = vm.ctx.new_list(vec![]);
+            vm.setattr(s, &vm.ctx.intern("__notes__"), Some(l.clone()))?;
+            l
+        }
+    };
+    match notes.downcast::<crate::objects::list::ListData>() {
+        Some(ld) => ld.append(rest[0].clone()),
+        None => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
     }
     Ok(vm.ctx.none())
+}
+fn exc_setstate(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (s, rest) = args::meth(vm, "__setstate__", &a, 1, 1)?;
+    if !rest[0].is(&vm.ctx.consts.none) {
+        let Some(d) = rest[0].downcast::<DictData>() else {
+            return Err(vm.type_error("state is not a dictionary"));
+        };
+        for (k, v) in d.items() {
+            vm.setattr(s, &k, Some(v))?;
+        }
+    }
+    Ok(vm.ctx.none())
+}
+fn any_call(vm: &Vm, a: Args<'_>) -> PyResult {
+    let Some((f, rest)) = a.items.split_first() else { return Err(vm.type_error("__call__ needs an argument")) };
+    vm.call_vector(f, rest, a.kwnames)
 }
 fn exc_reduce(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "__reduce__", &a, 0, 0)?;
@@ -813,9 +834,6 @@ fn exc_set_suppress(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
         None => false,
     });
     Ok(())
-}
-fn exc_notes(vm: &Vm, o: &PyRef) -> PyResult {
-    edata(o).notes.borrow().clone().ok_or_else(|| vm.attribute_error(o, "__notes__"))
 }
 
 // ----- cells, code, modules, tracebacks, mappingproxy -----

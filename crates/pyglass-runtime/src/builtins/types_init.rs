@@ -79,8 +79,16 @@ pub fn init_builtin_types(ctx: &Context) {
 
 /// Give a heap type whose instances have a `__dict__` the `__dict__` attribute.
 pub fn add_dict_descriptor(vm: &Vm, t: &PyRef) {
-    vm.ctx.add_getsets(t, &[getset("__dict__", instance_get_dict, Some(instance_set_dict))]);
-    if type_data(t).has_flag(crate::objects::typeobject::type_flags::WEAKREFABLE) {
+    let weak = type_data(t).has_flag(crate::objects::typeobject::type_flags::WEAKREFABLE);
+    add_dict_descriptors(vm, t, true, weak);
+}
+
+/// Give a heap type the `__dict__` and/or `__weakref__` attributes.
+pub fn add_dict_descriptors(vm: &Vm, t: &PyRef, dict: bool, weakref: bool) {
+    if dict {
+        vm.ctx.add_getsets(t, &[getset("__dict__", instance_get_dict, Some(instance_set_dict))]);
+    }
+    if weakref {
         vm.ctx.add_getsets(t, &[getset("__weakref__", instance_get_weakref, None)]);
     }
 }
@@ -114,31 +122,76 @@ fn object_init(vm: &Vm, a: Args<'_>) -> PyResult {
         let new = crate::objects::typeobject::lookup_str(&t, "__new__");
         let init_overridden = init.is_some_and(|i| !i.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
         let new_overridden = new.is_some_and(|i| !i.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
-        if init_overridden || !new_overridden {
+        if init_overridden {
+            return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if !new_overridden {
             return Err(vm.type_error(&format!("{}.__init__() takes exactly one argument (the instance to initialize)", type_data(&t).name())));
         }
     }
     Ok(vm.ctx.none())
 }
 
-fn object_new_descr(vm: &Vm, a: Args<'_>) -> PyResult {
+/// `T.__new__(S, ...)` for built-in types (CPython's `tp_new_wrapper`): the first item
+/// is the owning type T, bound when the attribute was looked up.
+pub fn builtin_new_wrapper(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = a.pos();
+    let owner = &p[0];
+    let oname = type_data(owner).name();
+    let Some(sub) = p.get(1) else {
+        return Err(vm.type_error(&format!("{oname}.__new__(): not enough arguments")));
+    };
+    let Some(std) = sub.downcast::<TypeData>() else {
+        return Err(vm.type_error(&format!("{oname}.__new__(X): X is not a type object ({})", vm.type_name(sub))));
+    };
+    if !crate::objects::typeobject::is_subtype(sub, owner) {
+        return Err(vm.type_error(&format!("{oname}.__new__({}): {} is not a subtype of {oname}", std.name(), std.name())));
+    }
+    check_static_base(vm, owner, sub)?;
+    let f = type_data(owner).native_new.get().or_else(|| crate::objects::instance::inherited_native_new(owner));
+    match f {
+        Some(f) => f(vm, sub, Args::with_kw(&a.items[2..], a.kwnames)),
+        None => Err(vm.type_error(&format!("cannot create '{}' instances", std.name()))),
+    }
+}
+
+/// "object.__new__(int) is not safe, use int.__new__()": the nearest built-in base of
+/// `sub` must construct instances the same way as `owner`.
+fn check_static_base(vm: &Vm, owner: &PyRef, sub: &PyRef) -> PyResult<()> {
+    let base = crate::objects::typeobject::full_mro(sub).into_iter().find(|t| !type_data(t).has_flag(crate::objects::typeobject::type_flags::HEAPTYPE));
+    if let Some(base) = base {
+        let bf = crate::objects::instance::inherited_native_new(&base).map(|f| f as *const () as usize);
+        let of = crate::objects::instance::inherited_native_new(owner).map(|f| f as *const () as usize);
+        if bf != of {
+            let (on, sn, bn) = (type_data(owner).name(), type_data(sub).name(), type_data(&base).name());
+            return Err(vm.type_error(&format!("{on}.__new__({sn}) is not safe, use {bn}.__new__()")));
+        }
+    }
+    Ok(())
+}
+
+fn object_new_descr(vm: &Vm, a: Args<'_>) -> PyResult {
+    // Bound to `object` (see `builtin_new_wrapper`); a direct call passes the type first.
+    let p = a.pos();
+    let p = if p.first().is_some_and(|o| o.is(&vm.ctx.types.object)) && p.len() >= 2 { &p[1..] } else { p };
     let Some(cls) = p.first() else { return Err(vm.type_error("object.__new__(): not enough arguments")) };
     if !cls.is_kind(Kind::Type) {
         return Err(vm.type_error(&format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
     }
-    // Extra arguments are accepted when __init__ is overridden (CPython's rule).
-    let init = crate::objects::typeobject::lookup_str(cls, "__init__");
-    let init_is_object = init.as_ref().map_or(true, |i| i.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
-    if p.len() > 1 && init_is_object {
-        let new = crate::objects::typeobject::lookup_str(cls, "__new__");
-        let new_is_object = new.as_ref().map_or(true, |n| n.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
-        if new_is_object {
+    let is_object = |v: Option<PyRef>| v.as_ref().map_or(true, |i| i.downcast::<MethodDescrData>().is_some_and(|m| m.owner.is(&vm.ctx.types.object)));
+    if (p.len() > 1 || a.has_kw()) && type_data(cls).instance_kind == Kind::Object {
+        let new_is_object = is_object(crate::objects::typeobject::lookup_str(cls, "__new__"));
+        if !new_is_object {
+            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if is_object(crate::objects::typeobject::lookup_str(cls, "__init__")) {
             return Err(vm.type_error(&format!("{}() takes no arguments", type_data(cls).name())));
         }
     }
+    // Built-in types have no `__new__` of their own here, so `int.__new__(C, v)` arrives
+    // as object.__new__: construct with the nearest built-in base's constructor.
     match crate::objects::instance::inherited_native_new(cls) {
-        Some(n) if type_data(cls).instance_kind != Kind::Object => n(vm, cls, Args::new(&p[1..])),
+        Some(n) if type_data(cls).instance_kind != Kind::Object => n(vm, cls, Args::with_kw(&p[1..], a.kwnames)),
         _ => crate::objects::instance::object_new(vm, cls, Args::new(&[])),
     }
 }
@@ -363,6 +416,8 @@ fn type_init(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 
 fn type_new_descr(vm: &Vm, a: Args<'_>) -> PyResult {
+    // Bound to `type`; `type.__new__(meta, ...)` passes the bound type first.
+    let a = if a.pos().len() >= 2 && a.items[0].is(&vm.ctx.types.type_) && a.items[1].is_kind(Kind::Type) { a.rest() } else { a };
     let p = a.pos();
     let Some(meta) = p.first() else { return Err(vm.type_error("type.__new__(): not enough arguments")) };
     if !meta.is_kind(Kind::Type) {

@@ -230,9 +230,11 @@ pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &Py
         let descr = vm.ctx.alloc(&vm.ctx.types.member_descriptor, MemberDescrData { name: vm.ctx.intern(s), index: base_slots + i, owner_name: name.to_string() });
         dd.set_str_key(vm.ctx.intern(s), descr);
     }
-    if flags & type_flags::MANAGED_DICT != 0 && !base_has_dict {
-        crate::builtins::types_init::add_dict_descriptor(vm, &t);
-    }
+    // `__dict__` / `__weakref__` descriptors unless a base already provides them.
+    let provided = |n: &str| crate::objects::typeobject::full_mro(&t).iter().skip(1).any(|b| type_data(b).dict().get_str(n).is_some());
+    let add_dict = flags & type_flags::MANAGED_DICT != 0 && !provided("__dict__");
+    let add_weakref = flags & type_flags::WEAKREFABLE != 0 && !provided("__weakref__");
+    crate::builtins::types_init::add_dict_descriptors(vm, &t, add_dict, add_weakref);
     refresh_flags(vm, &t);
     // __set_name__ and __init_subclass__.
     for (k, v) in dd.items() {

@@ -353,6 +353,8 @@ impl Vm {
                         None => Ok(d.clone()),
                     },
                     MethodKind::Class => Ok(self.new_builtin_bound(md.name, md.func, typ.clone())),
+                    // `__new__` of a built-in type is bound to its owner (tp_new_wrapper).
+                    MethodKind::Static if md.name == "__new__" => Ok(self.new_builtin_bound(md.name, md.func, md.owner.clone())),
                     MethodKind::Static => Ok(self.new_builtin(md.name, md.func, None)),
                 }
             }

@@ -478,7 +478,8 @@ impl Vm {
                     let d = self.stack_item(f, arg)?;
                     if ins.op() == Opcode::DICT_MERGE {
                         let n = f.stack.len();
-                        let func = f.stack.get(n.wrapping_sub(arg + 2)).cloned();
+                        // [callable, self_or_null, args, dict]: the callable is 3 below the dict.
+                        let func = f.stack.get(n.wrapping_sub(arg + 3)).cloned();
                         self.dict_merge_kwargs(&d, &m, func.as_ref())?;
                     } else {
                         self.dict_update_from(&d, &m).map_err(|e| self.fix_mapping_error(e, &m))?;

@@ -99,7 +99,7 @@ macro_rules! exc_fields {
                 let mut all: Vec<(&'static str, PyRef)> = Vec::new();
                 for (name, base) in HIERARCHY {
                     let base_t = if *base == "object" { types.object.clone() } else { all.iter().find(|(n, _)| n == base).map(|(_, t)| t.clone()).expect("base defined first") };
-                    let t = new_type(name, vtable_of::<ExceptionData>(), &base_t, type_flags::BASETYPE | type_flags::MANAGED_DICT | type_flags::EXCEPTION | type_flags::WEAKREFABLE);
+                    let t = new_type(name, vtable_of::<ExceptionData>(), &base_t, type_flags::BASETYPE | type_flags::MANAGED_DICT | type_flags::EXCEPTION);
                     all.push((name, t));
                 }
                 let get = |n: &str| all.iter().find(|(x, _)| *x == n).map(|(_, t)| t.clone()).expect("known exception");
@@ -403,12 +403,20 @@ impl Vm {
             out.push_str(&msg);
         }
         out.push('\n');
-        if let Some(notes) = exc.downcast::<ExceptionData>().and_then(|d| d.notes.borrow().clone()) {
-            if let Ok(items) = self.iterate(&notes) {
-                for n in items {
-                    out.push_str(&self.str_string(&n).unwrap_or_default());
-                    out.push('\n');
+        // `__notes__` lives in the exception's __dict__ (CPython's traceback module reads it
+        // with getattr): a sequence of notes, each split into lines.
+        if let Some(notes) = self.getattr_opt(exc, "__notes__").ok().flatten().filter(|n| !n.is(&self.ctx.consts.none)) {
+            if matches!(notes.kind(), Kind::List | Kind::Tuple) {
+                for n in self.iterate(&notes).unwrap_or_default() {
+                    let text = self.str_string(&n).unwrap_or_else(|_| "<note str() failed>".into());
+                    for line in text.split('\n') {
+                        out.push_str(line);
+                        out.push('\n');
+                    }
                 }
+            } else {
+                out.push_str(&self.repr_string(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into()));
+                out.push('\n');
             }
         }
     }
