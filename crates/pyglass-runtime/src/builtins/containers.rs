@@ -449,7 +449,7 @@ fn dict_popitem(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "popitem", &a, 0, 0)?;
     match dict_of(s).pop_last() {
         Some((k, v)) => Ok(vm.ctx.new_tuple(vec![k, v])),
-        None => Err(vm.key_error(&vm.ctx.new_str("popitem(): dictionary is empty")).with_str_arg(vm)),
+        None => Err(vm.key_error(&vm.ctx.new_str("popitem(): dictionary is empty"))),
     }
 }
 fn dict_setdefault(vm: &Vm, a: Args<'_>) -> PyResult {
@@ -582,7 +582,7 @@ fn set_discard(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn set_pop(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "pop", &a, 0, 0)?;
-    set_of(s).pop().ok_or_else(|| vm.key_error(&vm.ctx.new_str("pop from an empty set")).with_str_arg(vm))
+    set_of(s).pop().ok_or_else(|| vm.key_error(&vm.ctx.new_str("pop from an empty set")))
 }
 fn set_clear(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "clear", &a, 0, 0)?;
@@ -829,14 +829,3 @@ fn reversed_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
     let n = vm.len(seq)? as isize;
     Ok(new_iter(vm, cls, IterState::Reversed { seq: seq.clone(), index: n - 1 }))
 }
-
-trait WithStrArg {
-    fn with_str_arg(self, vm: &Vm) -> Self;
-}
-impl WithStrArg for crate::vm::PyErr {
-    /// KeyError raised with a message (not a key): CPython prints it with quotes too.
-    fn with_str_arg(self, _vm: &Vm) -> Self {
-        self
-    }
-}
-

@@ -7,7 +7,7 @@ use crate::objects::float::FloatData;
 use crate::objects::int::{IntData, IntValue};
 use crate::objects::str::as_str;
 use crate::objects::tuple::tuple_items;
-use crate::objects::typeobject::{is_subtype, lookup_str, TypeData};
+use crate::objects::typeobject::{is_subtype, lookup_str};
 use crate::vm::{Args, NativeFn, PyResult, Vm};
 
 pub const FUNCTIONS: &[(&str, NativeFn)] = &[
@@ -728,7 +728,3 @@ impl Vm {
     }
 }
 
-#[allow(dead_code)]
-fn type_of(t: &PyRef) -> Option<&TypeData> {
-    t.downcast::<TypeData>()
-}

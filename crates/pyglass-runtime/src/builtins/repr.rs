@@ -52,13 +52,11 @@ pub fn default_repr(vm: &Vm, v: &PyRef) -> String {
     let td = type_data(&t);
     let module = td.dict().get_str("__module__").and_then(|m| as_str(&m).map(|s| s.to_string()));
     let qual = td.qualname.borrow().clone();
+    let _ = vm;
     match module {
         Some(m) if m != "builtins" => format!("<{}.{} object at {:#x}>", m, qual, v.addr()),
         _ => format!("<{} object at {:#x}>", qual, v.addr()),
     }
-    .replace("0x", "0x")
-    .to_string()
-        + if vm.ctx.config.interactive { "" } else { "" }
 }
 
 /// `str(int)`, refusing more than `sys.get_int_max_str_digits()` digits as CPython does.

@@ -25,14 +25,8 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<PyRef>> {
             Some(s) => s,
             None => sys::make(vm),
         },
-        "builtins" => {
-            let m = vm.new_module("builtins");
-            if let Some(md) = m.downcast::<crate::objects::misc::ModuleData>() {
-                // The module's namespace *is* the builtins dict.
-                let _ = md;
-            }
-            return Ok(Some(module_with_dict(vm, vm.ctx.builtins.clone())));
-        }
+        // The module's namespace *is* the builtins dict.
+        "builtins" => module_with_dict(vm, vm.ctx.builtins.clone()),
         "math" => math::make(vm),
         "time" => time::make(vm),
         "_random" => random::make(vm),

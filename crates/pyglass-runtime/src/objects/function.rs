@@ -178,34 +178,19 @@ unsafe impl PyPayload for BoundMethodData {
     }
 }
 
-/// `staticmethod(f)` and `classmethod(f)` share this payload (different kinds).
-pub struct StaticMethodData {
+/// `staticmethod(f)` (`CLASS == false`) and `classmethod(f)` (`CLASS == true`): one
+/// wrapper shape, two payload kinds.
+pub struct FuncWrapperData<const CLASS: bool> {
     pub func: PyCell<Option<PyRef>>,
 }
 
-// SAFETY: Kind::StaticMethod is used by no other payload type.
-unsafe impl PyPayload for StaticMethodData {
-    const KIND: Kind = Kind::StaticMethod;
-    const HAS_GC: bool = true;
-    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
-        if let Some(b) = self.func.try_borrow() {
-            if let Some(r) = b.as_ref() {
-                visit(r);
-            }
-        }
-    }
-    fn clear(&self) {
-        drop(self.func.take());
-    }
-}
+pub type StaticMethodData = FuncWrapperData<false>;
+pub type ClassMethodData = FuncWrapperData<true>;
 
-pub struct ClassMethodData {
-    pub func: PyCell<Option<PyRef>>,
-}
-
-// SAFETY: Kind::ClassMethod is used by no other payload type.
-unsafe impl PyPayload for ClassMethodData {
-    const KIND: Kind = Kind::ClassMethod;
+// SAFETY: the two instantiations get distinct kinds (StaticMethod, ClassMethod), used by no
+// other payload type.
+unsafe impl<const CLASS: bool> PyPayload for FuncWrapperData<CLASS> {
+    const KIND: Kind = if CLASS { Kind::ClassMethod } else { Kind::StaticMethod };
     const HAS_GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
         if let Some(b) = self.func.try_borrow() {

@@ -7,7 +7,7 @@ use crate::objects::dict::DictData;
 use crate::objects::function::*;
 use crate::objects::str::as_str;
 use crate::objects::tuple::tuple_items;
-use crate::objects::typeobject::{lookup_str, type_data, TypeData};
+use crate::objects::typeobject::{lookup_str, type_data};
 use crate::vm::eval::ArgVec;
 use crate::vm::frame::{Frame, FrameExit};
 use crate::vm::{Args, NativeFn, PyResult, Vm};
@@ -439,4 +439,3 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
-impl TypeData {}

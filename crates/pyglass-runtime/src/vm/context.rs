@@ -105,6 +105,30 @@ pub struct Context {
     pub weakrefs: RefCell<ahash::AHashMap<usize, Vec<(usize, usize)>>>,
 }
 
+/// The data of a built-in (static, immutable) type whose instances have the payload of
+/// `vt`, with `base` as its single base.
+fn static_type_data(name: &str, dict: PyRef, vt: &'static crate::object::VTable, base: Option<PyRef>, flags: u32) -> TypeData {
+    let mut mro = Vec::new();
+    if let Some(b) = &base {
+        mro.push(b.clone());
+        mro.extend(b.downcast::<TypeData>().map(|t| t.mro.borrow().clone()).unwrap_or_default());
+    }
+    TypeData {
+        name: PyCell::new(name.to_string()),
+        qualname: PyCell::new(name.to_string()),
+        bases: PyCell::new(base.iter().cloned().collect()),
+        base: PyCell::new(base),
+        mro: PyCell::new(mro),
+        dict,
+        flags: Cell::new(flags | type_flags::IMMUTABLETYPE),
+        vtable: vt,
+        instance_kind: vt.kind,
+        nslots: Cell::new(0),
+        native_new: Cell::new(None),
+        version: Cell::new(0),
+    }
+}
+
 /// Allocate an object whose type pointer is patched later (bootstrap only).
 fn alloc_boot<T: PyPayload>(payload: T) -> PyRef {
     crate::object::core::alloc_typeless(payload).unwrap_or_else(|| oom())
@@ -126,31 +150,7 @@ impl Context {
         let d_object = mk_dict();
         let d_dict = mk_dict();
         let mk_type = |name: &str, dict: PyRef, kind_vt: &'static crate::object::VTable, base: Option<PyRef>, flags: u32| {
-            let mro = match &base {
-                Some(b) => {
-                    let mut m = vec![b.clone()];
-                    m.extend(b.downcast::<TypeData>().map(|t| t.mro.borrow().clone()).unwrap_or_default());
-                    m
-                }
-                None => vec![],
-            };
-            let bases = base.iter().cloned().collect();
-            alloc_boot(
-                TypeData {
-                    name: PyCell::new(name.to_string()),
-                    qualname: PyCell::new(name.to_string()),
-                    base: PyCell::new(base),
-                    bases: PyCell::new(bases),
-                    mro: PyCell::new(mro),
-                    dict,
-                    flags: Cell::new(flags | type_flags::IMMUTABLETYPE),
-                    vtable: kind_vt,
-                    instance_kind: kind_vt.kind,
-                    nslots: Cell::new(0),
-                    native_new: Cell::new(None),
-                    version: Cell::new(0),
-                },
-            )
+            alloc_boot(static_type_data(name, dict, kind_vt, base, flags))
         };
         let object_t = mk_type("object", d_object, vtable_of::<ObjectData>(), None, type_flags::BASETYPE);
         let type_t = mk_type("type", d_type, vtable_of::<TypeData>(), Some(object_t.clone()), type_flags::BASETYPE | type_flags::WEAKREFABLE);
@@ -418,25 +418,9 @@ impl Context {
 
     /// A new static (non-heap) type with no payload of its own, e.g. `sys.stdout`'s type.
     pub fn new_builtin_type(&self, name: &str, base: &PyRef) -> PyRef {
-        let dict = self.new_dict();
-        let mut mro = vec![base.clone()];
-        mro.extend(base.downcast::<TypeData>().map(|t| t.mro.borrow().clone()).unwrap_or_default());
         let t = alloc_object(
             AllocSpec { typ: &self.types.type_, managed_dict: false, owns_type: false },
-            TypeData {
-                name: PyCell::new(name.to_string()),
-                qualname: PyCell::new(name.to_string()),
-                base: PyCell::new(Some(base.clone())),
-                bases: PyCell::new(vec![base.clone()]),
-                mro: PyCell::new(mro),
-                dict,
-                flags: Cell::new(type_flags::IMMUTABLETYPE),
-                vtable: vtable_of::<ObjectData>(),
-                instance_kind: Kind::Object,
-                nslots: Cell::new(0),
-                native_new: Cell::new(None),
-                version: Cell::new(0),
-            },
+            static_type_data(name, self.new_dict(), vtable_of::<ObjectData>(), Some(base.clone()), 0),
             0,
         )
         .unwrap_or_else(|| oom());
