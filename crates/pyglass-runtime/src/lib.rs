@@ -194,6 +194,9 @@ impl Interpreter {
                     }
                 }
             }
+            // Cycles that were reachable only from `__main__` are garbage now: collect
+            // them so their finalizers run, as CPython's finalization does.
+            vm.gc_collect_final();
             vm.ctx.stdout.borrow_mut().flush();
         });
         0

@@ -3,6 +3,7 @@
 
 pub mod collections;
 pub mod functools;
+pub mod gc;
 pub mod io;
 pub mod itertools;
 pub mod math;
@@ -37,6 +38,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<PyRef>> {
         "_itertools" => itertools::make(vm),
         "_functools" => functools::make(vm),
         "_weakref" => weakref::make(vm),
+        "gc" => gc::make(vm),
         _ => return Ok(None),
     }))
 }

@@ -13,8 +13,8 @@
 //!    so a `&T` is never formed for the wrong `T`.
 //! 4. Under the GIL an object is touched by one thread at a time; payload mutation goes
 //!    through `crate::sync::PyCell`, never through `&mut` to shared memory.
-//! 5. Deallocation runs in this order: finalizer (`__del__`, may resurrect), weakref clearing,
-//!    GC untracking, payload drop (children decremented, depth-limited by the trashcan),
+//! 5. Deallocation runs in this order: finalizer (`__del__`, may resurrect), GC untracking,
+//!    weakref clearing, payload drop (children decremented, depth-limited by the trashcan),
 //!    type decref, memory release.
 
 use super::header::*;
@@ -58,6 +58,17 @@ pub unsafe trait PyPayload: Sized + 'static {
     const KIND: Kind;
     /// Whether objects with this payload can be part of reference cycles (carry a GC head).
     const HAS_GC: bool = false;
+    /// Whether a new object is tracked by the collector at once (dicts start untracked and
+    /// are tracked when they first hold a container, as in CPython).
+    const TRACK_ON_ALLOC: bool = true;
+    /// Called once the payload has been moved into its object.
+    fn on_alloc(&self) {}
+    /// Whether `on_alloc` has run for this payload value, i.e. it lives inside an object
+    /// (so [`with_payload_owner`] may find the header in front of it). Payload types that
+    /// override it must only return `true` after their `on_alloc` ran.
+    fn lives_in_object(&self) -> bool {
+        false
+    }
     /// Visit every strong reference held (for the cycle collector).
     fn traverse(&self, _visit: &mut dyn FnMut(&PyRef)) {}
     /// Drop references that may form cycles (the collector's tp_clear).
@@ -109,7 +120,10 @@ unsafe fn traverse_payload<T: PyPayload>(p: NonNull<ObjHeader>, visit: &mut dyn 
         obj.payload.traverse(visit);
         let n = trailing_count(p, vtable_of::<T>());
         let items = trailing_ptr::<T>(p);
-        for i in 0..n {
+        // Tuple items last to first (CPython's tupletraverse), slots in order.
+        let backwards = obj.payload.own_trailing() > 0;
+        for k in 0..n {
+            let i = if backwards { n - 1 - k } else { k };
             if let Some(r) = &*items.add(i) {
                 visit(r);
             }
@@ -281,16 +295,6 @@ impl PyRef {
         // of a nullable pointer. Single-threaded access (invariant 4).
         unsafe { Some(&*((self.ptr.as_ptr() as *mut u8).sub(off) as *const Cell<Option<PyRef>>)) }
     }
-
-    /// Address of the GC head, if this object has one.
-    #[inline]
-    pub(crate) fn gc_head(&self) -> Option<&GcHead> {
-        if self.header().flags() & layout_bits::HAS_GC_HEAD == 0 {
-            return None;
-        }
-        // SAFETY: the flag says a GcHead precedes the header, initialised at allocation.
-        unsafe { Some(&*((self.ptr.as_ptr() as *mut u8).sub(GC_HEAD_SIZE) as *const GcHead)) }
-    }
 }
 
 impl Clone for PyRef {
@@ -405,8 +409,32 @@ pub fn alloc_object<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usi
         for i in 0..trailing {
             std::ptr::write(items.add(i), None);
         }
-        Some(PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) })
+        let r = PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) };
+        (*obj).payload.on_alloc();
+        if T::HAS_GC {
+            // `object()` itself is not a container; instances of heap types are.
+            let track = T::TRACK_ON_ALLOC && (T::KIND != Kind::Object || spec.owns_type);
+            crate::vm::gc::on_alloc(r.ptr, track);
+        }
+        Some(r)
     }
+}
+
+/// Run `f` with a borrowed handle to the object that holds `payload`, if the payload
+/// lives in an object (see [`PyPayload::lives_in_object`]).
+pub fn with_payload_owner<T: PyPayload, R>(payload: &T, f: impl FnOnce(&PyRef) -> R) -> Option<R> {
+    if !payload.lives_in_object() {
+        return None;
+    }
+    // SAFETY: `lives_in_object` is only true after `alloc_object` moved the payload into a
+    // `PyObject<T>` (trait contract), whose header sits at a fixed offset in front of the
+    // payload; `payload` is borrowed, so the object is alive. The handle is never dropped.
+    let r = unsafe {
+        let off = std::mem::offset_of!(PyObject<T>, payload);
+        let p = (payload as *const T as *const u8).sub(off) as *mut ObjHeader;
+        std::mem::ManuallyDrop::new(PyRef::from_raw(p))
+    };
+    Some(f(&r))
 }
 
 /// Allocate an object with a null type pointer: only for bootstrapping `type`, `object`
@@ -466,6 +494,8 @@ const TRASHCAN_DEPTH: u32 = 50;
 fn dealloc(p: NonNull<ObjHeader>) {
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
+        // A deferred object has a zero count: the collector must not see it.
+        crate::vm::gc::untrack_raw(p);
         TRASH.with(|t| t.borrow_mut().push(p));
         return;
     }
@@ -493,18 +523,26 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
         crate::vm::finalize::call_del(p);
         let rc = h.ob_ref_local.load(Relaxed);
         if rc > 1 || rc == IMMORTAL_REFCNT {
-            // Resurrected: the new references keep it alive; drop ours.
+            // Resurrected: the new references keep it alive; drop ours. A trashcan
+            // deferral untracked it: the collector must see it again.
             decref_no_dealloc(h);
+            if h.flags() & layout_bits::HAS_GC_HEAD != 0 {
+                // SAFETY: `p` is alive again (count >= 1).
+                crate::vm::gc::track(&std::mem::ManuallyDrop::new(unsafe { PyRef::from_raw(p.as_ptr()) }));
+            }
             return;
         }
         h.ob_ref_local.store(0, Relaxed);
     }
-    // 2. Weak references to it die now (callbacks run).
+    // 2. Leave the collector's lists (before any Python code can run again: weakref
+    //    callbacks below may reach a safe point where the collector runs).
+    if h.flags() & layout_bits::HAS_GC_HEAD != 0 {
+        crate::vm::gc::on_dealloc(p);
+    }
+    // 3. Weak references to it die now (callbacks run).
     if h.flags() & layout_bits::HAS_WEAKREFS != 0 {
         crate::vm::finalize::clear_weakrefs(p);
     }
-    // 3. Leave the collector's lists.
-    crate::vm::gc::untrack_raw(p);
     let vt = vtable_of_obj(p);
     let trailing = trailing_count(p, vt);
     let pre = h.pre_header_size();
@@ -517,6 +555,9 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
     unsafe {
         if managed {
             let slot = (p.as_ptr() as *mut u8).sub(pre) as *mut Option<PyRef>;
+            if let Some(d) = &*slot {
+                crate::vm::gc::detach_managed_dict(d);
+            }
             std::ptr::drop_in_place(slot);
         }
         (vt.drop_payload)(p, trailing);
@@ -537,9 +578,21 @@ pub fn traverse_object(obj: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
     if let Some(slot) = obj.managed_dict_slot() {
         let d = slot.take();
         if let Some(d) = &d {
-            visit(d);
+            if d.refcnt() == 1 && !crate::vm::gc::is_tracked(d) {
+                // Held only here and untracked: its items count as the owner's (CPython's
+                // inline values), so the dict is not a separate object for the collector.
+                traverse_object(d, visit);
+            } else {
+                visit(d);
+            }
         }
         slot.set(d);
+    }
+    if obj.header().flags() & layout_bits::OWNS_TYPE_REF != 0 {
+        // Instances of heap types own a reference to their class.
+        // SAFETY: the type of a live object is live.
+        let t = std::mem::ManuallyDrop::new(unsafe { PyRef::from_raw(obj.class_ptr()) });
+        visit(&t);
     }
 }
 
@@ -549,7 +602,11 @@ pub fn clear_object(obj: &PyRef) {
     // SAFETY: `obj` is live and `vt` is its payload's vtable.
     unsafe { (vt.clear)(obj.ptr) };
     if let Some(slot) = obj.managed_dict_slot() {
-        drop(slot.take());
+        let d = slot.take();
+        if let Some(d) = &d {
+            crate::vm::gc::detach_managed_dict(d);
+        }
+        drop(d);
     }
 }
 

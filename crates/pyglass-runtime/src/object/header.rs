@@ -50,6 +50,8 @@ pub mod gc_bits {
     pub const FINALIZED: u8 = 1 << 1;
     pub const UNREACHABLE: u8 = 1 << 2;
     pub const FROZEN: u8 = 1 << 3;
+    /// In the generation being collected (the collector's scratch mark).
+    pub const COLLECTING: u8 = 1 << 4;
 }
 
 /// The common head of every object.

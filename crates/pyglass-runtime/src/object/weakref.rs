@@ -120,3 +120,37 @@ pub fn clear_weakrefs(vm: &Vm, addr: usize) {
         }
     }
 }
+
+/// The collector found `wr` (a weakref) in the garbage: detach it from its referent so its
+/// callback can never run (CPython's `_PyWeakref_ClearRef`).
+pub(crate) fn detach(vm: &Vm, wr: &PyRef, w: &WeakRefData) {
+    let referent = w.referent.get();
+    if referent == 0 {
+        return;
+    }
+    w.referent.set(0);
+    let mut reg = vm.ctx.weakrefs.borrow_mut();
+    if let Some(list) = reg.get_mut(&referent) {
+        list.retain(|(a, _)| *a != wr.addr());
+        if list.is_empty() {
+            reg.remove(&referent);
+        }
+    }
+}
+
+/// The collector clears the weakrefs to a garbage object without running callbacks yet:
+/// returns the weakrefs, newest first (the order callbacks run in). Their callbacks stay
+/// in place: the collector takes those of weakrefs that are not garbage themselves.
+pub(crate) fn clear_for_gc(vm: &Vm, addr: usize) -> Vec<PyRef> {
+    let list = vm.ctx.weakrefs.borrow_mut().remove(&addr).unwrap_or_default();
+    let mut out = Vec::new();
+    for (wa, _) in list.into_iter().rev() {
+        // SAFETY: invariant 3: registered addresses name live weakref objects.
+        let wr = unsafe { PyRef::from_borrowed(wa as *mut crate::object::ObjHeader) };
+        if let Some(d) = wr.downcast::<WeakRefData>() {
+            d.referent.set(0);
+        }
+        out.push(wr);
+    }
+    out
+}

@@ -9,6 +9,7 @@
 
 use crate::object::{Kind, PyPayload, PyRef};
 use crate::sync::PyCell;
+use std::cell::Cell;
 use crate::vm::{PyResult, Vm};
 
 const EMPTY: i32 = -1;
@@ -38,17 +39,31 @@ pub struct Table {
 
 pub struct DictData {
     pub table: PyCell<Table>,
+    /// Set once the payload lives in its object (see `PyPayload::lives_in_object`).
+    in_object: Cell<bool>,
 }
 
 // SAFETY: Kind::Dict is used by no other payload type.
 unsafe impl PyPayload for DictData {
     const KIND: Kind = Kind::Dict;
     const HAS_GC: bool = true;
+    const TRACK_ON_ALLOC: bool = false;
+    fn on_alloc(&self) {
+        self.in_object.set(true);
+    }
+    fn lives_in_object(&self) -> bool {
+        self.in_object.get()
+    }
     fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
         if let Some(t) = self.table.try_borrow() {
+            // Value then key, as CPython's dict_traverse; a table of str keys only (never
+            // containers) visits just the values, as CPython's unicode-keys tables do.
+            let str_keys = t.entries.iter().flatten().all(|e| e.key.is_kind(Kind::Str));
             for e in t.entries.iter().flatten() {
-                visit(&e.key);
                 visit(&e.value);
+                if !str_keys {
+                    visit(&e.key);
+                }
             }
         }
     }
@@ -202,7 +217,7 @@ impl Table {
 
 impl DictData {
     pub fn new() -> DictData {
-        DictData { table: PyCell::new(Table::default()) }
+        DictData { table: PyCell::new(Table::default()), in_object: Cell::new(false) }
     }
 
     pub fn with_capacity(n: usize) -> DictData {
@@ -211,7 +226,7 @@ impl DictData {
             t.rebuild(Table::growth_size(n).max(MINSIZE));
             t.indices.iter_mut().for_each(|x| *x = EMPTY);
         }
-        DictData { table: PyCell::new(t) }
+        DictData { table: PyCell::new(t), in_object: Cell::new(false) }
     }
 
     pub fn len(&self) -> usize {
@@ -290,6 +305,25 @@ impl DictData {
     }
 
     pub fn set_item_hashed(&self, vm: &Vm, key: PyRef, hash: isize, value: PyRef) -> PyResult<()> {
+        self.maintain_tracking(&key, &value);
+        self.set_item_hashed_untracked(vm, key, hash, value)
+    }
+
+    /// Store an instance attribute in a managed `__dict__`: like `set_item`, but the
+    /// dict's tracking state is left alone, as CPython's inline values do (the owner
+    /// visits the items while the dict is held only by it).
+    pub fn set_attr_item(&self, vm: &Vm, key: PyRef, value: PyRef) -> PyResult<()> {
+        let hash = vm.hash(&key)?;
+        self.set_item_hashed_untracked(vm, key, hash, value)
+    }
+
+    /// Track this dict if it is about to hold a container (CPython's MAINTAIN_TRACKING).
+    #[inline]
+    fn maintain_tracking(&self, key: &PyRef, value: &PyRef) {
+        crate::object::core::with_payload_owner(self, |d| crate::vm::gc::maintain_dict_tracking(d, key, value));
+    }
+
+    fn set_item_hashed_untracked(&self, vm: &Vm, key: PyRef, hash: isize, value: PyRef) -> PyResult<()> {
         let pos = self.find_pos(vm, &key, hash)?;
         let old;
         {
@@ -363,6 +397,7 @@ impl DictData {
     /// Store under a str key without running Python code (str keys never call `__eq__`).
     pub fn set_str_key(&self, key: PyRef, value: PyRef) {
         let Some(s) = key.downcast::<crate::objects::str::StrData>() else { return };
+        self.maintain_tracking(&key, &value);
         let hash = s.hash();
         let old;
         {

@@ -160,6 +160,10 @@ pub struct MethodDescrData {
 // SAFETY: Kind::MethodDescriptor is used by no other payload type.
 unsafe impl PyPayload for MethodDescrData {
     const KIND: Kind = Kind::MethodDescriptor;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        visit(&self.owner);
+    }
 }
 
 /// A Python function bound to an instance (`method`).
@@ -263,4 +267,8 @@ pub struct GetSetDescrData {
 // SAFETY: Kind::GetSetDescriptor is used by no other payload type.
 unsafe impl PyPayload for GetSetDescrData {
     const KIND: Kind = Kind::GetSetDescriptor;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        visit(&self.owner);
+    }
 }

@@ -13,8 +13,9 @@ unsafe impl PyPayload for ListData {
     const KIND: Kind = Kind::List;
     const HAS_GC: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        // Last to first, as CPython's list_traverse (the order gc.get_referents shows).
         if let Some(v) = self.items.try_borrow() {
-            v.iter().for_each(visit);
+            v.iter().rev().for_each(visit);
         }
     }
     fn clear(&self) {

@@ -520,6 +520,7 @@ impl Vm {
         if let Some(dict) = self.instance_dict(obj) {
             let dd = dict.downcast::<DictData>().expect("dict");
             match value {
+                Some(v) if obj.managed_dict_slot().is_some() => dd.set_attr_item(self, name.clone(), v)?,
                 Some(v) => dd.set_item(self, name.clone(), v)?,
                 None => {
                     if dd.del_item(self, name)?.is_none() {

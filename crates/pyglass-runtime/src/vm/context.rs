@@ -101,6 +101,8 @@ pub struct Context {
     pub config: crate::Config,
     /// Strings printed by print() etc. go here before reaching fd 1.
     pub stdout: RefCell<crate::vm::frame::OutBuf>,
+    /// The cycle collector's generations, counts and settings (`vm/gc.rs`).
+    pub gc: crate::vm::gc::GcState,
     /// Weak references: referent address -> (weakref object address, payload address).
     pub weakrefs: RefCell<ahash::AHashMap<usize, Vec<(usize, usize)>>>,
 }
@@ -264,7 +266,11 @@ impl Context {
         let mk_dict = || alloc_object(AllocSpec { typ: &types.dict, managed_dict: false, owns_type: false }, DictData::new(), 0).unwrap_or_else(|| oom());
         let modules = mk_dict();
         let builtins = mk_dict();
+        let mk_list = || alloc_object(AllocSpec { typ: &types.list, managed_dict: false, owns_type: false }, crate::objects::list::ListData::new(Vec::new()), 0).unwrap_or_else(|| oom());
+        let stress = config.xoptions.iter().any(|x| x == "gcstress") || std::env::var_os("PYGLASS_GC_STRESS").is_some_and(|v| !v.is_empty() && v != "0");
+        let gc = crate::vm::gc::GcState::new(mk_list(), mk_list(), stress);
         let ctx = Context {
+            gc,
             types,
             consts,
             exc,

@@ -852,6 +852,9 @@ impl Vm {
     /// Raise KeyboardInterrupt if Ctrl-C was pressed.
     #[inline]
     pub fn check_interrupt(&self) -> PyResult<()> {
+        if self.ctx.gc.is_pending() {
+            self.gc_collect_pending();
+        }
         if self.interrupt.load(Ordering::Relaxed) {
             self.interrupt.store(false, Ordering::SeqCst);
             return Err(self.new_error(&self.ctx.exc.keyboard_interrupt, ""));

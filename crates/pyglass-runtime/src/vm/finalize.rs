@@ -25,15 +25,18 @@ pub(crate) fn call_del(p: NonNull<ObjHeader>) {
     let obj = unsafe { PyRef::from_borrowed(p.as_ptr()) };
     let h = obj.header();
     h.set_gc_bits(h.gc_bits() | gc_bits::FINALIZED);
-    crate::vm::Vm::with_current(|vm| {
-        let t = obj.class();
-        if let Some(del) = crate::objects::typeobject::lookup_str(&t, "__del__") {
-            if let Err(e) = vm.call(&del, &[obj.clone()]) {
-                vm.write_unraisable(&e, Some(&del), "Exception ignored in");
-            }
-        }
-    });
+    crate::vm::Vm::with_current(|vm| run_del(vm, &obj));
     drop(obj);
+}
+
+/// Call the object's `__del__`, reporting an exception as unraisable.
+pub(crate) fn run_del(vm: &crate::vm::Vm, obj: &PyRef) {
+    let t = obj.class();
+    if let Some(del) = crate::objects::typeobject::lookup_str(&t, "__del__") {
+        if let Err(e) = vm.call(&del, &[obj.clone()]) {
+            vm.write_unraisable(&e, Some(&del), "Exception ignored in");
+        }
+    }
 }
 
 /// Clear the weak references to a dying object and run their callbacks.

@@ -1,15 +1,819 @@
-//! The cycle collector's hooks. Container objects carry a `GcHead` (see
-//! `object/header.rs`); the generational collector that links them into generations and
-//! finds unreachable cycles is built on these.
+//! The cycle collector (CPython `Python/gc.c`, the 3.13 generational design).
+//!
+//! Container objects carry a [`GcHead`] in front of their header. A *tracked* object is
+//! linked into one of three generation lists (plus the permanent generation of
+//! `gc.freeze`); [`GcState`] owns the list heads and belongs to one interpreter.
+//!
+//! How a collection of generation `g` works (the names are CPython's):
+//! 1. the younger lists are merged into `g`'s list (`young`);
+//! 2. `update_refs`: each object's scratch count `gc_refs` (kept in the header's `ob_tid`
+//!    word, as CPython's free-threaded collector does; it is 0 under the GIL and restored
+//!    to 0 afterwards) is set to its refcount, and the `COLLECTING` bit is set;
+//! 3. `subtract_refs`: every reference from one young object to another decrements the
+//!    referent's `gc_refs` (each payload's `traverse` visits what it owns);
+//! 4. `move_unreachable`: objects left with `gc_refs > 0` are referenced from outside the
+//!    set, so they and everything they reach are alive; the rest move to `unreachable`;
+//! 5. survivors are promoted (tuples and dicts of atomic items are untracked);
+//! 6. weak references to the garbage are cleared, and callbacks of weakrefs that are not
+//!    garbage themselves run; `__del__` runs once per object (PEP 442);
+//! 7. objects resurrected by finalizers are found by repeating 2–4 on `unreachable`;
+//! 8. `tp_clear` breaks the remaining cycles and reference counting frees the objects.
+//!
+//! Collections run only at safe points of the eval loop (CPython 3.12+ schedules them
+//! from allocation and runs them from the eval breaker), never inside native code, so a
+//! payload is never borrowed while the collector traverses or clears it.
+//!
+//! Soundness rests on `traverse` never visiting a reference its object does not own: an
+//! under-visit only keeps garbage alive, an over-visit could free a live object.
+//!
+//! In the free-threaded mode (docs/threading.md) the lists go away: a stop-the-world
+//! collector walks the allocator's pools instead, as CPython 3.13t does with mimalloc's
+//! heaps; the `gc_refs` scratch word stays where it is.
 
-use crate::object::header::{gc_bits, ObjHeader};
+use crate::object::header::{gc_bits, layout_bits, GcHead, ObjHeader, GC_HEAD_SIZE, IMMORTAL_REFCNT};
+use crate::object::{Kind, PyRef};
+use crate::vm::Vm;
+use std::cell::Cell;
 use std::ptr::NonNull;
+use std::sync::atomic::Ordering::Relaxed;
+
+pub const NUM_GENERATIONS: usize = 3;
+const PERMANENT: usize = 3;
+
+/// `gc.DEBUG_*` flags.
+pub mod debug_flags {
+    pub const STATS: u32 = 1;
+    pub const COLLECTABLE: u32 = 2;
+    pub const UNCOLLECTABLE: u32 = 4;
+    pub const SAVEALL: u32 = 32;
+    pub const LEAK: u32 = COLLECTABLE | UNCOLLECTABLE | SAVEALL;
+}
+
+/// Per-generation statistics (`gc.get_stats()`).
+#[derive(Default, Clone, Copy, Debug)]
+pub struct GenStats {
+    pub collections: usize,
+    pub collected: usize,
+    pub uncollectable: usize,
+}
+
+/// The collector's state: one per interpreter (CPython's `struct _gc_runtime_state`).
+pub struct GcState {
+    /// List heads: generations 0..3 and the permanent generation. Boxed so their
+    /// addresses stay fixed while objects point at them.
+    heads: Box<[GcHead; 4]>,
+    count: [Cell<usize>; NUM_GENERATIONS],
+    threshold: [Cell<usize>; NUM_GENERATIONS],
+    enabled: Cell<bool>,
+    collecting: Cell<bool>,
+    /// A collection was scheduled by an allocation; the eval loop runs it at its next
+    /// safe point.
+    pending: Cell<bool>,
+    debug: Cell<u32>,
+    stats: [Cell<GenStats>; NUM_GENERATIONS],
+    long_lived_total: Cell<usize>,
+    long_lived_pending: Cell<usize>,
+    /// `gc.garbage` and `gc.callbacks` (lists).
+    pub garbage: PyRef,
+    pub callbacks: PyRef,
+}
+
+fn head_init(h: &GcHead) {
+    let a = h as *const GcHead as usize;
+    h.prev.store(a, Relaxed);
+    h.next.store(a, Relaxed);
+}
+
+// ---- raw list operations (CPython's gc_list_*) ----
+//
+// SAFETY (for every function below): nodes are the `GcHead`s of live objects linked into
+// a list, or list heads owned by a `GcState`/the running collection. Lists are only
+// touched by the interpreter's thread (GIL model).
+
+fn next_of(n: *const GcHead) -> *const GcHead {
+    // SAFETY: see above.
+    unsafe { (*n).next.load(Relaxed) as *const GcHead }
+}
+fn prev_of(n: *const GcHead) -> *const GcHead {
+    // SAFETY: see above.
+    unsafe { (*n).prev.load(Relaxed) as *const GcHead }
+}
+fn set_next(n: *const GcHead, v: *const GcHead) {
+    // SAFETY: see above.
+    unsafe { (*n).next.store(v as usize, Relaxed) }
+}
+fn set_prev(n: *const GcHead, v: *const GcHead) {
+    // SAFETY: see above.
+    unsafe { (*n).prev.store(v as usize, Relaxed) }
+}
+fn list_is_empty(l: *const GcHead) -> bool {
+    next_of(l) == l
+}
+fn list_append(node: *const GcHead, list: *const GcHead) {
+    let last = prev_of(list);
+    set_prev(node, last);
+    set_next(last, node);
+    set_next(node, list);
+    set_prev(list, node);
+}
+fn list_unlink(node: *const GcHead) {
+    let p = prev_of(node);
+    let n = next_of(node);
+    set_next(p, n);
+    set_prev(n, p);
+    set_next(node, std::ptr::null());
+    set_prev(node, std::ptr::null());
+}
+fn list_move(node: *const GcHead, list: *const GcHead) {
+    let p = prev_of(node);
+    let n = next_of(node);
+    set_next(p, n);
+    set_prev(n, p);
+    list_append(node, list);
+}
+fn list_merge(from: *const GcHead, to: *const GcHead) {
+    if !list_is_empty(from) {
+        let to_tail = prev_of(to);
+        let from_head = next_of(from);
+        let from_tail = prev_of(from);
+        set_next(to_tail, from_head);
+        set_prev(from_head, to_tail);
+        set_next(from_tail, to);
+        set_prev(to, from_tail);
+    }
+    set_next(from, from);
+    set_prev(from, from);
+}
+fn list_len(l: *const GcHead) -> usize {
+    let mut n = 0;
+    let mut g = next_of(l);
+    while g != l {
+        n += 1;
+        g = next_of(g);
+    }
+    n
+}
+
+fn obj_of(node: *const GcHead) -> NonNull<ObjHeader> {
+    // SAFETY: a GC head sits GC_HEAD_SIZE bytes before its object's header (object/core.rs
+    // allocation layout); list heads are never passed here.
+    unsafe { NonNull::new_unchecked((node as *mut u8).add(GC_HEAD_SIZE) as *mut ObjHeader) }
+}
+fn head_of(p: NonNull<ObjHeader>) -> *const GcHead {
+    // SAFETY: only called for objects with HAS_GC_HEAD (checked by callers).
+    unsafe { (p.as_ptr() as *const u8).sub(GC_HEAD_SIZE) as *const GcHead }
+}
+fn hdr<'a>(p: NonNull<ObjHeader>) -> &'a ObjHeader {
+    // SAFETY: `p` is a live object (on a GC list or reached through a live reference).
+    unsafe { &*p.as_ptr() }
+}
+fn has_gc_head(h: &ObjHeader) -> bool {
+    h.flags() & layout_bits::HAS_GC_HEAD != 0
+}
+fn gc_refs(h: &ObjHeader) -> usize {
+    h.ob_tid.load(Relaxed)
+}
+fn set_gc_refs(h: &ObjHeader, v: usize) {
+    h.ob_tid.store(v, Relaxed)
+}
+
+/// Run `f` with a borrowed handle to the live object `p` (no refcount traffic).
+fn with_obj<R>(p: NonNull<ObjHeader>, f: impl FnOnce(&PyRef) -> R) -> R {
+    // SAFETY: `p` is live; the handle is never dropped, so the count is untouched.
+    let r = std::mem::ManuallyDrop::new(unsafe { PyRef::from_raw(p.as_ptr()) });
+    f(&r)
+}
+
+/// Whether an object could ever be tracked (CPython's `_PyObject_GC_MAY_BE_TRACKED`):
+/// a container, except tuples the collector already found to hold only atomic items.
+pub fn may_be_tracked(o: &PyRef) -> bool {
+    let h = o.header();
+    if !has_gc_head(h) || h.is_immortal() {
+        return false;
+    }
+    if o.is_kind(Kind::Tuple) {
+        return h.gc_bits() & gc_bits::TRACKED != 0;
+    }
+    true
+}
+
+pub fn is_tracked(o: &PyRef) -> bool {
+    o.header().gc_bits() & gc_bits::TRACKED != 0
+}
+
+pub fn is_finalized(o: &PyRef) -> bool {
+    o.header().gc_bits() & gc_bits::FINALIZED != 0
+}
 
 /// Remove a dying object from the collector's lists (no-op when untracked).
 pub(crate) fn untrack_raw(p: NonNull<ObjHeader>) {
-    // SAFETY: `p` is an object being deallocated; its header is valid.
-    let h = unsafe { p.as_ref() };
+    let h = hdr(p);
     if h.gc_bits() & gc_bits::TRACKED != 0 {
-        h.set_gc_bits(h.gc_bits() & !gc_bits::TRACKED);
+        list_unlink(head_of(p));
+        h.set_gc_bits(h.gc_bits() & !(gc_bits::TRACKED | gc_bits::COLLECTING | gc_bits::UNREACHABLE));
+    }
+}
+
+/// Stop tracking a live object (CPython's `PyObject_GC_UnTrack`).
+pub fn untrack(o: &PyRef) {
+    untrack_raw(NonNull::new(o.as_ptr()).expect("live object"));
+}
+
+/// Called from allocation for every container object.
+#[inline]
+pub(crate) fn on_alloc(p: NonNull<ObjHeader>, track: bool) {
+    Vm::with_current(|vm| vm.ctx.gc.link_new(p, track));
+}
+
+/// Called from deallocation of every container object (after its finalizer ran).
+#[inline]
+pub(crate) fn on_dealloc(p: NonNull<ObjHeader>) {
+    untrack_raw(p);
+    Vm::with_current(|vm| {
+        let c = &vm.ctx.gc.count[0];
+        c.set(c.get().saturating_sub(1));
+    });
+}
+
+/// Track a live container in the current interpreter's youngest generation (no-op if it
+/// is tracked already or no interpreter runs on this thread).
+pub fn track(o: &PyRef) {
+    if !has_gc_head(o.header()) || is_tracked(o) || o.header().is_immortal() {
+        return;
+    }
+    let p = NonNull::new(o.as_ptr()).expect("live object");
+    Vm::with_current(|vm| vm.ctx.gc.link(p, 0));
+}
+
+/// Track a dict if it now holds something that may be tracked (CPython's
+/// `MAINTAIN_TRACKING`).
+#[inline]
+pub fn maintain_dict_tracking(d: &PyRef, key: &PyRef, value: &PyRef) {
+    if is_tracked(d) {
+        return;
+    }
+    if may_be_tracked(value) || may_be_tracked(key) {
+        track(d);
+    }
+}
+
+/// A managed `__dict__` that outlives its owner becomes an independent object: track it
+/// if it holds containers (its contents were visited through the owner until now).
+pub(crate) fn detach_managed_dict(d: &PyRef) {
+    if d.refcnt() > 1 && !is_tracked(d) {
+        if let Some(dd) = d.downcast::<crate::objects::dict::DictData>() {
+            if dd.items().iter().any(|(k, v)| may_be_tracked(k) || may_be_tracked(v)) {
+                track(d);
+            }
+        }
+    }
+}
+
+impl GcState {
+    /// `stress` (`-X gcstress` or `PYGLASS_GC_STRESS=1`) sets the youngest generation's
+    /// threshold to 1: a collection at every safe point after an allocation.
+    pub fn new(garbage: PyRef, callbacks: PyRef, stress: bool) -> GcState {
+        let heads: Box<[GcHead; 4]> = Box::new(std::array::from_fn(|_| GcHead { prev: 0.into(), next: 0.into() }));
+        heads.iter().for_each(head_init);
+        GcState {
+            heads,
+            count: Default::default(),
+            threshold: [Cell::new(if stress { 1 } else { 2000 }), Cell::new(10), Cell::new(10)],
+            enabled: Cell::new(true),
+            collecting: Cell::new(false),
+            pending: Cell::new(false),
+            debug: Cell::new(0),
+            stats: Default::default(),
+            long_lived_total: Cell::new(0),
+            long_lived_pending: Cell::new(0),
+            garbage,
+            callbacks,
+        }
+    }
+
+    fn head(&self, g: usize) -> *const GcHead {
+        &self.heads[g] as *const GcHead
+    }
+
+    fn link(&self, p: NonNull<ObjHeader>, g: usize) {
+        let h = hdr(p);
+        list_append(head_of(p), self.head(g));
+        h.set_gc_bits(h.gc_bits() | gc_bits::TRACKED);
+    }
+
+    #[inline]
+    fn link_new(&self, p: NonNull<ObjHeader>, track: bool) {
+        let c = self.count[0].get() + 1;
+        self.count[0].set(c);
+        if track {
+            self.link(p, 0);
+        }
+        let t = self.threshold[0].get();
+        if c > t && t != 0 && self.enabled.get() && !self.collecting.get() {
+            self.pending.set(true);
+        }
+    }
+
+    /// Whether the eval loop should run [`Vm::gc_collect_pending`] at its next safe point.
+    #[inline(always)]
+    pub fn is_pending(&self) -> bool {
+        self.pending.get()
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.enabled.get()
+    }
+    pub fn set_enabled(&self, on: bool) {
+        self.enabled.set(on);
+    }
+    pub fn is_collecting(&self) -> bool {
+        self.collecting.get()
+    }
+    pub fn debug(&self) -> u32 {
+        self.debug.get()
+    }
+    pub fn set_debug(&self, d: u32) {
+        self.debug.set(d);
+    }
+    pub fn counts(&self) -> [usize; NUM_GENERATIONS] {
+        std::array::from_fn(|i| self.count[i].get())
+    }
+    pub fn thresholds(&self) -> [usize; NUM_GENERATIONS] {
+        std::array::from_fn(|i| self.threshold[i].get())
+    }
+    pub fn set_threshold(&self, i: usize, v: usize) {
+        self.threshold[i].set(v);
+    }
+    pub fn stats(&self) -> [GenStats; NUM_GENERATIONS] {
+        std::array::from_fn(|i| self.stats[i].get())
+    }
+
+    /// Tracked objects of generation `g` (3 = permanent), oldest first.
+    pub fn objects(&self, g: usize) -> Vec<PyRef> {
+        let l = self.head(g);
+        let mut out = Vec::new();
+        let mut n = next_of(l);
+        while n != l {
+            // SAFETY: objects on a list are alive.
+            out.push(unsafe { PyRef::from_borrowed(obj_of(n).as_ptr()) });
+            n = next_of(n);
+        }
+        out
+    }
+
+    /// Number of objects in generation `g` (3 = permanent).
+    pub fn len(&self, g: usize) -> usize {
+        list_len(self.head(g))
+    }
+
+    /// `gc.freeze()`: move every tracked object to the permanent generation.
+    pub fn freeze(&self) {
+        for g in 0..NUM_GENERATIONS {
+            list_merge(self.head(g), self.head(PERMANENT));
+            self.count[g].set(0);
+        }
+    }
+
+    /// `gc.unfreeze()`: back into the oldest generation.
+    pub fn unfreeze(&self) {
+        list_merge(self.head(PERMANENT), self.head(NUM_GENERATIONS - 1));
+    }
+}
+
+impl Drop for GcState {
+    fn drop(&mut self) {
+        // Objects that outlive the interpreter (leaks, or ones freed later) must not point
+        // at our list heads: unlink everything.
+        for g in 0..4 {
+            let l = self.head(g);
+            let mut n = next_of(l);
+            while n != l {
+                let next = next_of(n);
+                let h = hdr(obj_of(n));
+                h.set_gc_bits(h.gc_bits() & !(gc_bits::TRACKED | gc_bits::COLLECTING | gc_bits::UNREACHABLE));
+                set_next(n, std::ptr::null());
+                set_prev(n, std::ptr::null());
+                n = next;
+            }
+            head_init(&self.heads[g]);
+        }
+    }
+}
+
+// ---- the collection ----
+
+/// Set `gc_refs` to the refcount and mark `COLLECTING` for every object of `list`;
+/// immortal objects are untracked instead.
+fn update_refs(list: *const GcHead) {
+    let mut n = next_of(list);
+    while n != list {
+        let next = next_of(n);
+        let p = obj_of(n);
+        let h = hdr(p);
+        if h.refcnt() == IMMORTAL_REFCNT {
+            untrack_raw(p);
+        } else {
+            set_gc_refs(h, h.refcnt() as usize);
+            h.set_gc_bits(h.gc_bits() | gc_bits::COLLECTING);
+        }
+        n = next;
+    }
+}
+
+fn visit_decref(r: &PyRef) {
+    let h = r.header();
+    if has_gc_head(h) && h.gc_bits() & gc_bits::COLLECTING != 0 {
+        let v = gc_refs(h);
+        // A count below zero would mean a traverse visited a reference it does not own;
+        // saturating keeps the object alive instead of freeing a live object.
+        set_gc_refs(h, v.saturating_sub(1));
+    }
+}
+
+fn subtract_refs(list: *const GcHead) {
+    let mut n = next_of(list);
+    while n != list {
+        with_obj(obj_of(n), |o| crate::object::traverse_object(o, &mut |r| visit_decref(r)));
+        n = next_of(n);
+    }
+}
+
+/// Split `young` into reachable (left in `young`) and unreachable (moved to
+/// `unreachable`, marked `UNREACHABLE`, still `COLLECTING`), in list order.
+fn move_unreachable(young: *const GcHead, unreachable: *const GcHead) {
+    let mut n = next_of(young);
+    while n != young {
+        let p = obj_of(n);
+        let h = hdr(p);
+        if gc_refs(h) > 0 {
+            // Reachable: everything it refers to in the set is reachable too.
+            with_obj(p, |o| {
+                crate::object::traverse_object(o, &mut |r| {
+                    let rh = r.header();
+                    if !has_gc_head(rh) || rh.gc_bits() & gc_bits::COLLECTING == 0 {
+                        return;
+                    }
+                    let rp = NonNull::new(r.as_ptr()).expect("live");
+                    if rh.gc_bits() & gc_bits::UNREACHABLE != 0 {
+                        // Tentatively unreachable: back to the end of `young`, to be
+                        // scanned again.
+                        list_move(head_of(rp), young);
+                        rh.set_gc_bits(rh.gc_bits() & !gc_bits::UNREACHABLE);
+                        set_gc_refs(rh, 1);
+                    } else if gc_refs(rh) == 0 {
+                        set_gc_refs(rh, 1);
+                    }
+                })
+            });
+            h.set_gc_bits(h.gc_bits() & !gc_bits::COLLECTING);
+            set_gc_refs(h, 0);
+            n = next_of(n);
+        } else {
+            let next = next_of(n);
+            list_move(n, unreachable);
+            h.set_gc_bits(h.gc_bits() | gc_bits::UNREACHABLE);
+            n = next;
+        }
+    }
+}
+
+fn deduce_unreachable(young: *const GcHead, unreachable: *const GcHead) {
+    update_refs(young);
+    subtract_refs(young);
+    move_unreachable(young, unreachable);
+}
+
+/// Clear the scratch state of every object on `list`.
+fn clear_marks(list: *const GcHead) {
+    let mut n = next_of(list);
+    while n != list {
+        let h = hdr(obj_of(n));
+        h.set_gc_bits(h.gc_bits() & !(gc_bits::COLLECTING | gc_bits::UNREACHABLE));
+        set_gc_refs(h, 0);
+        n = next_of(n);
+    }
+}
+
+/// Untrack reachable tuples whose items can never be part of a cycle.
+fn untrack_tuples(list: *const GcHead) {
+    let mut n = next_of(list);
+    while n != list {
+        let next = next_of(n);
+        let p = obj_of(n);
+        with_obj(p, |o| {
+            if o.is_kind(Kind::Tuple) && crate::objects::tuple::tuple_items(o).iter().all(|i| !may_be_tracked(i)) {
+                untrack_raw(p);
+            }
+        });
+        n = next;
+    }
+}
+
+/// Untrack dicts holding only atomic keys and values (full collections only).
+fn untrack_dicts(list: *const GcHead) {
+    let mut n = next_of(list);
+    while n != list {
+        let next = next_of(n);
+        let p = obj_of(n);
+        with_obj(p, |o| {
+            if let Some(d) = o.downcast::<crate::objects::dict::DictData>() {
+                let atomic = d.table.try_borrow().is_some_and(|t| t.iter().all(|e| !may_be_tracked(&e.key) && !may_be_tracked(&e.value)));
+                if atomic {
+                    untrack_raw(p);
+                }
+            }
+        });
+        n = next;
+    }
+}
+
+/// Strong references to every object on `list`, in order.
+fn snapshot(list: *const GcHead) -> Vec<PyRef> {
+    let mut out = Vec::new();
+    let mut n = next_of(list);
+    while n != list {
+        // SAFETY: objects on a list are alive.
+        out.push(unsafe { PyRef::from_borrowed(obj_of(n).as_ptr()) });
+        n = next_of(n);
+    }
+    out
+}
+
+/// A list head for the duration of one collection (boxed: objects point at it).
+struct TempList(Box<GcHead>);
+
+impl TempList {
+    fn new() -> TempList {
+        let h = Box::new(GcHead { prev: 0.into(), next: 0.into() });
+        head_init(&h);
+        TempList(h)
+    }
+    fn ptr(&self) -> *const GcHead {
+        &*self.0 as *const GcHead
+    }
+}
+
+impl Drop for TempList {
+    fn drop(&mut self) {
+        // Every collection empties its temporary lists before returning; anything left
+        // (cannot happen) is unlinked rather than left pointing at freed memory.
+        let l = self.ptr();
+        while !list_is_empty(l) {
+            let n = next_of(l);
+            let h = hdr(obj_of(n));
+            h.set_gc_bits(h.gc_bits() & !(gc_bits::TRACKED | gc_bits::COLLECTING | gc_bits::UNREACHABLE));
+            list_unlink(n);
+        }
+    }
+}
+
+impl Vm {
+    /// Run the collection an allocation scheduled (called at eval-loop safe points).
+    #[cold]
+    pub(crate) fn gc_collect_pending(&self) {
+        let g = &self.ctx.gc;
+        g.pending.set(false);
+        if !g.enabled.get() || g.collecting.get() {
+            return;
+        }
+        // CPython's gc_collect_generations: the oldest generation over its threshold,
+        // full collections only when enough long-lived objects are pending.
+        for i in (0..NUM_GENERATIONS).rev() {
+            if g.count[i].get() > g.threshold[i].get() {
+                if i == NUM_GENERATIONS - 1 && g.long_lived_pending.get() < g.long_lived_total.get() / 4 {
+                    continue;
+                }
+                self.gc_collect_with_callbacks(i);
+                break;
+            }
+        }
+    }
+
+    /// `gc.collect(generation)`: returns the number of unreachable objects found.
+    pub fn gc_collect(&self, generation: usize) -> usize {
+        if self.ctx.gc.collecting.get() {
+            return 0;
+        }
+        self.gc_collect_with_callbacks(generation)
+    }
+
+    fn gc_collect_with_callbacks(&self, generation: usize) -> usize {
+        // `collecting` covers the callbacks too: code they run must not start another
+        // collection.
+        let g = &self.ctx.gc;
+        g.collecting.set(true);
+        self.gc_invoke_callbacks("start", generation, 0, 0);
+        let (collected, uncollectable) = self.gc_collect_main(generation);
+        self.gc_invoke_callbacks("stop", generation, collected, uncollectable);
+        g.collecting.set(false);
+        g.pending.set(false);
+        collected + uncollectable
+    }
+
+    fn gc_invoke_callbacks(&self, phase: &str, generation: usize, collected: usize, uncollectable: usize) {
+        let cbs = self.ctx.gc.callbacks.downcast::<crate::objects::list::ListData>().map(|l| l.snapshot()).unwrap_or_default();
+        if cbs.is_empty() {
+            return;
+        }
+        let info = self.ctx.new_dict();
+        if let Some(d) = info.downcast::<crate::objects::dict::DictData>() {
+            d.set_str_key(self.ctx.intern("generation"), self.ctx.new_int(generation as i64));
+            d.set_str_key(self.ctx.intern("collected"), self.ctx.new_int(collected as i64));
+            d.set_str_key(self.ctx.intern("uncollectable"), self.ctx.new_int(uncollectable as i64));
+        }
+        let phase = self.ctx.new_str(phase);
+        for cb in cbs {
+            if let Err(e) = self.call(&cb, &[phase.clone(), info.clone()]) {
+                self.write_unraisable(&e, Some(&cb), "Exception ignored in garbage collector callback");
+            }
+        }
+    }
+
+    fn gc_debug_write(&self, text: &str) {
+        self.ctx.stdout.borrow_mut().flush();
+        let sys = self.ctx.sys.borrow().clone();
+        if let Some(write) = sys.and_then(|s| self.getattr_str(&s, "stderr").ok()).and_then(|e| self.getattr_str(&e, "write").ok()) {
+            if self.call(&write, &[self.ctx.new_str(text)]).is_ok() {
+                return;
+            }
+        }
+        use std::io::Write;
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
+    /// One collection of `generation` and the younger ones; returns (collected,
+    /// uncollectable). CPython's `gc_collect_main`.
+    fn gc_collect_main(&self, generation: usize) -> (usize, usize) {
+        let g = &self.ctx.gc;
+        let debug = g.debug.get();
+        let t0 = std::time::Instant::now();
+        if debug & debug_flags::STATS != 0 {
+            let sizes: Vec<String> = (0..NUM_GENERATIONS).map(|i| list_len(g.head(i)).to_string()).collect();
+            self.gc_debug_write(&format!(
+                "gc: collecting generation {generation}...\ngc: objects in each generation: {}\ngc: objects in permanent generation: {}\n",
+                sizes.join(" "),
+                list_len(g.head(PERMANENT))
+            ));
+        }
+        if generation + 1 < NUM_GENERATIONS {
+            let c = &g.count[generation + 1];
+            c.set(c.get() + 1);
+        }
+        for i in 0..=generation {
+            g.count[i].set(0);
+        }
+        for i in 0..generation {
+            list_merge(g.head(i), g.head(generation));
+        }
+        let young = g.head(generation);
+        let old = if generation + 1 < NUM_GENERATIONS { g.head(generation + 1) } else { young };
+
+        let unreachable = TempList::new();
+        deduce_unreachable(young, unreachable.ptr());
+        untrack_tuples(young);
+        if young != old {
+            if generation == NUM_GENERATIONS - 2 {
+                g.long_lived_pending.set(g.long_lived_pending.get() + list_len(young));
+            }
+            list_merge(young, old);
+        } else {
+            untrack_dicts(young);
+            g.long_lived_pending.set(0);
+            g.long_lived_total.set(list_len(young));
+        }
+        // From here on `unreachable` is a plain list (no tentative moves): drop the
+        // UNREACHABLE marks, keep COLLECTING (it tells a weakref in the garbage).
+        let mut n = next_of(unreachable.ptr());
+        while n != unreachable.ptr() {
+            let h = hdr(obj_of(n));
+            h.set_gc_bits(h.gc_bits() & !gc_bits::UNREACHABLE);
+            n = next_of(n);
+        }
+
+        if debug & debug_flags::COLLECTABLE != 0 {
+            for o in snapshot(unreachable.ptr()) {
+                self.gc_debug_cycle("collectable", &o);
+            }
+        }
+
+        // Weak references to the garbage die now; callbacks of weakrefs that are not
+        // garbage themselves run.
+        self.gc_handle_weakrefs(unreachable.ptr());
+
+        // __del__, once per object (PEP 442). Each object moves to `seen` before its
+        // finalizer runs, so the walk survives objects freed by finalizers.
+        let seen = TempList::new();
+        while !list_is_empty(unreachable.ptr()) {
+            let n = next_of(unreachable.ptr());
+            list_move(n, seen.ptr());
+            let p = obj_of(n);
+            if crate::vm::finalize::needs_finalizer(p) {
+                // SAFETY: `p` is alive (on a list); the handle keeps it alive during the call.
+                let o = unsafe { PyRef::from_borrowed(p.as_ptr()) };
+                let h = o.header();
+                h.set_gc_bits(h.gc_bits() | gc_bits::FINALIZED);
+                crate::vm::finalize::run_del(self, &o);
+                drop(o);
+            }
+        }
+        list_merge(seen.ptr(), unreachable.ptr());
+
+        // Finalizers may have resurrected objects: whatever is now reachable from outside
+        // goes to the old generation; the rest is garbage for sure.
+        let final_unreachable = TempList::new();
+        clear_marks(unreachable.ptr());
+        deduce_unreachable(unreachable.ptr(), final_unreachable.ptr());
+        clear_marks(unreachable.ptr());
+        list_merge(unreachable.ptr(), old);
+        let mut n = next_of(final_unreachable.ptr());
+        while n != final_unreachable.ptr() {
+            let h = hdr(obj_of(n));
+            h.set_gc_bits(h.gc_bits() & !gc_bits::UNREACHABLE);
+            n = next_of(n);
+        }
+
+        let collected = list_len(final_unreachable.ptr());
+        // Break the cycles: tp_clear each object (or save it in gc.garbage).
+        let fl = final_unreachable.ptr();
+        while !list_is_empty(fl) {
+            let n = next_of(fl);
+            let p = obj_of(n);
+            // SAFETY: `p` is alive (on a list); the handle keeps it alive during clear.
+            let o = unsafe { PyRef::from_borrowed(p.as_ptr()) };
+            if debug & debug_flags::SAVEALL != 0 {
+                if let Some(l) = self.ctx.gc.garbage.downcast::<crate::objects::list::ListData>() {
+                    if !o.is(&self.ctx.gc.garbage) {
+                        l.append(o.clone());
+                    }
+                }
+            } else {
+                crate::object::clear_object(&o);
+            }
+            // Still alive and still on the list: something else keeps it; it survives.
+            if next_of(fl) == n {
+                let h = o.header();
+                h.set_gc_bits(h.gc_bits() & !(gc_bits::COLLECTING | gc_bits::UNREACHABLE));
+                set_gc_refs(h, 0);
+                list_move(n, old);
+            }
+            drop(o);
+        }
+
+        let uncollectable = 0;
+        if debug & debug_flags::STATS != 0 {
+            let secs = t0.elapsed().as_secs_f64();
+            self.gc_debug_write(&format!("gc: done, {} unreachable, {uncollectable} uncollectable, {secs:.4}s elapsed\n", collected + uncollectable));
+        }
+        let mut s = g.stats[generation].get();
+        s.collections += 1;
+        s.collected += collected;
+        s.uncollectable += uncollectable;
+        g.stats[generation].set(s);
+        (collected, uncollectable)
+    }
+
+    fn gc_debug_cycle(&self, msg: &str, o: &PyRef) {
+        let tn = self.type_name(o).to_string();
+        self.gc_debug_write(&format!("gc: {msg} <{tn} {:#x}>\n", o.addr()));
+    }
+
+    /// CPython's `handle_weakrefs`: clear every weakref to an unreachable object; a
+    /// weakref that is itself unreachable never calls back; the others' callbacks run
+    /// after all are cleared.
+    fn gc_handle_weakrefs(&self, unreachable: *const GcHead) {
+        let mut calls = Vec::new();
+        for o in snapshot(unreachable) {
+            if let Some(w) = o.downcast::<crate::object::weakref::WeakRefData>() {
+                // A weakref in the garbage: clear it so its callback can never run.
+                crate::object::weakref::detach(self, &o, w);
+            }
+            if o.header().flags() & layout_bits::HAS_WEAKREFS == 0 {
+                continue;
+            }
+            for wr in crate::object::weakref::clear_for_gc(self, o.addr()) {
+                let wh = wr.header();
+                if has_gc_head(wh) && wh.gc_bits() & gc_bits::COLLECTING != 0 {
+                    continue; // garbage itself: its callback never runs
+                }
+                let cb = wr.downcast::<crate::object::weakref::WeakRefData>().and_then(|d| d.callback.take());
+                if let Some(cb) = cb {
+                    calls.push((wr, cb));
+                }
+            }
+        }
+        for (wr, cb) in calls {
+            if let Err(e) = self.call(&cb, &[wr]) {
+                self.write_unraisable(&e, Some(&cb), "Exception ignored while calling weakref callback");
+            }
+        }
+    }
+
+    /// Shutdown: collect until nothing more is found.
+    pub fn gc_collect_final(&self) {
+        for _ in 0..8 {
+            if self.gc_collect(NUM_GENERATIONS - 1) == 0 {
+                break;
+            }
+        }
     }
 }
