@@ -121,12 +121,26 @@ fn list_new(vm: &Vm, cls: &PyRef, _a: Args<'_>) -> PyResult {
 
 fn list_init(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "list", &a, 0, 1)?;
-    let items = match rest.first() {
-        Some(it) => vm.iterate(it)?,
-        None => Vec::new(),
-    };
-    let old = std::mem::replace(&mut *list_of(s).items.borrow_mut(), items);
+    // CPython's list___init__: clear, preallocate exactly (rounded up to even) when the
+    // iterable has a length, then extend.
+    let old = std::mem::take(&mut *list_of(s).items.borrow_mut());
     drop(old);
+    if let Some(it) = rest.first() {
+        let has_len = matches!(it.kind(), Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Bytes | Kind::ByteArray | Kind::Range)
+            || crate::objects::typeobject::lookup_str(&it.class(), "__len__").is_some();
+        if has_len {
+            let n = match vm.len(it) {
+                Ok(n) => n,
+                Err(e) if vm.is_instance_of(&e.0, &vm.ctx.exc.type_error) => 0,
+                Err(e) => return Err(e),
+            };
+            let mut v = list_of(s).items.borrow_mut();
+            if n > 0 && v.capacity() == 0 {
+                ListData::preallocate_exact(&mut v, n);
+            }
+        }
+        vm.list_extend(s, it)?;
+    }
     none(vm)
 }
 
@@ -196,7 +210,10 @@ fn list_remove(vm: &Vm, a: Args<'_>) -> PyResult {
             let old = {
                 let mut v = l.items.borrow_mut();
                 if i < v.len() && v[i].is(&items[i]) {
-                    Some(v.remove(i))
+                    let n = v.len();
+                    let r = v.remove(i);
+                    ListData::resize(&mut v, n, n - 1);
+                    Some(r)
                 } else {
                     None
                 }
@@ -267,7 +284,9 @@ pub fn sort_items(vm: &Vm, items: &mut Vec<PyRef>, key: Option<&PyRef>, reverse:
         idx.reverse();
     }
     let sorted: Vec<PyRef> = idx.into_iter().map(|i| items[i].clone()).collect();
-    *items = sorted;
+    // Keep the allocation, as CPython's list.sort does.
+    items.clear();
+    items.extend(sorted);
     Ok(())
 }
 
