@@ -121,24 +121,10 @@ fn list_new(vm: &Vm, cls: &PyRef, _a: Args<'_>) -> PyResult {
 
 fn list_init(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "list", &a, 0, 1)?;
-    // CPython's list___init__: clear, preallocate exactly (rounded up to even) when the
-    // iterable has a length, then extend.
+    // CPython 3.13.0's list___init__: clear, then extend (list_extend preallocates).
     let old = std::mem::take(&mut *list_of(s).items.borrow_mut());
     drop(old);
     if let Some(it) = rest.first() {
-        let has_len = matches!(it.kind(), Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Bytes | Kind::ByteArray | Kind::Range)
-            || crate::objects::typeobject::lookup_str(&it.class(), "__len__").is_some();
-        if has_len {
-            let n = match vm.len(it) {
-                Ok(n) => n,
-                Err(e) if vm.is_instance_of(&e.0, &vm.ctx.exc.type_error) => 0,
-                Err(e) => return Err(e),
-            };
-            let mut v = list_of(s).items.borrow_mut();
-            if n > 0 && v.capacity() == 0 {
-                ListData::preallocate_exact(&mut v, n);
-            }
-        }
         vm.list_extend(s, it)?;
     }
     none(vm)

@@ -908,14 +908,15 @@ impl Vm {
 
     /// `list.extend` (CPython's `list_extend`), with CPython's allocation pattern so that
     /// `sys.getsizeof` agrees: exact lists and tuples are copied in one resize (or an exact
-    /// preallocation for a list with no items array yet), sets and dicts in one resize, and
+    /// preallocation for a list with no items array yet), sets, dicts and dict views in one
+    /// resize, and
     /// other iterables are sized by their length hint (default 8), grown item by item past
     /// it, and cut back at the end.
     pub fn list_extend(&self, list: &PyRef, iterable: &PyRef) -> PyResult<()> {
         let t = iterable.class();
         let ty = &self.ctx.types;
         let fast = t.is(&ty.list) || t.is(&ty.tuple) || iterable.is(list);
-        let sized = t.is(&ty.set) || t.is(&ty.frozenset) || t.is(&ty.dict);
+        let sized = t.is(&ty.set) || t.is(&ty.frozenset) || t.is(&ty.dict) || (iterable.is_kind(Kind::DictView) && is_static_type(&t));
         let hint = if fast || sized { 0 } else { self.length_hint(iterable, 8)? };
         let items = self.iterate(iterable)?;
         let Some(l) = list.downcast::<ListData>() else { return Ok(()) };
