@@ -121,12 +121,12 @@ fn list_new(vm: &Vm, cls: &PyRef, _a: Args<'_>) -> PyResult {
 
 fn list_init(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "list", &a, 0, 1)?;
-    let items = match rest.first() {
-        Some(it) => vm.iterate(it)?,
-        None => Vec::new(),
-    };
-    let old = std::mem::replace(&mut *list_of(s).items.borrow_mut(), items);
+    // CPython 3.13.0's list___init__: clear, then extend (list_extend preallocates).
+    let old = std::mem::take(&mut *list_of(s).items.borrow_mut());
     drop(old);
+    if let Some(it) = rest.first() {
+        vm.list_extend(s, it)?;
+    }
     none(vm)
 }
 
@@ -196,7 +196,10 @@ fn list_remove(vm: &Vm, a: Args<'_>) -> PyResult {
             let old = {
                 let mut v = l.items.borrow_mut();
                 if i < v.len() && v[i].is(&items[i]) {
-                    Some(v.remove(i))
+                    let n = v.len();
+                    let r = v.remove(i);
+                    ListData::resize(&mut v, n, n - 1);
+                    Some(r)
                 } else {
                     None
                 }
@@ -267,7 +270,9 @@ pub fn sort_items(vm: &Vm, items: &mut Vec<PyRef>, key: Option<&PyRef>, reverse:
         idx.reverse();
     }
     let sorted: Vec<PyRef> = idx.into_iter().map(|i| items[i].clone()).collect();
-    *items = sorted;
+    // Keep the allocation, as CPython's list.sort does.
+    items.clear();
+    items.extend(sorted);
     Ok(())
 }
 

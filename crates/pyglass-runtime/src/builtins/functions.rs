@@ -346,14 +346,19 @@ fn sorted(vm: &Vm, a: Args<'_>) -> PyResult {
     if p.len() != 1 {
         return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", p.len())));
     }
-    let mut items = vm.iterate(&p[0])?;
+    // PySequence_List: a new empty list extended by the iterable (its allocation is what
+    // sys.getsizeof reports).
+    let l = vm.ctx.new_list(Vec::new());
+    vm.list_extend(&l, &p[0])?;
+    let mut items = std::mem::take(&mut *crate::builtins::containers::list_of(&l).items.borrow_mut());
     let b = args::bind(vm, "sorted", &Args::with_kw(&a.items[1..], a.kwnames), &["key", "reverse"], 0)?;
     let reverse = match b[1] {
         Some(r) => vm.is_true(r)?,
         None => false,
     };
     crate::builtins::containers::sort_items(vm, &mut items, b[0], reverse)?;
-    Ok(vm.ctx.new_list(items))
+    *crate::builtins::containers::list_of(&l).items.borrow_mut() = items;
+    Ok(l)
 }
 
 fn hash(vm: &Vm, a: Args<'_>) -> PyResult {

@@ -997,7 +997,17 @@ pub fn native_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) -> 
                         let mut items = l.items.borrow_mut();
                         if step == 1 {
                             let stop = (stop.max(start)) as usize;
+                            // CPython's list_ass_slice resizes (grow or shrink) when the
+                            // length changes.
+                            let n = items.len();
+                            let newlen = n - (stop - start as usize) + new_items.len();
+                            if newlen > n {
+                                ListData::resize(&mut items, n, newlen);
+                            }
                             let old: Vec<PyRef> = items.splice(start as usize..stop, new_items).collect();
+                            if newlen < n {
+                                ListData::resize(&mut items, n, newlen);
+                            }
                             drop(items);
                             drop(old);
                         } else {
@@ -1017,9 +1027,14 @@ pub fn native_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) -> 
                         let mut positions: Vec<usize> = slice_positions(start, step, count).collect();
                         positions.sort_unstable();
                         let mut old = Vec::with_capacity(count);
+                        let n = items.len();
                         for p in positions.into_iter().rev() {
                             old.push(items.remove(p));
                         }
+                        // list_ass_slice (step 1) resizes from the old size; an extended
+                        // slice deletion resizes after the size has been set.
+                        let newlen = items.len();
+                        ListData::resize(&mut items, if step == 1 { n } else { newlen }, newlen);
                         drop(items);
                         drop(old);
                     }
@@ -1042,7 +1057,12 @@ pub fn native_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) -> 
             };
             let old = match value {
                 Some(v) => std::mem::replace(&mut items[i], v),
-                None => items.remove(i),
+                None => {
+                    let n = items.len();
+                    let r = items.remove(i);
+                    ListData::resize(&mut items, n, n - 1);
+                    r
+                }
             };
             drop(items);
             drop(old);

@@ -38,7 +38,7 @@ pub fn init_builtin_types(ctx: &Context) {
             method("__setattr__", object_setattr),
             method("__delattr__", object_delattr),
             method("__dir__", object_dir),
-            method("__sizeof__", object_sizeof),
+            method("__sizeof__", crate::builtins::sizes::object_sizeof_method),
             method("__reduce_ex__", object_reduce_ex),
             classmethod("__init_subclass__", object_init_subclass),
         ],
@@ -75,6 +75,7 @@ pub fn init_builtin_types(ctx: &Context) {
     crate::builtins::containers::init(ctx);
     crate::builtins::callables::init(ctx);
     crate::builtins::bytes::init(ctx);
+    crate::builtins::sizes::init(ctx);
 }
 
 /// Give a heap type whose instances have a `__dict__` the `__dict__` attribute.
@@ -361,11 +362,6 @@ fn type_dir(vm: &Vm, a: Args<'_>) -> PyResult {
     }
     names.sort();
     Ok(vm.ctx.new_list(names.into_iter().map(|n| vm.ctx.new_string(n)).collect()))
-}
-
-fn object_sizeof(vm: &Vm, a: Args<'_>) -> PyResult {
-    let (s, _) = args::meth(vm, "__sizeof__", &a, 0, 0)?;
-    Ok(vm.ctx.new_int(crate::builtins::sizes::basic_sizeof(vm, s) as i64))
 }
 
 fn object_reduce_ex(vm: &Vm, _a: Args<'_>) -> PyResult {

@@ -98,22 +98,20 @@ fn debugmallocstats(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 
 fn getsizeof(vm: &Vm, a: Args<'_>) -> PyResult {
-    let p = args::pos(vm, "getsizeof", &a, 1, 2)?;
-    let o = &p[0];
-    let t = o.class();
-    let base = if crate::vm::abstract_::is_static_type(&t) || crate::objects::typeobject::lookup_str(&t, "__sizeof__").is_some_and(|m| m.is_kind(Kind::MethodDescriptor)) {
-        crate::builtins::sizes::basic_sizeof(vm, o) as i64
+    let b = if a.has_kw() {
+        args::bind(vm, "getsizeof", &a, &["object", "default"], 1)?
     } else {
-        let m = crate::objects::typeobject::lookup_str(&t, "__sizeof__").expect("object defines __sizeof__");
-        let r = vm.call(&m, &[o.clone()])?;
-        let v = vm.index(&r).map_err(|_| vm.type_error("an integer is required"))?;
-        if v.is_negative() {
-            return Err(vm.value_error("__sizeof__() should return >= 0"));
+        let p = a.pos();
+        if p.is_empty() {
+            return Err(vm.type_error("getsizeof() missing required argument 'object' (pos 1)"));
         }
-        v.to_i64().ok_or_else(|| vm.new_error(&vm.ctx.exc.overflow_error, "Python int too large to convert to C ssize_t"))?
+        if p.len() > 2 {
+            return Err(vm.type_error(&format!("getsizeof() takes at most 2 arguments ({} given)", p.len())));
+        }
+        p.iter().map(Some).collect()
     };
-    let gc = if crate::builtins::sizes::has_gc_header(o) { 16 } else { 0 };
-    Ok(vm.ctx.new_int(base + gc))
+    let o = b[0].expect("required argument");
+    crate::builtins::sizes::getsizeof(vm, o, b.get(1).copied().flatten())
 }
 
 fn exit(vm: &Vm, a: Args<'_>) -> PyResult {

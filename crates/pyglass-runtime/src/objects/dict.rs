@@ -32,6 +32,10 @@ pub struct Table {
     indices: Vec<i32>,
     pub entries: Vec<Option<Entry>>,
     pub used: usize,
+    /// CPython's keys kind: true while every key is an exact str (DICT_KEYS_UNICODE, whose
+    /// entries have no hash field), false once another key was inserted (GENERAL). Decides
+    /// `sys.getsizeof` and, like CPython, the switch forces a resize.
+    unicode: bool,
     /// Bumped on every insertion/deletion: iterators detect "changed size during iteration",
     /// lookups detect mutation by `__eq__`.
     pub version: u64,
@@ -58,7 +62,7 @@ unsafe impl PyPayload for DictData {
         if let Some(t) = self.table.try_borrow() {
             // Value then key, as CPython's dict_traverse; a table of str keys only (never
             // containers) visits just the values, as CPython's unicode-keys tables do.
-            let str_keys = t.entries.iter().flatten().all(|e| e.key.is_kind(Kind::Str));
+            let str_keys = t.unicode;
             for e in t.entries.iter().flatten() {
                 visit(&e.value);
                 if !str_keys {
@@ -128,27 +132,58 @@ impl Table {
         }
     }
 
-    fn insert_new_entry(&mut self, slot: usize, hash: isize, key: PyRef, value: PyRef) {
-        if slot == usize::MAX || self.entries.len() >= Self::usable(self.indices.len()) {
-            self.entries.push(Some(Entry { hash, key, value }));
-            self.used += 1;
-            self.rebuild(Self::growth_size(self.used));
+    fn insert_new_entry(&mut self, mut slot: usize, hash: isize, key: PyRef, value: PyRef) {
+        if self.indices.is_empty() {
+            // CPython's insert_to_emptydict: a fresh minimum-size table whose kind is
+            // decided by the first key.
+            self.unicode = is_exact_str(&key);
+            self.rebuild(MINSIZE);
+            slot = usize::MAX;
         } else {
-            self.indices[slot] = self.entries.len() as i32;
-            self.entries.push(Some(Entry { hash, key, value }));
-            self.used += 1;
+            if self.unicode && !is_exact_str(&key) {
+                self.to_general();
+                slot = usize::MAX;
+            }
+            if self.entries.len() >= Self::usable(self.indices.len()) {
+                // Full (holes included): CPython's insertion_resize, before inserting.
+                self.rebuild(Self::growth_size(self.used));
+                slot = usize::MAX;
+            }
         }
+        if slot == usize::MAX {
+            slot = self.find_empty_slot(hash);
+        }
+        self.indices[slot] = self.entries.len() as i32;
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.used += 1;
         self.version += 1;
     }
 
-    /// CPython 3.13's GROWTH_RATE: used*3, rounded up to a power of two (min 8).
-    fn growth_size(used: usize) -> usize {
-        let want = used * 3;
-        let mut n = MINSIZE;
-        while n < want || Self::usable(n) < used {
-            n <<= 1;
+    /// A unicode-keys table receiving another key becomes a general one through a resize
+    /// (CPython's insertdict: `insertion_resize(mp, 0)`).
+    fn to_general(&mut self) {
+        self.unicode = false;
+        self.rebuild(Self::growth_size(self.used));
+        self.version += 1;
+    }
+
+    /// First EMPTY index slot on `hash`'s probe sequence (CPython's find_empty_slot).
+    fn find_empty_slot(&self, hash: isize) -> usize {
+        let mask = self.mask();
+        let mut perturb = hash as usize;
+        let mut i = (hash as usize) & mask;
+        while self.indices[i] != EMPTY {
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
         }
-        n
+        i
+    }
+
+    /// CPython 3.13.0's GROWTH_RATE (used*3) through calculate_log2_keysize, which
+    /// computes `bit_length(((minsize | 8) - 1) | 7)`: the next power of two, except that
+    /// sizes below 8 give 16 (a one-item dict converted to general keys gets 16 slots).
+    fn growth_size(used: usize) -> usize {
+        calculate_keysize(used * 3)
     }
 
     /// Rebuild the index table with `n` slots, squeezing out holes.
@@ -324,6 +359,13 @@ impl DictData {
     }
 
     fn set_item_hashed_untracked(&self, vm: &Vm, key: PyRef, hash: isize, value: PyRef) -> PyResult<()> {
+        {
+            // CPython converts a unicode-keys table before looking the key up.
+            let mut t = self.table.borrow_mut();
+            if t.unicode && !t.indices.is_empty() && !is_exact_str(&key) {
+                t.to_general();
+            }
+        }
         let pos = self.find_pos(vm, &key, hash)?;
         let old;
         {
@@ -443,10 +485,12 @@ impl DictData {
         removed.map(|e| (e.key, e.value))
     }
 
-    /// Index-table size and entry capacity, for `sys.getsizeof`.
-    pub fn size_info(&self) -> (usize, usize) {
+    /// Index-table size (0 for a dict that never held anything or was cleared: CPython's
+    /// shared empty keys) and whether the keys object is of the unicode kind, for
+    /// `sys.getsizeof`.
+    pub fn keys_geometry(&self) -> (usize, bool) {
         let t = self.table.borrow();
-        (t.indices.len(), Table::usable(t.indices.len()))
+        (t.indices.len(), t.unicode)
     }
 }
 
@@ -454,6 +498,17 @@ impl Default for DictData {
     fn default() -> Self {
         DictData::new()
     }
+}
+
+/// CPython's PyUnicode_CheckExact.
+fn is_exact_str(k: &PyRef) -> bool {
+    k.is_kind(Kind::Str) && crate::vm::abstract_::is_static_type(&k.class())
+}
+
+/// CPython 3.13.0's `calculate_log2_keysize` as a slot count.
+fn calculate_keysize(minsize: usize) -> usize {
+    let m = ((minsize | MINSIZE) - 1) | (MINSIZE - 1);
+    1usize << (usize::BITS - m.leading_zeros())
 }
 
 /// Equality that needs no Python code: identity, or two exact str objects. `None` means

@@ -43,7 +43,10 @@ pub fn list_grow_capacity(allocated: usize, cursize: usize, newsize: usize) -> u
 }
 
 impl ListData {
-    pub fn new(items: Vec<PyRef>) -> ListData {
+    /// A list holding exactly `items` (CPython allocates new lists to their exact size:
+    /// `list_new_prealloc`, `BUILD_LIST`, slices, concatenation, repetition).
+    pub fn new(mut items: Vec<PyRef>) -> ListData {
+        items.shrink_to_fit();
         ListData { items: PyCell::new(items) }
     }
 
@@ -74,6 +77,29 @@ impl ListData {
         if want > items.capacity() {
             let cap = list_grow_capacity(items.capacity(), n, want);
             items.reserve_exact(cap.max(want) - n);
+        }
+    }
+
+    /// CPython's `list_resize(self, newsize)` applied to the capacity of `items` while it
+    /// still holds `cursize` items (the size before the change): grows (amortised) or
+    /// shrinks (when falling below half) exactly as CPython reallocates.
+    pub fn resize(items: &mut Vec<PyRef>, cursize: usize, newsize: usize) {
+        let cap = list_grow_capacity(items.capacity(), cursize, newsize);
+        if cap > items.capacity() {
+            let len = items.len();
+            items.reserve_exact(cap - len);
+        } else if cap < items.capacity() {
+            items.shrink_to(cap);
+        }
+    }
+
+    /// CPython's `list_preallocate_exact` for a list with no item array yet: room for `n`
+    /// items rounded up to an even count.
+    pub fn preallocate_exact(items: &mut Vec<PyRef>, n: usize) {
+        let want = (n + 1) & !1usize;
+        if want > items.capacity() {
+            let len = items.len();
+            items.reserve_exact(want - len);
         }
     }
 

@@ -907,14 +907,108 @@ impl Vm {
         Ok(out)
     }
 
+    /// `list.extend` (CPython's `list_extend`), with CPython's allocation pattern so that
+    /// `sys.getsizeof` agrees: exact lists and tuples are copied in one resize (or an exact
+    /// preallocation for a list with no items array yet), sets, dicts and dict views in one
+    /// resize, and
+    /// other iterables are sized by their length hint (default 8), grown item by item past
+    /// it, and cut back at the end.
     pub fn list_extend(&self, list: &PyRef, iterable: &PyRef) -> PyResult<()> {
+        let t = iterable.class();
+        let ty = &self.ctx.types;
+        let fast = t.is(&ty.list) || t.is(&ty.tuple) || iterable.is(list);
+        let sized = t.is(&ty.set) || t.is(&ty.frozenset) || t.is(&ty.dict) || (iterable.is_kind(Kind::DictView) && is_static_type(&t));
+        let hint = if fast || sized { 0 } else { self.length_hint(iterable, 8)? };
         let items = self.iterate(iterable)?;
-        if let Some(l) = list.downcast::<ListData>() {
-            let mut v = l.items.borrow_mut();
-            ListData::reserve_for(&mut v, items.len());
+        let Some(l) = list.downcast::<ListData>() else { return Ok(()) };
+        let mut v = l.items.borrow_mut();
+        let m = v.len();
+        let n = items.len();
+        if fast {
+            if n == 0 {
+                return Ok(());
+            }
+            if v.capacity() == 0 {
+                ListData::preallocate_exact(&mut v, n);
+            } else {
+                ListData::resize(&mut v, m, m + n);
+            }
             v.extend(items);
+        } else if sized {
+            ListData::resize(&mut v, m, m + n);
+            v.extend(items);
+        } else {
+            if v.capacity() == 0 {
+                if hint > 0 {
+                    ListData::preallocate_exact(&mut v, hint);
+                }
+            } else {
+                ListData::resize(&mut v, m, m + hint);
+            }
+            for it in items {
+                if v.len() == v.capacity() {
+                    let len = v.len();
+                    ListData::resize(&mut v, len, len + 1);
+                }
+                v.push(it);
+            }
+            if v.len() < v.capacity() {
+                let len = v.len();
+                ListData::resize(&mut v, len, len);
+            }
         }
         Ok(())
+    }
+
+    /// CPython's `PyObject_LengthHint`: `len(o)` when the type has `__len__`, else
+    /// `o.__length_hint__()` (built-in iterators report what they have left), else
+    /// `default`.
+    pub fn length_hint(&self, o: &PyRef, default: usize) -> PyResult<usize> {
+        use crate::objects::misc::{IterData, IterState};
+        match o.kind() {
+            Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Bytes | Kind::ByteArray | Kind::Range => return self.len(o),
+            Kind::Iterator => {
+                if let Some(it) = o.downcast::<IterData>() {
+                    let st = it.state.borrow();
+                    let seq_len = |seq: &PyRef| match seq.kind() {
+                        Kind::List | Kind::Tuple | Kind::Str => self.len(seq).ok(),
+                        _ => None,
+                    };
+                    let r = match &*st {
+                        IterState::Seq { seq, index } => seq_len(seq).map(|n| n.saturating_sub(*index)),
+                        IterState::Reversed { seq, index } => seq_len(seq).map(|n| if *index < 0 || (*index as usize) >= n { 0 } else { *index as usize + 1 }),
+                        IterState::Range { next, stop, step } => Some(if *step > 0 && next < stop {
+                            ((*stop as i128 - *next as i128 + *step as i128 - 1) / *step as i128) as usize
+                        } else if *step < 0 && next > stop {
+                            ((*next as i128 - *stop as i128 - *step as i128 - 1) / (-*step as i128)) as usize
+                        } else {
+                            0
+                        }),
+                        IterState::Exhausted => Some(0),
+                        _ => None,
+                    };
+                    return Ok(r.unwrap_or(default));
+                }
+                return Ok(default);
+            }
+            _ => {}
+        }
+        let t = o.class();
+        if lookup_str(&t, "__len__").is_some() {
+            return self.len(o);
+        }
+        if let Some(m) = lookup_str(&t, "__length_hint__") {
+            let r = self.call(&m, &[o.clone()])?;
+            if r.is(&self.ctx.consts.not_implemented) {
+                return Ok(default);
+            }
+            let v = self.index(&r)?;
+            if v.is_negative() {
+                return Err(self.value_error("__length_hint__() should return >= 0"));
+            }
+            return Ok(v.to_i64().unwrap_or(i64::MAX) as usize);
+        }
+        Ok(default)
     }
 
     pub(crate) fn fix_star_error(&self, e: PyErr, iterable: &PyRef) -> PyErr {
