@@ -86,5 +86,16 @@ fn main() -> std::process::ExitCode {
         }
     }
     let summary = harness::run_suite("conformance", &cases, &pending, true);
-    harness::finish("conformance", &summary, &problems)
+    let code = harness::finish("conformance", &summary, &problems);
+    if !harness::gcstress_pass() || cli.list {
+        return code;
+    }
+    // The same scripts with a collection at every safe point (see docs/gc.md).
+    let stressed = harness::run_gcstress("conformance", &cases, &pending);
+    let code2 = harness::finish("conformance-gcstress", &stressed, &[]);
+    if code == std::process::ExitCode::SUCCESS {
+        code2
+    } else {
+        code
+    }
 }

@@ -74,5 +74,16 @@ fn main() -> std::process::ExitCode {
     }
     // The shared directory is not ours to write into: no .actual files there.
     let summary = harness::run_suite("seed", &cases, &pending, false);
-    harness::finish("seed", &summary, &problems)
+    let code = harness::finish("seed", &summary, &problems);
+    if !harness::gcstress_pass() || cli.list {
+        return code;
+    }
+    // The same scripts with a collection at every safe point (see docs/gc.md).
+    let stressed = harness::run_gcstress("seed", &cases, &pending);
+    let code2 = harness::finish("seed-gcstress", &stressed, &[]);
+    if code == std::process::ExitCode::SUCCESS {
+        code2
+    } else {
+        code
+    }
 }

@@ -1,3 +1,4 @@
+# gcstress: skip (prints the thresholds and gc.collect() results)
 # The gc module's interface: switches, thresholds, debug flags, tracking, referents,
 # freeze, callbacks and gc.garbage.
 import gc

@@ -27,6 +27,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// One script to run and what it must print.
+#[derive(Clone)]
 pub struct Case {
     /// Shown in reports and matched by the filter, e.g. "conformance/basics/arith.py".
     pub name: String,
@@ -438,9 +439,41 @@ pub struct Summary {
 /// Runs the cases in parallel, prints the report and returns the summary. `pending` is the
 /// set of keys expected to fail; `write_actual` keeps `<name>.stdout.actual` /
 /// `<name>.stderr.actual` beside failing scripts (gitignored) for a closer look.
+/// Marker line of scripts whose output depends on when collections happen (they print
+/// `gc.collect()` results or thresholds): skipped when the suite runs with `-X gcstress`.
+pub const GCSTRESS_SKIP: &str = "# gcstress: skip";
+
 pub fn run_suite(title: &str, cases: &[Case], pending: &BTreeSet<String>, write_actual: bool) -> Summary {
+    run_suite_with(title, cases, pending, write_actual, extra_args())
+}
+
+/// Whether suites also run a second pass under `-X gcstress` (the collector runs at every
+/// safe point): yes unless extra arguments were given or `PYGLASS_TEST_GCSTRESS=0`.
+pub fn gcstress_pass() -> bool {
+    extra_args().is_empty() && std::env::var("PYGLASS_TEST_GCSTRESS").map_or(true, |v| v != "0")
+}
+
+/// The suite again under `-X gcstress`, as `<title>-gcstress`.
+pub fn run_gcstress(title: &str, cases: &[Case], pending: &BTreeSet<String>) -> Summary {
+    run_suite_with(&format!("{title}-gcstress"), cases, pending, false, vec!["-X".into(), "gcstress".into()])
+}
+
+pub fn run_suite_with(title: &str, cases: &[Case], pending: &BTreeSet<String>, write_actual: bool, extra: Vec<String>) -> Summary {
     let bin = binary();
-    let extra = extra_args();
+    let stressed = extra.iter().any(|a| a == "gcstress");
+    let kept: Vec<Case>;
+    let cases = if stressed {
+        let (skip, keep): (Vec<&Case>, Vec<&Case>) = cases.iter().partition(|c| {
+            std::fs::read_to_string(c.dir.join(&c.file)).is_ok_and(|t| t.lines().any(|l| l.starts_with(GCSTRESS_SKIP)))
+        });
+        for c in &skip {
+            println!("{title}: skipped under -X gcstress (collection timing shows in its output): {}", c.key);
+        }
+        kept = keep.into_iter().cloned().collect();
+        &kept[..]
+    } else {
+        cases
+    };
     let timeout = Duration::from_secs(env_number("PYGLASS_TEST_TIMEOUT", 60));
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
     let jobs = (env_number("PYGLASS_TEST_JOBS", cores as u64) as usize).max(1);
