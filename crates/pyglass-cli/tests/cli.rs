@@ -287,3 +287,22 @@ fn internal_error_is_fatal_with_status_70() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn leakcheck_is_quiet_when_everything_is_freed() {
+    let src = "import gc, weakref\nclass N:\n    pass\na = N(); b = N(); a.o = b; b.o = a\nd = {}; d['d'] = d\nw = weakref.ref(a)\nprint('ok')\n";
+    let out = run(&["-X", "leakcheck", "-c", src], None);
+    assert_eq!(text(&out.stdout), "ok\n");
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn leakcheck_reports_objects_kept_past_shutdown() {
+    // Frozen objects are never collected (as in CPython), so they outlive teardown.
+    let src = "import gc\nl = []\nl.append(l)\ngc.freeze()\ndel l\n";
+    let out = run(&["-X", "leakcheck", "-c", src], None);
+    let err = text(&out.stderr);
+    assert!(err.starts_with("leakcheck: ") && err.contains("blocks") && err.contains("list: "), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -84,10 +84,15 @@ pub enum Interactive {
 pub struct Interpreter {
     vm: Vm,
     main: PyRef,
+    /// The interpreter's small-object allocator: every object it creates, from the
+    /// built-in types on, comes from here. Declared last: dropped after everything else.
+    alloc: object::memory::AllocatorGuard,
 }
 
 impl Interpreter {
     pub fn new(config: Config) -> Interpreter {
+        // Installed on this thread before the first object exists (see docs/allocator.md).
+        let alloc = object::memory::install_allocator();
         let ctx = Rc::new(vm::Context::new(config));
         let vm = Vm::new(ctx);
         let main = vm.enter(|vm| {
@@ -104,7 +109,7 @@ impl Interpreter {
             init_python_level(vm);
             main
         });
-        Interpreter { vm, main }
+        Interpreter { vm, main, alloc }
     }
 
     pub fn vm(&self) -> &Vm {
@@ -199,6 +204,115 @@ impl Interpreter {
             vm.gc_collect_final();
             vm.ctx.stdout.borrow_mut().flush();
         });
+        if self.vm.ctx.config.xoptions.iter().any(|x| x == "leakcheck") {
+            return self.leakcheck();
+        }
         0
     }
+
+    /// `-X leakcheck`: tear the interpreter down completely (modules, then every object it
+    /// owns, immortal ones included) and count the allocator's blocks still in use: any
+    /// is a leak. Prints a report on stderr and returns 1 when something leaked.
+    fn leakcheck(self) -> i32 {
+        self.vm.enter(|vm| self.finalize_modules(vm));
+        let Interpreter { vm, main, alloc } = self;
+        let (others, types, leftovers) = vm.enter(|vm| {
+            drop(main);
+            vm.gc_collect_final();
+            for l in [&vm.ctx.gc.garbage, &vm.ctx.gc.callbacks] {
+                if let Some(l) = l.downcast::<objects::list::ListData>() {
+                    <objects::list::ListData as object::PyPayload>::clear(l);
+                }
+            }
+            vm.release_thread_state();
+            let (others, types) = vm.ctx.immortal_objects();
+            // Empty the types (their dicts hold descriptors and functions that refer back).
+            for t in &types {
+                if let Some(td) = t.downcast::<objects::typeobject::TypeData>() {
+                    <objects::typeobject::TypeData as object::PyPayload>::clear(td);
+                }
+            }
+            vm.gc_collect_final();
+            let mut leftovers: std::collections::BTreeMap<String, usize> = Default::default();
+            for g in 0..4 {
+                for o in vm.ctx.gc.objects(g) {
+                    *leftovers.entry(vm.type_name(&o).to_string()).or_default() += 1;
+                }
+            }
+            (others, types, leftovers)
+        });
+        if Rc::strong_count(&vm.ctx) != 1 {
+            eprintln!("leakcheck: the interpreter state is still shared; cannot tear down");
+            return 1;
+        }
+        drop(vm);
+        for o in others {
+            object::core::free_immortal(o);
+        }
+        object::core::free_static_types(types);
+        let live = object::memory::current_live().unwrap_or((0, 0));
+        drop(alloc);
+        if live.0 == 0 {
+            return 0;
+        }
+        let mut msg = format!("leakcheck: {} blocks ({} bytes) still allocated after shutdown", live.0, live.1);
+        if !leftovers.is_empty() {
+            let kinds: Vec<String> = leftovers.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+            msg.push_str(&format!("; live containers by type: {}", kinds.join(", ")));
+        }
+        eprintln!("{msg}");
+        1
+    }
+
+    /// CPython's `finalize_modules`, simplified: empty every module's namespace (names
+    /// starting with one underscore first, then the rest, `__builtins__` last), then
+    /// `sys.modules`, `sys` and `builtins`, collecting cycles along the way.
+    fn finalize_modules(&self, vm: &Vm) {
+        let md = vm.ctx.modules.downcast::<DictData>().expect("dict");
+        let mods: Vec<PyRef> = md.values();
+        for m in mods.iter().rev() {
+            if m.is(&self.main) {
+                continue;
+            }
+            let Some(d) = m.downcast::<objects::misc::ModuleData>().map(|m| m.dict.clone()) else { continue };
+            if d.is(&vm.ctx.builtins) {
+                continue;
+            }
+            clear_module_dict(vm, &d);
+        }
+        drop(mods);
+        md.clear_all();
+        vm.gc_collect_final();
+        if let Some(sys) = vm.ctx.sys.borrow_mut().take() {
+            if let Some(d) = sys.downcast::<objects::misc::ModuleData>().map(|m| m.dict.clone()) {
+                clear_module_dict(vm, &d);
+            }
+        }
+        clear_module_dict(vm, &vm.ctx.builtins);
+        vm.gc_collect_final();
+    }
 }
+
+/// Empty a module namespace the way CPython's `_PyModule_ClearDict` orders it.
+fn clear_module_dict(vm: &Vm, d: &PyRef) {
+    let Some(dd) = d.downcast::<DictData>() else { return };
+    let keys = dd.keys();
+    let name = |k: &PyRef| objects::str::as_str(k).unwrap_or("").to_string();
+    for pass in 0..3 {
+        for k in &keys {
+            let n = name(k);
+            let this_pass = if n == "__builtins__" {
+                2
+            } else if n.starts_with('_') && !n.starts_with("__") {
+                0
+            } else {
+                1
+            };
+            if this_pass == pass {
+                drop(dd.del_str_key(k));
+            }
+        }
+    }
+    let _ = vm;
+}
+

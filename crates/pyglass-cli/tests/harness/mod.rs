@@ -453,9 +453,12 @@ pub fn gcstress_pass() -> bool {
     extra_args().is_empty() && std::env::var("PYGLASS_TEST_GCSTRESS").map_or(true, |v| v != "0")
 }
 
-/// The suite again under `-X gcstress`, as `<title>-gcstress`.
+/// The suite again under `-X gcstress -X leakcheck`, as `<title>-gcstress`: collections
+/// at every safe point, and a complete teardown at exit that must leave no allocator block
+/// in use (a leak makes the script exit with status 1 and a report on stderr).
 pub fn run_gcstress(title: &str, cases: &[Case], pending: &BTreeSet<String>) -> Summary {
-    run_suite_with(&format!("{title}-gcstress"), cases, pending, false, vec!["-X".into(), "gcstress".into()])
+    let args = ["-X", "gcstress", "-X", "leakcheck"].iter().map(|s| s.to_string()).collect();
+    run_suite_with(&format!("{title}-gcstress"), cases, pending, false, args)
 }
 
 pub fn run_suite_with(title: &str, cases: &[Case], pending: &BTreeSet<String>, write_actual: bool, extra: Vec<String>) -> Summary {

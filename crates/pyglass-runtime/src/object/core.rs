@@ -378,7 +378,10 @@ pub fn alloc_object<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usi
     let vt = vtable_of::<T>();
     let mut layout_flags = 0u16;
     let mut pre = 0;
-    if T::HAS_GC {
+    // Instances of heap subclasses that add a `__dict__` or slots to a non-container
+    // built-in (`class I(int)` with attributes) are containers too, as in CPython.
+    let gc = T::HAS_GC || (spec.owns_type && (spec.managed_dict || trailing > 0));
+    if gc {
         layout_flags |= layout_bits::HAS_GC_HEAD;
         pre += GC_HEAD_SIZE;
     }
@@ -411,9 +414,9 @@ pub fn alloc_object<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usi
         }
         let r = PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) };
         (*obj).payload.on_alloc();
-        if T::HAS_GC {
+        if gc {
             // `object()` itself is not a container; instances of heap types are.
-            let track = T::TRACK_ON_ALLOC && (T::KIND != Kind::Object || spec.owns_type);
+            let track = !T::HAS_GC || (T::TRACK_ON_ALLOC && (T::KIND != Kind::Object || spec.owns_type));
             crate::vm::gc::on_alloc(r.ptr, track);
         }
         Some(r)
@@ -652,4 +655,53 @@ pub(crate) fn swap_heap_type(obj: &PyRef, new: &PyRef) {
     let old = h.ob_type.swap(new.as_ptr(), Relaxed);
     // SAFETY: the object owned one reference to its old (heap) type, released here.
     drop(unsafe { PyRef::from_raw(old) });
+}
+
+/// Leak-check teardown: free immortal objects that are not types. Their types must still
+/// be alive; nothing else may refer to them any more.
+pub(crate) fn free_immortal(obj: PyRef) {
+    let h = obj.header();
+    if h.refcnt() != IMMORTAL_REFCNT {
+        return;
+    }
+    // The interpreter owned these objects; no other reference is used after this point,
+    // so the object is released through the ordinary deallocation path.
+    h.ob_ref_local.store(1, Relaxed);
+    drop(obj);
+}
+
+/// Leak-check teardown: free the interpreter's type objects, which refer to each other
+/// (every type's type is `type`; every type's dict is a `dict`). `types` must end with
+/// `object`, `type` and `dict`, and no instance of any of them may be alive except the
+/// types themselves and their (already emptied) dicts.
+pub(crate) fn free_static_types(types: Vec<PyRef>) {
+    use crate::objects::typeobject::TypeData;
+    let vt = vtable_of::<TypeData>();
+    let ptrs: Vec<NonNull<ObjHeader>> = types.into_iter().map(|t| t.ptr).collect();
+    // Phase 1: drop every payload (this releases each type's dict, whose deallocation
+    // reads `dict`'s and `type`'s payloads: those two are dropped last).
+    for p in &ptrs {
+        // SAFETY: `p` is a type object (payload TypeData, checked by the kind byte below)
+        // that the interpreter owned; its payload is dropped exactly once here.
+        unsafe {
+            if p.as_ref().kind_byte() == Kind::Type as u8 {
+                (vt.drop_payload)(*p, 0);
+            }
+        }
+    }
+    // Phase 2: release the memory; nothing reads these objects any more.
+    for p in &ptrs {
+        // SAFETY: payload dropped above; the layout is the one `alloc_object` used (type
+        // objects have no trailing items; the pre-header size comes from the flags).
+        unsafe {
+            let h = p.as_ref();
+            if h.kind_byte() != Kind::Type as u8 {
+                continue;
+            }
+            let pre = h.pre_header_size();
+            if let Some((layout, pre)) = layout_for(vt, pre, 0) {
+                crate::object::memory::obj_free((p.as_ptr() as *mut u8).sub(pre), layout);
+            }
+        }
+    }
 }

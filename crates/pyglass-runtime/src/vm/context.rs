@@ -48,6 +48,12 @@ macro_rules! type_registry {
     ($($field:ident),* $(,)?) => {
         /// The built-in types of one interpreter.
         pub struct Types { $(pub $field: PyRef,)* }
+        impl Types {
+            /// Every registered type.
+            pub fn all(&self) -> Vec<PyRef> {
+                vec![$(self.$field.clone(),)*]
+            }
+        }
     };
 }
 
@@ -287,6 +293,29 @@ impl Context {
         };
         crate::builtins::types_init::init_builtin_types(&ctx);
         ctx
+    }
+
+    /// Leak-check teardown: every immortal object this interpreter created, as
+    /// `(non-types, types)`. The types come last-to-free ordered: `object`, `type` and
+    /// `dict` at the end (see `object::core::free_static_types`).
+    pub(crate) fn immortal_objects(&self) -> (Vec<PyRef>, Vec<PyRef>) {
+        let c = &self.consts;
+        let mut others: Vec<PyRef> = vec![c.none.clone(), c.true_.clone(), c.false_.clone(), c.not_implemented.clone(), c.ellipsis.clone(), c.empty_tuple.clone(), c.empty_str.clone(), c.null.clone()];
+        others.extend(c.small_ints.iter().cloned());
+        others.extend(self.interned.borrow().values().cloned());
+        let last = [&self.types.object, &self.types.type_, &self.types.dict];
+        let mut types: Vec<PyRef> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let owned: Vec<PyRef> = self.owned_immortals.borrow().clone();
+        let all = self.types.all().into_iter().chain(self.exc.all.iter().map(|(_, t)| t.clone())).chain(owned);
+        for t in all {
+            if last.iter().any(|l| l.is(&t)) || !seen.insert(t.addr()) {
+                continue;
+            }
+            types.push(t);
+        }
+        types.extend(last.iter().map(|t| (*t).clone()));
+        (others, types)
     }
 
     /// The interned str object for `s` (immortal, like CPython 3.12+'s interned strings).

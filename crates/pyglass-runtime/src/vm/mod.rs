@@ -126,10 +126,8 @@ impl Vm {
 
     /// Run `f` with this VM installed as the thread's current VM.
     pub fn enter<R>(&self, f: impl FnOnce(&Vm) -> R) -> R {
-        // Objects allocated from here on come from this thread's pymalloc-style allocator
-        // (installed on first entry; objects made earlier, during `Context::new`, came
-        // from the system allocator and are still freed correctly). TODO(lead): give each
-        // interpreter its own allocator (memory::install_allocator) instead.
+        // An `Interpreter` installed its own allocator before creating its first object;
+        // a bare `Vm` gets a per-thread one on first entry.
         crate::object::memory::ensure_thread_allocator();
         let prev = CURRENT_VM.with(|c| c.replace(self as *const Vm));
         let r = f(self);
@@ -160,6 +158,14 @@ impl Vm {
         }
         self.depth.set(d + 1);
         Ok(RecursionGuard { vm: self })
+    }
+
+    /// Drop every object reference the thread state holds (handled exceptions, recycled
+    /// frame buffers, frame records): the leak check's teardown.
+    pub(crate) fn release_thread_state(&self) {
+        self.exc_stack.borrow_mut().clear();
+        self.frame_pool.borrow_mut().clear();
+        self.frames.borrow_mut().clear();
     }
 
     pub fn interrupt_handle(&self) -> InterruptHandle {
