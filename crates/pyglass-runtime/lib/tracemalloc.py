@@ -379,13 +379,18 @@ class Filter(BaseFilter):
         self.lineno = lineno
         self.all_frames = all_frames
         self.domain = domain
+        self._seen = {}         # filename -> matches the pattern (few distinct names)
 
     @property
     def filename_pattern(self):
         return self._filename_pattern
 
     def _frame_matches(self, filename, lineno):
-        if not _glob_match(_normalize_filename(filename), self._filename_pattern):
+        matched = self._seen.get(filename)
+        if matched is None:
+            matched = self._seen[filename] = _glob_match(_normalize_filename(filename),
+                                                         self._filename_pattern)
+        if not matched:
             return False
         return self.lineno is None or lineno == self.lineno
 
