@@ -47,6 +47,7 @@ pub mod local;
 mod os;
 mod set;
 mod stats;
+pub mod trace;
 
 pub use stats::{ClassStats, Stats};
 

@@ -19,7 +19,7 @@
 //! All of this is per thread: the lists are thread-locals, the guard is `!Send`, and an
 //! allocator is only ever used by the thread that installed it.
 
-use crate::{os, Allocator, ReleaseReport, Stats};
+use crate::{os, trace, Allocator, ReleaseReport, Stats};
 use std::alloc::Layout;
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
@@ -148,6 +148,32 @@ fn cur_next_ptr(n: *mut Node) -> *mut *mut Node {
 /// `layout.size()` must be non-zero when no allocator is installed (allocators accept 0).
 #[inline]
 pub unsafe fn alloc(layout: Layout) -> *mut u8 {
+    if trace::active() {
+        // SAFETY: forwarded contract.
+        return unsafe { alloc_traced(layout) };
+    }
+    // SAFETY: forwarded contract.
+    unsafe { alloc_untraced(layout) }
+}
+
+/// [`alloc`] while tracing is on: the allocator's own bookkeeping (which may use the
+/// global allocator) is not reported, the block is.
+#[cold]
+#[inline(never)]
+unsafe fn alloc_traced(layout: Layout) -> *mut u8 {
+    let p = {
+        let _g = trace::suspend();
+        // SAFETY: forwarded contract.
+        unsafe { alloc_untraced(layout) }
+    };
+    if !p.is_null() {
+        trace::emit(&[trace::Event::Alloc { ptr: p as usize, size: layout.size() }]);
+    }
+    p
+}
+
+#[inline(always)]
+unsafe fn alloc_untraced(layout: Layout) -> *mut u8 {
     let cur = CURRENT.get();
     if cur.is_null() {
         // SAFETY: the caller guarantees a non-zero size here.
@@ -168,6 +194,26 @@ pub unsafe fn alloc(layout: Layout) -> *mut u8 {
 /// `system_alloc(layout)`), and must not be used afterwards.
 #[inline]
 pub unsafe fn free(p: *mut u8, layout: Layout) {
+    if trace::active() {
+        // SAFETY: forwarded contract.
+        return unsafe { free_traced(p, layout) };
+    }
+    // SAFETY: forwarded contract.
+    unsafe { free_untraced(p, layout) }
+}
+
+/// [`free`] while tracing is on (see [`alloc_traced`]).
+#[cold]
+#[inline(never)]
+unsafe fn free_traced(p: *mut u8, layout: Layout) {
+    trace::emit(&[trace::Event::Free { ptr: p as usize }]);
+    let _g = trace::suspend();
+    // SAFETY: forwarded contract.
+    unsafe { free_untraced(p, layout) }
+}
+
+#[inline(always)]
+unsafe fn free_untraced(p: *mut u8, layout: Layout) {
     let cur = CURRENT.get();
     // SAFETY: (L2)/(L3) as in `alloc`; the caller's contract is `free_if_owned`'s.
     if !cur.is_null() && unsafe { (*cur).free_if_owned(p, layout) } {

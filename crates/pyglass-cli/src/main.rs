@@ -17,6 +17,12 @@ use std::sync::Mutex;
 use args::{Early, Options, Program};
 use pyglass_runtime::{Config, Interpreter};
 
+/// Rust-side allocations (list buffers, dict tables, string data) go to the system
+/// allocator through this wrapper, so that `tracemalloc` sees them as CPython's sees
+/// `PyMem_Malloc`. Off, it costs one thread-local flag test per call.
+#[global_allocator]
+static GLOBAL: pyglass_runtime::TracingAllocator = pyglass_runtime::TracingAllocator;
+
 /// Stack of the interpreter thread. Only touched pages are committed, so this costs address
 /// space, not memory.
 const INTERPRETER_STACK: usize = 512 << 20;

@@ -22,6 +22,10 @@ use objects::dict::DictData;
 use std::rc::Rc;
 pub use vm::{InterruptHandle, PyErr, PyResult, Vm};
 
+/// The global allocator a pyglass binary should install (`#[global_allocator]`): the
+/// system allocator, reporting to `tracemalloc` while it traces (see docs/tracemalloc.md).
+pub use pyglass_alloc::trace::TracingSystem as TracingAllocator;
+
 /// pyglass's own version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The Python version whose behaviour pyglass follows.

@@ -13,6 +13,7 @@ pub mod pyglass;
 pub mod random;
 pub mod sys;
 pub mod time;
+pub mod tracemalloc;
 pub mod weakref;
 
 use crate::object::PyRef;
@@ -39,6 +40,7 @@ pub fn builtin_module(vm: &Vm, name: &str) -> PyResult<Option<PyRef>> {
         "_functools" => functools::make(vm),
         "_weakref" => weakref::make(vm),
         "gc" => gc::make(vm),
+        "_tracemalloc" => tracemalloc::make(vm),
         _ => return Ok(None),
     }))
 }
@@ -113,6 +115,7 @@ bundled! {
     "enum" => "enum.py";
     "typing" => "typing.py";
     "weakref" => "weakref.py";
+    "tracemalloc" => "tracemalloc.py";
 }
 
 /// Whether a traceback frame of code from `filename` stands for code that CPython

@@ -78,7 +78,8 @@ impl Vm {
             Some(i) => (frame.fast.first().cloned().flatten(), frame.fast.get(i).cloned().flatten()),
             None => (None, None),
         };
-        self.frames.borrow_mut().push(FrameInfo { code: frame.code.clone(), globals: frame.globals.clone(), first_arg, class_cell });
+        let caller_instr = self.cur_instr.replace(frame.ip);
+        self.frames.borrow_mut().push(FrameInfo { code: frame.code.clone(), globals: frame.globals.clone(), first_arg, class_cell, caller_instr });
         let mut pending = throw.map(Unwind::Raise);
         let r = loop {
             let step = match pending.take() {
@@ -114,6 +115,7 @@ impl Vm {
             }
         };
         self.frames.borrow_mut().pop();
+        self.cur_instr.set(caller_instr);
         self.depth.set(depth);
         r
     }
@@ -148,6 +150,8 @@ impl Vm {
             let Some(&ins) = instrs.get(*ip) else {
                 return Err(Unwind::Raise(self.bad_bytecode("ran off the end of the code")));
             };
+            // Published for tracemalloc (CPython's `frame->instr_ptr`): one store.
+            self.cur_instr.set(*ip);
             *ip += 1;
             let arg = ins.arg() as usize;
             match ins.op() {

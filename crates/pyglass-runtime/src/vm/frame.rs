@@ -59,6 +59,10 @@ pub struct FrameInfo {
     /// `__class__` cell if the code has one.
     pub first_arg: Option<PyRef>,
     pub class_cell: Option<PyRef>,
+    /// The instruction the calling frame was running when this one was entered (the
+    /// caller's `Vm::cur_instr`, restored when this frame leaves): how `tracemalloc` finds
+    /// the line of every frame, not only the innermost one.
+    pub caller_instr: usize,
 }
 
 /// Outcome of running a frame until it stops.

@@ -12,6 +12,7 @@ pub mod frame;
 pub mod gc;
 pub mod import;
 pub mod traceback;
+pub mod tracemalloc;
 
 use crate::object::PyRef;
 pub use context::Context;
@@ -93,6 +94,11 @@ pub struct Vm {
     /// Code objects of the running frames with their current instruction (for `super()`
     /// and warnings); innermost last.
     pub(crate) frames: RefCell<Vec<frame::FrameInfo>>,
+    /// Index of the instruction the innermost frame is running (stored by the eval loop
+    /// before each instruction; the callers' are in `FrameInfo::caller_instr`).
+    pub(crate) cur_instr: Cell<usize>,
+    /// `tracemalloc`'s trace table and settings (see `vm/tracemalloc.rs`).
+    pub(crate) tracemalloc: RefCell<tracemalloc::Tracer>,
 }
 
 /// Leaves one level of recursion when dropped (see [`Vm::enter_recursive`]).
@@ -121,6 +127,8 @@ impl Vm {
             interrupt: Arc::new(AtomicBool::new(false)),
             frame_pool: RefCell::new(Vec::new()),
             frames: RefCell::new(Vec::new()),
+            cur_instr: Cell::new(0),
+            tracemalloc: RefCell::new(tracemalloc::Tracer::default()),
         }
     }
 
