@@ -856,11 +856,23 @@ impl Vm {
     /// Raise KeyboardInterrupt if Ctrl-C was pressed.
     #[inline]
     pub fn check_interrupt(&self) -> PyResult<()> {
-        if self.ctx.gc.is_pending() {
+        let b = self.eval_breaker.load(Ordering::Relaxed);
+        if b != 0 {
+            return self.handle_eval_breaker(b);
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn handle_eval_breaker(&self, b: u32) -> PyResult<()> {
+        use crate::vm::breaker;
+        if b & breaker::GC != 0 {
+            self.eval_breaker.fetch_and(!breaker::GC, Ordering::SeqCst);
             self.gc_collect_pending();
         }
-        if self.interrupt.load(Ordering::Relaxed) {
-            self.interrupt.store(false, Ordering::SeqCst);
+        if b & breaker::INTERRUPT != 0 {
+            self.eval_breaker.fetch_and(!breaker::INTERRUPT, Ordering::SeqCst);
             return Err(self.new_error(&self.ctx.exc.keyboard_interrupt, ""));
         }
         Ok(())

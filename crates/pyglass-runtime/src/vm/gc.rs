@@ -222,7 +222,11 @@ pub fn untrack(o: &PyRef) {
 /// Called from allocation for every container object.
 #[inline]
 pub(crate) fn on_alloc(p: NonNull<ObjHeader>, track: bool) {
-    Vm::with_current(|vm| vm.ctx.gc.link_new(p, track));
+    Vm::with_current(|vm| {
+        if vm.ctx.gc.link_new(p, track) {
+            vm.eval_breaker.fetch_or(crate::vm::breaker::GC, Relaxed);
+        }
+    });
 }
 
 /// Called from deallocation of every container object (after its finalizer ran).
@@ -301,17 +305,20 @@ impl GcState {
         h.set_gc_bits(h.gc_bits() | gc_bits::TRACKED);
     }
 
+    /// Count (and track) a new container; true when this schedules a collection.
     #[inline]
-    fn link_new(&self, p: NonNull<ObjHeader>, track: bool) {
+    fn link_new(&self, p: NonNull<ObjHeader>, track: bool) -> bool {
         let c = self.count[0].get() + 1;
         self.count[0].set(c);
         if track {
             self.link(p, 0);
         }
         let t = self.threshold[0].get();
-        if c > t && t != 0 && self.enabled.get() && !self.collecting.get() {
+        if c > t && t != 0 && self.enabled.get() && !self.collecting.get() && !self.pending.get() {
             self.pending.set(true);
+            return true;
         }
+        false
     }
 
     /// Whether the eval loop should run [`Vm::gc_collect_pending`] at its next safe point.

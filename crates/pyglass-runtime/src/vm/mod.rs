@@ -18,7 +18,7 @@ use crate::object::PyRef;
 pub use context::Context;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 /// A raised Python exception: a reference to the exception instance.
@@ -70,12 +70,21 @@ pub type NativeFn = fn(&Vm, Args<'_>) -> PyResult;
 
 /// Handle to make running code raise KeyboardInterrupt (Ctrl-C).
 #[derive(Clone)]
-pub struct InterruptHandle(pub(crate) Arc<AtomicBool>);
+pub struct InterruptHandle(pub(crate) Arc<AtomicU32>);
 
 impl InterruptHandle {
     pub fn interrupt(&self) {
-        self.0.store(true, Ordering::SeqCst);
+        self.0.fetch_or(breaker::INTERRUPT, Ordering::SeqCst);
     }
+}
+
+/// Bits of `Vm::eval_breaker` (CPython's eval breaker): reasons for the eval loop to leave
+/// its fast path at the next safe point.
+pub mod breaker {
+    /// Ctrl-C: raise KeyboardInterrupt.
+    pub const INTERRUPT: u32 = 1;
+    /// An allocation scheduled a collection.
+    pub const GC: u32 = 2;
 }
 
 /// Per-thread interpreter state (CPython's `PyThreadState`). Methods take `&self`:
@@ -88,7 +97,7 @@ pub struct Vm {
     /// Exceptions being handled (`sys.exception()`), innermost last.
     pub(crate) exc_stack: RefCell<Vec<Option<PyRef>>>,
     /// Set asynchronously (Ctrl-C); checked at backward jumps and calls.
-    pub(crate) interrupt: Arc<AtomicBool>,
+    pub(crate) eval_breaker: Arc<AtomicU32>,
     /// Recycled frame buffers (fast locals, value stacks), so plain calls allocate nothing.
     pub(crate) frame_pool: RefCell<Vec<(Vec<Option<PyRef>>, Vec<PyRef>)>>,
     /// Code objects of the running frames with their current instruction (for `super()`
@@ -124,7 +133,7 @@ impl Vm {
             ctx,
             depth: Cell::new(0),
             exc_stack: RefCell::new(Vec::new()),
-            interrupt: Arc::new(AtomicBool::new(false)),
+            eval_breaker: Arc::new(AtomicU32::new(0)),
             frame_pool: RefCell::new(Vec::new()),
             frames: RefCell::new(Vec::new()),
             cur_instr: Cell::new(0),
@@ -177,7 +186,7 @@ impl Vm {
     }
 
     pub fn interrupt_handle(&self) -> InterruptHandle {
-        InterruptHandle(self.interrupt.clone())
+        InterruptHandle(self.eval_breaker.clone())
     }
 
     /// The exception currently being handled (`sys.exception()`).
