@@ -22,6 +22,9 @@ pub enum Constant {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
+    /// A frozenset of constants, items in source order (a constant set display: CPython
+    /// builds it with `BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE 1`).
+    FrozenSet(Vec<Constant>),
     /// A nested code object (function, lambda, comprehension or class body).
     Code(Rc<CodeObject>),
 }
@@ -35,7 +38,7 @@ impl Constant {
             (Constant::Complex(a, b), Constant::Complex(c, d)) => {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
-            (Constant::Tuple(a), Constant::Tuple(b)) => {
+            (Constant::Tuple(a), Constant::Tuple(b)) | (Constant::FrozenSet(a), Constant::FrozenSet(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_as(y))
             }
             (Constant::Code(a), Constant::Code(b)) => Rc::ptr_eq(a, b),

@@ -25,6 +25,10 @@ pub fn const_repr(c: &Constant) -> String {
                 format!("({})", parts.join(", "))
             }
         }
+        Constant::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
         Constant::Code(code) => format!("<code object {}>", code.name),
     }
 }

@@ -94,7 +94,7 @@ pub fn truthy(c: &Constant) -> Option<bool> {
         Constant::Complex(r, i) => *r != 0.0 || *i != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
-        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) => return None,
     })
 }

@@ -312,7 +312,8 @@ impl<'a> Compiler<'a> {
             }
             if n > 2 {
                 self.emit(build, 0, loc);
-                self.emit_const(Constant::Tuple(values), loc)?;
+                let c = if kind == SeqKind::Set { Constant::FrozenSet(values) } else { Constant::Tuple(values) };
+                self.emit_const(c, loc)?;
                 self.emit(extend, 1, loc);
                 return Ok(());
             }

@@ -54,6 +54,7 @@ enum ConstKey {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
 }
 
 fn const_key(c: &Constant) -> Option<ConstKey> {
@@ -69,6 +70,7 @@ fn const_key(c: &Constant) -> Option<ConstKey> {
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect::<Option<Vec<_>>>()?),
+        Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(const_key).collect::<Option<Vec<_>>>()?),
         Constant::Code(_) => return None,
     })
 }

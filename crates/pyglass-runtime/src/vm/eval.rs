@@ -473,8 +473,14 @@ impl Vm {
                 Opcode::SET_UPDATE => {
                     let iterable = pop!(f, self);
                     let s = self.stack_item(f, arg)?;
-                    for item in self.iterate(&iterable)? {
-                        self.set_add(&s, item)?;
+                    match (s.downcast::<crate::objects::set::SetData>(), iterable.downcast::<crate::objects::set::SetData>()) {
+                        // CPython's set_merge: presized, table order kept.
+                        (Some(sd), Some(od)) => sd.merge(self, od)?,
+                        _ => {
+                            for item in self.iterate(&iterable)? {
+                                self.set_add(&s, item)?;
+                            }
+                        }
                     }
                 }
                 Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {

@@ -76,6 +76,16 @@ impl Vm {
                 let v: Vec<PyRef> = items.iter().map(|c| self.make_const(c)).collect();
                 self.ctx.new_tuple(v)
             }
+            Constant::FrozenSet(items) => {
+                let s = self.new_set(true);
+                if let Some(sd) = s.downcast::<crate::objects::set::SetData>() {
+                    for c in items {
+                        // Constants are hashable (the compiler only folds hashable values).
+                        let _ = sd.add(self, self.make_const(c));
+                    }
+                }
+                s
+            }
             Constant::Code(code) => self.make_code(code.clone()),
         }
     }
