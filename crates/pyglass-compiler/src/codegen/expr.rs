@@ -498,9 +498,15 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
-        // Positional arguments as a tuple.
-        self.compile_unpacking_sequence(args, pushed, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, loc)?;
-        self.emit0(Opcode::LIST_TO_TUPLE, loc);
+        // Positional arguments as a tuple; a lone `*x` is passed as is (CPython 3.13:
+        // CALL_FUNCTION_EX turns it into a tuple and names the callable on error).
+        match args {
+            [Expr { kind: ExprKind::Starred { value, .. }, .. }] if pushed == 0 => self.compile_expr(value)?,
+            _ => {
+                self.compile_unpacking_sequence(args, pushed, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, loc)?;
+                self.emit0(Opcode::LIST_TO_TUPLE, loc);
+            }
+        }
         // Keyword arguments as a dict.
         if !keywords.is_empty() {
             let mut have_dict = false;

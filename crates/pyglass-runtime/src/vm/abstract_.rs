@@ -284,6 +284,12 @@ impl Vm {
                 }
             }
         }
+        // A bound method forwards what its type lacks to the function (CPython's
+        // method_getattro): `__module__`, `__defaults__`, function attributes...
+        if let Some(bm) = obj.downcast::<crate::objects::function::BoundMethodData>() {
+            let func = bm.func.clone();
+            return self.getattr(&func, name);
+        }
         Err(self.attribute_error(obj, as_str(name).unwrap_or("?")))
     }
 

@@ -116,6 +116,10 @@ impl Vm {
         if args.is_kind(Kind::Tuple) {
             v.extend(tuple_items(args).iter().cloned());
         } else {
+            // `f(*x)` passes x as is (CPython's check_args_iterable names the callable).
+            if !args.is_kind(Kind::List) && lookup_str(&args.class(), "__iter__").is_none() && lookup_str(&args.class(), "__getitem__").is_none() {
+                return Err(self.type_error(&format!("{} argument after * must be an iterable, not {}", self.function_str(callable), self.type_name(args))));
+            }
             v.extend(self.iterate(args)?);
         }
         let mut names = Vec::new();
