@@ -97,7 +97,7 @@ impl Vm {
                         Unwind::Reraise(e) => (e, false),
                     };
                     if new {
-                        self.add_traceback(&err, &frame.code, frame.lasti as u32, code.code.location(frame.lasti).line);
+                        self.add_traceback(&err, &frame.code, frame.lasti as u32, code.code.location(frame.lasti).line, frame.fast.first().and_then(|v| v.as_ref()));
                         self.set_context(&err);
                     }
                     match code.code.handler_for(frame.lasti as u32) {

@@ -209,11 +209,13 @@ impl Vm {
     }
 
     /// Prepend a traceback entry for a frame running `code` at `lasti`.
-    pub(crate) fn add_traceback(&self, err: &PyErr, code: &PyRef, lasti: u32, lineno: u32) {
+    /// `first_local` is the frame's first fast local (`self` in a method), for the
+    /// "Did you mean: 'self.x'" suggestion.
+    pub(crate) fn add_traceback(&self, err: &PyErr, code: &PyRef, lasti: u32, lineno: u32, first_local: Option<&PyRef>) {
         if let Some(ed) = err.0.downcast::<ExceptionData>() {
             let next = ed.traceback.take();
             if next.is_none() {
-                self.record_suggestion_context(&err.0, ed, code);
+                self.record_suggestion_context(&err.0, ed, code, first_local);
             }
             let tb = self.ctx.alloc(&self.ctx.types.traceback, TracebackData { next: PyCell::new(next), code: code.clone(), lasti, lineno });
             *ed.traceback.borrow_mut() = Some(tb);
@@ -223,14 +225,14 @@ impl Vm {
     /// Remember the raising frame of a NameError/AttributeError (its innermost traceback
     /// frame) for the "Did you mean" suggestions printed with the traceback.
     #[cold]
-    fn record_suggestion_context(&self, exc: &PyRef, ed: &ExceptionData, code: &PyRef) {
+    fn record_suggestion_context(&self, exc: &PyRef, ed: &ExceptionData, code: &PyRef, first_local: Option<&PyRef>) {
         let t = exc.class();
         if !(is_subtype(&t, &self.ctx.exc.name_error) || is_subtype(&t, &self.ctx.exc.attribute_error)) {
             return;
         }
         let frames = self.frames.borrow();
         let Some(info) = frames.last().filter(|f| f.code.is(code)) else { return };
-        let self_arg = info.first_arg.clone().unwrap_or_else(|| self.ctx.none());
+        let self_arg = first_local.cloned().unwrap_or_else(|| self.ctx.none());
         let ctx = self.ctx.new_tuple(vec![info.code.clone(), info.globals.clone(), self_arg]);
         drop(frames);
         *ed.suggest_ctx.borrow_mut() = Some(ctx);

@@ -381,6 +381,7 @@ impl Vm {
                 };
                 let err = self.new_error(&self.ctx.exc.import_error, &msg);
                 self.set_exc_attr(&err.0, "name", self.ctx.new_str(&modname));
+                self.set_exc_attr(&err.0, "name_from", name.clone());
                 Err(err)
             }
             Err(e) => Err(e),
