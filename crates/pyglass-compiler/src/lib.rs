@@ -63,6 +63,8 @@ pub enum Mode {
     /// `PRINT_EXPR` (instead of discarding it with `POP_TOP`), and a leading string is
     /// printed rather than taken as a docstring.
     Interactive,
+    /// `eval()` input: one expression, whose value the code returns.
+    Eval,
 }
 
 /// Compile a parsed module. `source` is the text it was parsed from (used for error

@@ -586,6 +586,19 @@ impl<'a> Compiler<'a> {
         let first = Location { line: 1, col: 0, end_line: 1, end_col: 0 };
         self.enter_unit(0, "<module>", "<module>".into(), 1, first);
         let body = &module.body[..];
+        if self.mode == Mode::Eval {
+            // Exactly one expression; anything else is what CPython's `eval` grammar
+            // rejects.
+            return match body {
+                [Stmt { kind: ast::StmtKind::Expr(e), .. }] => {
+                    self.compile_expr(e)?;
+                    self.emit0(Opcode::RETURN_VALUE, location(e.loc));
+                    self.exit_unit()
+                }
+                [] => Err(CompileError::new("invalid syntax", ast::Loc { line: 1, col: 0, end_line: 1, end_col: 0 })),
+                [s, ..] => Err(CompileError::new("invalid syntax", s.loc)),
+            };
+        }
         let mut rest = body;
         if self.mode == Mode::Exec {
             if let Some(doc) = docstring_of(body) {

@@ -5,6 +5,7 @@ pub mod bytes;
 pub mod callables;
 pub mod containers;
 pub mod dunders;
+pub mod exec;
 pub mod format;
 pub mod functions;
 pub mod native;

@@ -323,6 +323,12 @@ impl Vm {
     /// tracebacks; syntax errors become Python SyntaxError exceptions.
     pub fn compile(&self, source: &str, filename: &str, mode: pyglass_compiler::Mode) -> PyResult {
         self.ctx.sources.borrow_mut().insert(filename.to_string(), Rc::from(source));
+        self.compile_detached(source, filename, mode)
+    }
+
+    /// Compile without remembering the text for tracebacks (`compile()`, `eval()`,
+    /// `exec()` of strings: CPython's linecache cannot show their lines either).
+    pub fn compile_detached(&self, source: &str, filename: &str, mode: pyglass_compiler::Mode) -> PyResult {
         match pyglass_compiler::compile_source(source, filename, mode) {
             Ok(code) => {
                 if self.ctx.config.xoptions.iter().any(|x| x == "dis") {
