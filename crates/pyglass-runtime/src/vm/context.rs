@@ -134,6 +134,7 @@ fn static_type_data(name: &str, dict: PyRef, vt: &'static crate::object::VTable,
         nslots: Cell::new(0),
         native_new: Cell::new(None),
         version: Cell::new(0),
+        shared_keys: PyCell::new(Vec::new()),
     }
 }
 
