@@ -99,6 +99,17 @@ pub(crate) fn instance_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
 }
 pub(crate) fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     let Some(v) = v else {
+        // `del obj.__dict__`: every attribute goes; a new empty namespace on next use.
+        if let Some(slot) = o.managed_dict_slot() {
+            let old_values = crate::objects::instance::discard_inline_values(o);
+            let old = slot.take();
+            if let Some(d) = &old {
+                crate::vm::gc::detach_managed_dict(d);
+            }
+            drop(old);
+            drop(old_values);
+            return Ok(());
+        }
         return Err(vm.type_error("cannot delete __dict__"));
     };
     if !v.is_kind(Kind::Dict) {
@@ -107,6 +118,9 @@ pub(crate) fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResul
     if let Some(slot) = o.managed_dict_slot() {
         let old_values = crate::objects::instance::discard_inline_values(o);
         let old = slot.replace(Some(v));
+        if let Some(d) = &old {
+            crate::vm::gc::detach_managed_dict(d);
+        }
         drop(old);
         drop(old_values);
     }
