@@ -241,7 +241,7 @@ pub fn type_set_attr(vm: &Vm, typ: &PyRef, name: &PyRef, value: Option<PyRef>) -
             }
         }
     }
-    td.version.set(td.version.get() + 1);
+    vm.ctx.type_modified(td);
     refresh_flags(vm, typ);
     Ok(())
 }
@@ -380,7 +380,7 @@ pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &Py
             instance_kind: solid_td.instance_kind,
             nslots: Cell::new(base_slots + slot_names.len()),
             native_new: Cell::new(None),
-            version: Cell::new(0),
+            version: Cell::new(vm.ctx.new_type_version()),
             shared_keys: PyCell::new(if flags & type_flags::INLINE_VALUES != 0 { init_attribute_names(dd) } else { Vec::new() }),
         },
         type_data(meta).nslots.get(),
