@@ -726,7 +726,7 @@ fn inline_area(p: NonNull<ObjHeader>, vt: &VTable) -> Option<(*mut u8, usize)> {
 /// of the class's shared key `i` (`None`: not set or deleted).
 pub struct InlineValues<'a> {
     meta: &'a [Cell<u8>],
-    pub values: &'a [Cell<Option<PyRef>>],
+    values: &'a [Cell<Option<PyRef>>],
 }
 
 /// The inline values of `obj`, if it was allocated with some.
