@@ -99,14 +99,30 @@ pub(crate) fn instance_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
 }
 pub(crate) fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     let Some(v) = v else {
+        // `del obj.__dict__`: every attribute goes; a new empty namespace on next use.
+        if let Some(slot) = o.managed_dict_slot() {
+            let old_values = crate::objects::instance::discard_inline_values(o);
+            let old = slot.take();
+            if let Some(d) = &old {
+                crate::vm::gc::detach_managed_dict(d);
+            }
+            drop(old);
+            drop(old_values);
+            return Ok(());
+        }
         return Err(vm.type_error("cannot delete __dict__"));
     };
     if !v.is_kind(Kind::Dict) {
         return Err(vm.type_error(&format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(&v))));
     }
     if let Some(slot) = o.managed_dict_slot() {
+        let old_values = crate::objects::instance::discard_inline_values(o);
         let old = slot.replace(Some(v));
+        if let Some(d) = &old {
+            crate::vm::gc::detach_managed_dict(d);
+        }
         drop(old);
+        drop(old_values);
     }
     Ok(())
 }
@@ -399,6 +415,8 @@ fn set_class(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     if old.instance_kind != new.instance_kind || old.nslots.get() != new.nslots.get() || old.has_flag(crate::objects::typeobject::type_flags::MANAGED_DICT) != new.has_flag(crate::objects::typeobject::type_flags::MANAGED_DICT) {
         return Err(vm.type_error(&format!("__class__ assignment: '{}' object layout differs from '{}'", new.name(), old.name())));
     }
+    // Inline values are indexed by the old class's shared keys: the dict takes over.
+    crate::objects::instance::materialize_dict(vm, o);
     crate::object::core::swap_heap_type(o, &v);
     Ok(())
 }

@@ -100,6 +100,7 @@ pub fn new_class(vm: &Vm, def: &ClassDef<'_>) -> PyRef {
             nslots: Cell::new(0),
             native_new: Cell::new(def.new),
             version: Cell::new(0),
+            shared_keys: PyCell::new(Vec::new()),
         },
         0,
     )

@@ -375,6 +375,24 @@ fn layout_for(vt: &VTable, pre: usize, trailing: usize) -> Option<(Layout, usize
 /// Returns `None` when the size overflows or memory is exhausted (callers raise
 /// `MemoryError`).
 pub fn alloc_object<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usize) -> Option<PyRef> {
+    alloc_object_with_values(spec, payload, trailing, 0)
+}
+
+/// Most inline attribute values an object can carry (CPython's `SHARED_KEYS_MAX_SIZE`).
+pub const MAX_INLINE_VALUES: usize = 30;
+
+/// Words taken by inline values of capacity `cap`: the meta bytes (capacity, length,
+/// insertion order) rounded up to words, then one word per value.
+fn inline_words(cap: usize) -> usize {
+    (2 + cap).div_ceil(8) + cap
+}
+
+/// [`alloc_object`] with room for `inline_cap` inline attribute values after the trailing
+/// items (all empty); 0 means none. Payloads that carry their own trailing items (tuples)
+/// never get inline values.
+pub fn alloc_object_with_values<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usize, inline_cap: usize) -> Option<PyRef> {
+    let inline_cap = if payload.own_trailing() == 0 { inline_cap.min(MAX_INLINE_VALUES) } else { 0 };
+    let inline = if inline_cap > 0 { inline_words(inline_cap) } else { 0 };
     let vt = vtable_of::<T>();
     let mut layout_flags = 0u16;
     let mut pre = 0;
@@ -392,7 +410,10 @@ pub fn alloc_object<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usi
     if spec.owns_type {
         layout_flags |= layout_bits::OWNS_TYPE_REF;
     }
-    let (layout, pre) = layout_for(vt, pre, trailing)?;
+    if inline > 0 {
+        layout_flags |= layout_bits::HAS_INLINE_VALUES;
+    }
+    let (layout, pre) = layout_for(vt, pre, trailing.checked_add(inline)?)?;
     let base = crate::object::memory::obj_malloc(layout)?;
     // SAFETY: `base` is a fresh allocation of `layout.size()` bytes, suitably aligned (16).
     // We initialise the pre-header words, the header, the payload and every trailing slot
@@ -411,6 +432,17 @@ pub fn alloc_object<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usi
         let items = trailing_ptr::<T>(NonNull::new_unchecked(obj as *mut ObjHeader));
         for i in 0..trailing {
             std::ptr::write(items.add(i), None);
+        }
+        if inline > 0 {
+            // Meta words zeroed (length 0), capacity in the first byte, values empty.
+            let meta = items.add(trailing) as *mut u8;
+            let meta_words = inline - inline_cap;
+            std::ptr::write_bytes(meta, 0, meta_words * std::mem::size_of::<usize>());
+            *meta = inline_cap as u8;
+            let values = items.add(trailing + meta_words);
+            for i in 0..inline_cap {
+                std::ptr::write(values.add(i), None);
+            }
         }
         let r = PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) };
         (*obj).payload.on_alloc();
@@ -552,10 +584,21 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
     let owns_type = h.flags() & layout_bits::OWNS_TYPE_REF != 0;
     let typ = h.type_ptr();
     let managed = h.flags() & layout_bits::HAS_MANAGED_DICT != 0;
-    // SAFETY: the object is dead (count 0, not resurrected); payload, managed dict and
-    // trailing items are dropped exactly once, then the memory is released with the
-    // layout it was allocated with (same vtable, pre-header size and trailing count).
+    let inline = match inline_area(p, vt) {
+        Some((_, cap)) => inline_words(cap),
+        None => 0,
+    };
+    // SAFETY: the object is dead (count 0, not resurrected); payload, managed dict,
+    // inline values and trailing items are dropped exactly once, then the memory is
+    // released with the layout it was allocated with (same vtable, pre-header size,
+    // trailing count and inline capacity, which the object records itself).
     unsafe {
+        if let Some((meta, cap)) = inline_area(p, vt) {
+            let values = meta.add((inline_words(cap) - cap) * std::mem::size_of::<usize>()) as *mut Option<PyRef>;
+            for i in 0..cap {
+                std::ptr::drop_in_place(values.add(i));
+            }
+        }
         if managed {
             let slot = (p.as_ptr() as *mut u8).sub(pre) as *mut Option<PyRef>;
             if let Some(d) = &*slot {
@@ -564,7 +607,7 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
             std::ptr::drop_in_place(slot);
         }
         (vt.drop_payload)(p, trailing);
-        if let Some((layout, pre)) = layout_for(vt, pre, trailing) {
+        if let Some((layout, pre)) = layout_for(vt, pre, trailing + inline) {
             crate::object::memory::obj_free((p.as_ptr() as *mut u8).sub(pre), layout);
         }
         if owns_type {
@@ -578,6 +621,16 @@ pub fn traverse_object(obj: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
     let vt = vtable_of_obj(obj.ptr);
     // SAFETY: `obj` is live and `vt` is its payload's vtable.
     unsafe { (vt.traverse)(obj.ptr, visit) };
+    if let Some(iv) = inline_values(obj) {
+        // Each value once, in shared-keys index order (empty after materialization).
+        for c in iv.values {
+            let v = c.take();
+            if let Some(v) = &v {
+                visit(v);
+            }
+            c.set(v);
+        }
+    }
     if let Some(slot) = obj.managed_dict_slot() {
         let d = slot.take();
         if let Some(d) = &d {
@@ -604,6 +657,12 @@ pub fn clear_object(obj: &PyRef) {
     let vt = vtable_of_obj(obj.ptr);
     // SAFETY: `obj` is live and `vt` is its payload's vtable.
     unsafe { (vt.clear)(obj.ptr) };
+    if let Some(iv) = inline_values(obj) {
+        iv.set_len(0);
+        for c in iv.values {
+            drop(c.take());
+        }
+    }
     if let Some(slot) = obj.managed_dict_slot() {
         let d = slot.take();
         if let Some(d) = &d {
@@ -642,6 +701,116 @@ pub fn slot_cell(obj: &PyRef, i: usize) -> Option<&Cell<Option<PyRef>>> {
     unsafe {
         let base = (obj.ptr.as_ptr() as *mut u8).add(vt.object_size) as *const Cell<Option<PyRef>>;
         Some(&*base.add(i))
+    }
+}
+
+/// Where the inline values of a live object start (meta bytes) and their capacity; `None`
+/// without `HAS_INLINE_VALUES`.
+fn inline_area(p: NonNull<ObjHeader>, vt: &VTable) -> Option<(*mut u8, usize)> {
+    // SAFETY: `p` is live (caller); reading its flags is always valid.
+    if unsafe { p.as_ref() }.flags() & layout_bits::HAS_INLINE_VALUES == 0 {
+        return None;
+    }
+    // SAFETY: with the flag set, `alloc_object_with_values` put the meta words right after
+    // the trailing items (whose count the type fixes: `__class__` assignment keeps it) and
+    // wrote the capacity into the first meta byte.
+    unsafe {
+        let meta = (p.as_ptr() as *mut u8).add(vt.object_size + trailing_count(p, vt) * std::mem::size_of::<usize>());
+        Some((meta, *meta as usize))
+    }
+}
+
+/// The inline attribute values of an instance (CPython 3.13's `PyDictValues` embedded in
+/// the object). `meta[0]` is the capacity, `meta[1]` the number of present values and
+/// `meta[2..2 + len]` their shared-keys indices in insertion order; `values[i]` is the value
+/// of the class's shared key `i` (`None`: not set or deleted).
+pub struct InlineValues<'a> {
+    meta: &'a [Cell<u8>],
+    values: &'a [Cell<Option<PyRef>>],
+}
+
+/// The inline values of `obj`, if it was allocated with some.
+#[inline]
+pub fn inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
+    let vt = vtable_of_obj(obj.ptr);
+    let (meta, cap) = inline_area(obj.ptr, vt)?;
+    // SAFETY: the area holds `inline_words(cap)` initialised words: meta bytes (2 + cap of
+    // them used) then `cap` values, all within the allocation and borrowed no longer than
+    // `obj`. `Cell<u8>` / `Cell<Option<PyRef>>` have the layouts of `u8` / `Option<PyRef>`;
+    // access is single-threaded (invariant 4).
+    unsafe {
+        let meta_words = inline_words(cap) - cap;
+        let values = meta.add(meta_words * std::mem::size_of::<usize>()) as *const Cell<Option<PyRef>>;
+        Some(InlineValues {
+            meta: std::slice::from_raw_parts(meta as *const Cell<u8>, 2 + cap),
+            values: std::slice::from_raw_parts(values, cap),
+        })
+    }
+}
+
+impl InlineValues<'_> {
+    pub fn capacity(&self) -> usize {
+        self.values.len()
+    }
+    /// Number of present values.
+    pub fn len(&self) -> usize {
+        self.meta[1].get() as usize
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn set_len(&self, n: usize) {
+        self.meta[1].set(n as u8);
+    }
+    /// Shared-keys indices of the present values, in insertion order.
+    pub fn order(&self) -> Vec<usize> {
+        self.meta[2..2 + self.len()].iter().map(|c| c.get() as usize).collect()
+    }
+    /// A new reference to value `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<PyRef> {
+        let c = self.values.get(i)?;
+        let v = c.take();
+        let r = v.clone();
+        c.set(v);
+        r
+    }
+    /// Store value `i` (in range), appending `i` to the insertion order when it was empty.
+    /// Returns the old value, for the caller to drop once the object is consistent.
+    #[inline]
+    pub fn set(&self, i: usize, v: PyRef) -> Option<PyRef> {
+        let old = self.values[i].replace(Some(v));
+        if old.is_none() {
+            let n = self.len();
+            self.meta[2 + n].set(i as u8);
+            self.set_len(n + 1);
+        }
+        old
+    }
+    /// Remove value `i`, keeping the insertion order of the others.
+    pub fn remove(&self, i: usize) -> Option<PyRef> {
+        let old = self.values.get(i)?.take()?;
+        let n = self.len();
+        let order = &self.meta[2..2 + n];
+        if let Some(pos) = order.iter().position(|c| c.get() as usize == i) {
+            for k in pos..n - 1 {
+                order[k].set(order[k + 1].get());
+            }
+            self.set_len(n - 1);
+        }
+        Some(old)
+    }
+    /// Take every value out in insertion order (as `(index, value)`), leaving it empty.
+    pub fn drain(&self) -> Vec<(usize, PyRef)> {
+        let out = self.order().into_iter().filter_map(|i| self.values[i].take().map(|v| (i, v))).collect();
+        self.set_len(0);
+        for c in self.values {
+            // Nothing is left outside the order; taken anyway so the object stays consistent.
+            if let Some(v) = c.take() {
+                drop(v);
+            }
+        }
+        out
     }
 }
 

@@ -17,7 +17,11 @@
 //!  32        │ payload T                │  e.g. ListData, IntData ...
 //!            ├──────────────────────────┤
 //!            │ trailing items           │  tuple items or __slots__ values: [Option<PyRef>]
-//!            └──────────────────────────┘
+//!            ├──────────────────────────┤  only with HAS_INLINE_VALUES:
+//!            │ inline values meta       │  capacity (u8), length (u8), insertion order
+//!            │                          │  ([u8; capacity]), padded to whole words
+//!            │ inline values            │  [Option<PyRef>; capacity], indexed like the
+//!            └──────────────────────────┘  class's shared keys
 //! ```
 //!
 //! The header mirrors CPython 3.13's free-threaded `PyObject` so that switching modes at
@@ -41,6 +45,9 @@ pub mod layout_bits {
     pub const HAS_WEAKREFS: u16 = 1 << 10;
     /// The object's type is a heap type that it holds a strong reference to.
     pub const OWNS_TYPE_REF: u16 = 1 << 11;
+    /// Inline attribute values follow the trailing `__slots__` items (CPython 3.13's
+    /// `Py_TPFLAGS_INLINE_VALUES`, per object here: the capacity is stored in the object).
+    pub const HAS_INLINE_VALUES: u16 = 1 << 12;
 }
 
 /// Bits of `ob_gc_bits` (CPython 3.13t: `_PyGC_BITS_*`).

@@ -27,6 +27,22 @@ pub struct CodeData {
     pub class_cell_slot: Option<usize>,
     /// One LOAD_GLOBAL cache entry per name (see `vm/eval.rs::load_global`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// One LOAD_ATTR/STORE_ATTR cache entry per name (see `vm/attr_cache.rs`).
+    pub attr_cache: Box<[std::cell::Cell<AttrCache>]>,
+}
+
+/// Where an instance attribute was last found: the inline-value index in instances of the
+/// type with version `type_version` (a version names one type in one state), valid while
+/// the context's type epoch is `epoch` (no type changed since). `type_version == 0`: empty.
+#[derive(Clone, Copy, Debug)]
+pub struct AttrCache {
+    pub type_version: u64,
+    pub epoch: u64,
+    pub index: usize,
+}
+
+impl AttrCache {
+    pub const EMPTY: AttrCache = AttrCache { type_version: 0, epoch: 0, index: 0 };
 }
 
 /// Where a global name was last found: the globals dict (identified by address) and the

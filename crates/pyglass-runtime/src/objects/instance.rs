@@ -2,7 +2,7 @@
 //! `__build_class__`): heap types, their instances, `__slots__`, and attribute
 //! assignment on classes.
 
-use crate::object::core::{alloc_object, slot_cell, AllocSpec, PyPayload};
+use crate::object::core::{alloc_object, alloc_object_with_values, inline_values, slot_cell, AllocSpec, InlineValues, PyPayload, MAX_INLINE_VALUES};
 use crate::object::{Kind, PyRef};
 use crate::objects::dict::DictData;
 use crate::objects::function::*;
@@ -16,12 +16,15 @@ use crate::vm::{Args, PyResult, Vm};
 use std::cell::Cell;
 
 /// Allocate an instance of `cls` (maybe a heap subclass of a built-in type) with payload T.
+/// Instances of classes with inline values get one value per shared key known now.
 pub fn alloc_instance<T: PyPayload>(vm: &Vm, cls: &PyRef, payload: T) -> PyRef {
     let td = type_data(cls);
-    alloc_object(
+    let inline_cap = if td.has_flag(type_flags::INLINE_VALUES) { td.shared_keys.borrow().len() } else { 0 };
+    alloc_object_with_values(
         AllocSpec { typ: cls, managed_dict: td.has_flag(type_flags::MANAGED_DICT), owns_type: td.has_flag(type_flags::HEAPTYPE) },
         payload,
         td.nslots.get(),
+        inline_cap,
     )
     .unwrap_or_else(|| {
         let _ = vm;
@@ -41,6 +44,156 @@ pub fn slot_set(obj: &PyRef, i: usize, v: Option<PyRef>) {
         let old = c.replace(v);
         drop(old);
     }
+}
+
+// ----- inline values (CPython 3.13's shared keys + inline values) -----
+//
+// An instance allocated with inline values keeps its attributes in them, indexed by its
+// class's shared keys, while its managed `__dict__` slot is empty. Asking for `__dict__`
+// materializes a dict with the present values in insertion order and empties the inline
+// values; from then on the dict is authoritative. A store of a name whose index is beyond
+// the instance's capacity (keys learnt after it was allocated) materializes too.
+
+/// Index of `name` in the shared keys of `td`.
+#[inline]
+pub fn shared_key_index(vm: &Vm, td: &TypeData, name: &PyRef) -> Option<usize> {
+    let keys = td.shared_keys.borrow();
+    if let Some(i) = keys.iter().position(|k| k.is(name)) {
+        return Some(i);
+    }
+    // Keys are interned exact strs: an interned exact str that is not one of them is absent.
+    let sd = name.downcast::<crate::objects::str::StrData>()?;
+    if sd.interned.get() && name.class_ptr() == vm.ctx.types.str.as_ptr() {
+        return None;
+    }
+    keys.iter().position(|k| as_str(k) == Some(sd.as_str()))
+}
+
+/// Index of `name` in the shared keys of `td`, adding it if there is room.
+fn shared_key_index_or_add(vm: &Vm, td: &TypeData, name: &PyRef) -> Option<usize> {
+    if let Some(i) = shared_key_index(vm, td, name) {
+        return Some(i);
+    }
+    if td.shared_keys.borrow().len() >= MAX_INLINE_VALUES || name.class_ptr() != vm.ctx.types.str.as_ptr() {
+        return None;
+    }
+    let key = vm.ctx.intern(as_str(name)?);
+    if key.class_ptr() != vm.ctx.types.str.as_ptr() {
+        return None;
+    }
+    let mut keys = td.shared_keys.borrow_mut();
+    keys.push(key);
+    Some(keys.len() - 1)
+}
+
+/// Whether `obj`'s managed `__dict__` slot holds a dict.
+fn has_dict(obj: &PyRef) -> bool {
+    obj.managed_dict_slot().is_some_and(|s| {
+        let d = s.take();
+        let r = d.is_some();
+        s.set(d);
+        r
+    })
+}
+
+/// The inline values of `obj` when they are authoritative (no dict materialized).
+#[inline]
+pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
+    let iv = inline_values(obj)?;
+    if has_dict(obj) {
+        return None;
+    }
+    Some(iv)
+}
+
+/// `obj.name` from the inline values (`t` is `obj`'s class).
+#[inline]
+pub fn inline_get(vm: &Vm, iv: &InlineValues<'_>, t: &PyRef, name: &PyRef) -> Option<PyRef> {
+    let i = shared_key_index(vm, type_data(t), name)?;
+    iv.get(i)
+}
+
+/// `obj.name = value` (`del` when None) on authoritative inline values. `None`: the name
+/// does not fit (the caller materializes and stores into the dict); `Some(false)`: deleting
+/// an absent attribute.
+pub fn inline_set(vm: &Vm, iv: &InlineValues<'_>, t: &PyRef, name: &PyRef, value: Option<PyRef>) -> Option<bool> {
+    let td = type_data(t);
+    match value {
+        Some(v) => {
+            let i = shared_key_index_or_add(vm, td, name)?;
+            if i >= iv.capacity() {
+                return None;
+            }
+            drop(iv.set(i, v));
+            Some(true)
+        }
+        None => {
+            let old = shared_key_index(vm, td, name).and_then(|i| iv.remove(i));
+            let found = old.is_some();
+            drop(old);
+            Some(found)
+        }
+    }
+}
+
+/// Record `name` in the shared keys of `obj`'s class (stores that went to a dict), so that
+/// later instances have room for it.
+pub fn note_shared_key(vm: &Vm, t: &PyRef, name: &PyRef) {
+    let td = type_data(t);
+    if td.has_flag(type_flags::INLINE_VALUES) {
+        shared_key_index_or_add(vm, td, name);
+    }
+}
+
+/// Move `obj`'s inline values into a new managed `__dict__` (insertion order kept) and
+/// return it; `None` when the object has no authoritative inline values.
+pub fn materialize_dict(vm: &Vm, obj: &PyRef) -> Option<PyRef> {
+    let iv = live_inline_values(obj)?;
+    let slot = obj.managed_dict_slot()?;
+    let t = obj.class();
+    let keys = type_data(&t).shared_keys.borrow().clone();
+    let d = vm.ctx.new_dict();
+    let dd = d.downcast::<DictData>().expect("dict");
+    for (i, v) in iv.drain() {
+        // Str keys: hashing cannot fail or run Python code. Untracked, as attribute stores
+        // leave a managed dict (the owner visits its items, docs/gc.md).
+        let _ = dd.set_attr_item(vm, keys[i].clone(), v);
+    }
+    slot.set(Some(d.clone()));
+    Some(d)
+}
+
+/// Empty `obj`'s inline values (its `__dict__` is being replaced): the values, for the
+/// caller to drop once the new dict is in place.
+pub fn discard_inline_values(obj: &PyRef) -> Vec<(usize, PyRef)> {
+    match inline_values(obj) {
+        Some(iv) => iv.drain(),
+        None => Vec::new(),
+    }
+}
+
+/// Names `self.x = ...` stores in `__init__` (`LOAD_FAST 0; STORE_ATTR x`), in order: the
+/// first shared keys of a new class (CPython's compiler counts them too), so that even the
+/// first instance keeps its attributes inline.
+fn init_attribute_names(ns: &DictData) -> Vec<PyRef> {
+    use pyglass_bytecode::Opcode;
+    let mut out: Vec<PyRef> = Vec::new();
+    let Some(init) = ns.get_str("__init__") else { return out };
+    let Some(fd) = init.downcast::<FunctionData>() else { return out };
+    let Some(cd) = fd.code.downcast::<CodeData>() else { return out };
+    if cd.code.argcount == 0 {
+        return out;
+    }
+    for w in cd.code.instructions.windows(2) {
+        if w[0].op() == Opcode::LOAD_FAST && w[0].arg() == 0 && w[1].op() == Opcode::STORE_ATTR {
+            if let Some(n) = cd.names.get(w[1].arg() as usize) {
+                if !out.iter().any(|k| k.is(n)) && out.len() < MAX_INLINE_VALUES {
+                    out.push(n.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The nearest native constructor along the MRO.
@@ -88,7 +241,7 @@ pub fn type_set_attr(vm: &Vm, typ: &PyRef, name: &PyRef, value: Option<PyRef>) -
             }
         }
     }
-    td.version.set(td.version.get() + 1);
+    vm.ctx.type_modified(td);
     refresh_flags(vm, typ);
     Ok(())
 }
@@ -182,6 +335,12 @@ pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &Py
     if bases.iter().any(|b| type_data(b).has_flag(type_flags::EXCEPTION)) {
         flags |= type_flags::EXCEPTION | type_flags::MANAGED_DICT;
     }
+    if flags & (type_flags::MANAGED_DICT | type_flags::EXCEPTION) == type_flags::MANAGED_DICT
+        && type_data(&solid).instance_kind == Kind::Object
+        && base_slots + slot_names.len() == 0
+    {
+        flags |= type_flags::INLINE_VALUES;
+    }
     // Special methods that are implicitly static/class methods.
     if let Some(f) = dd.get_str("__new__") {
         if f.is_kind(Kind::Function) {
@@ -221,7 +380,8 @@ pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &Py
             instance_kind: solid_td.instance_kind,
             nslots: Cell::new(base_slots + slot_names.len()),
             native_new: Cell::new(None),
-            version: Cell::new(0),
+            version: Cell::new(vm.ctx.new_type_version()),
+            shared_keys: PyCell::new(if flags & type_flags::INLINE_VALUES != 0 { init_attribute_names(dd) } else { Vec::new() }),
         },
         type_data(meta).nslots.get(),
     )

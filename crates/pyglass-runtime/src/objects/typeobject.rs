@@ -27,6 +27,10 @@ pub mod type_flags {
     pub const CUSTOM_SETATTR: u32 = 1 << 8;
     /// The type (or a base) defines `__eq__` but no `__hash__`: instances are unhashable.
     pub const UNHASHABLE: u32 = 1 << 9;
+    /// Instances keep their attributes inline, indexed by the class's shared keys, until
+    /// their `__dict__` is materialized (CPython 3.13's `Py_TPFLAGS_INLINE_VALUES`): heap
+    /// classes with a `__dict__`, no `__slots__` values and no built-in base.
+    pub const INLINE_VALUES: u32 = 1 << 10;
 }
 
 /// Native constructor (`tp_new` + `tp_init` for built-in types): called as
@@ -55,6 +59,10 @@ pub struct TypeData {
     pub native_new: Cell<Option<NativeNew>>,
     /// Bumped whenever the type or a base changes (attribute caches check it).
     pub version: Cell<u64>,
+    /// Shared keys of instances with inline values (CPython's `ht_cached_keys`): attribute
+    /// names (interned exact strs) in the order they were first seen, at most
+    /// `MAX_INLINE_VALUES`. Only grows; new instances get one inline value per key.
+    pub shared_keys: PyCell<Vec<PyRef>>,
 }
 
 // SAFETY: Kind::Type is used by no other payload type.

@@ -271,7 +271,7 @@ impl Vm {
                 return self.descr_get(d, Some(obj), t);
             }
         }
-        if let Some(v) = self.instance_dict_get(obj, name) {
+        if let Some(v) = self.instance_attr_get(obj, name, t) {
             return Ok(v);
         }
         if let Some(d) = descr {
@@ -296,8 +296,17 @@ impl Vm {
     /// Look `name` up in the object's own namespace (managed `__dict__`, module dict,
     /// function `__dict__`).
     pub fn instance_dict_get(&self, obj: &PyRef, name: &PyRef) -> Option<PyRef> {
+        self.instance_attr_get(obj, name, &obj.class())
+    }
+
+    /// [`Vm::instance_dict_get`] with `obj`'s class at hand: inline values first.
+    #[inline]
+    pub fn instance_attr_get(&self, obj: &PyRef, name: &PyRef, t: &PyRef) -> Option<PyRef> {
         if let Some(slot) = obj.managed_dict_slot() {
             let d = slot.take();
+            if d.is_none() {
+                return crate::object::inline_values(obj).and_then(|iv| crate::objects::instance::inline_get(self, &iv, t, name));
+            }
             let r = d.as_ref().and_then(|d| d.downcast::<DictData>()).and_then(|d| d.get_str_key(name));
             slot.set(d);
             return r;
@@ -315,6 +324,9 @@ impl Vm {
 
     /// The object's `__dict__`, created on first use; `None` if it has none.
     pub fn instance_dict(&self, obj: &PyRef) -> Option<PyRef> {
+        if let Some(d) = crate::objects::instance::materialize_dict(self, obj) {
+            return Some(d);
+        }
         if let Some(slot) = obj.managed_dict_slot() {
             let d = slot.take();
             let d = d.unwrap_or_else(|| self.ctx.new_dict());
@@ -475,7 +487,7 @@ impl Vm {
                     _ => false,
                 };
                 if is_method {
-                    if let Some(v) = self.instance_dict_get(obj, name) {
+                    if let Some(v) = self.instance_attr_get(obj, name, &t) {
                         return Ok((v, false));
                     }
                     return Ok((d, true));
@@ -523,8 +535,19 @@ impl Vm {
                 return self.descr_set(&d, obj, value);
             }
         }
+        if let Some(iv) = crate::objects::instance::live_inline_values(obj) {
+            match crate::objects::instance::inline_set(self, &iv, &t, name, value.clone()) {
+                Some(true) => return Ok(()),
+                Some(false) => return Err(self.attribute_error(obj, &n)),
+                // No room: the dict below takes over.
+                None => {}
+            }
+        }
         if let Some(dict) = self.instance_dict(obj) {
             let dd = dict.downcast::<DictData>().expect("dict");
+            if value.is_some() && obj.managed_dict_slot().is_some() {
+                crate::objects::instance::note_shared_key(self, &t, name);
+            }
             match value {
                 Some(v) if obj.managed_dict_slot().is_some() => dd.set_attr_item(self, name.clone(), v)?,
                 Some(v) => dd.set_item(self, name.clone(), v)?,

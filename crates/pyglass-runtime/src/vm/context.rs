@@ -93,6 +93,12 @@ pub struct Context {
     /// Exception classes by name (the built-in hierarchy), see `exceptions.rs`.
     pub exc: crate::vm::exceptions::ExcTypes,
     interned: RefCell<ahash::AHashMap<Box<str>, PyRef>>,
+    /// Bumped whenever any type's attributes change: attribute caches keyed by a type's
+    /// version also check it, since a change to a base does not touch the subclass.
+    pub type_epoch: Cell<u64>,
+    /// Source of type versions: every heap type and every change gets a fresh one, so a
+    /// version names one type in one state (never reused, unlike addresses).
+    pub next_type_version: Cell<u64>,
     /// `sys.modules`.
     pub modules: PyRef,
     /// The `builtins` module's dict.
@@ -134,6 +140,7 @@ fn static_type_data(name: &str, dict: PyRef, vt: &'static crate::object::VTable,
         nslots: Cell::new(0),
         native_new: Cell::new(None),
         version: Cell::new(0),
+        shared_keys: PyCell::new(Vec::new()),
     }
 }
 
@@ -281,6 +288,8 @@ impl Context {
             consts,
             exc,
             interned: RefCell::new(ahash::AHashMap::new()),
+            type_epoch: Cell::new(0),
+            next_type_version: Cell::new(1),
             modules,
             builtins,
             sys: RefCell::new(None),
@@ -316,6 +325,19 @@ impl Context {
         }
         types.extend(last.iter().map(|t| (*t).clone()));
         (others, types)
+    }
+
+    /// A fresh type version (see `next_type_version`).
+    pub fn new_type_version(&self) -> u64 {
+        let v = self.next_type_version.get();
+        self.next_type_version.set(v + 1);
+        v
+    }
+
+    /// Record that `td`'s attributes changed: new version, and every cache revalidates.
+    pub fn type_modified(&self, td: &crate::objects::typeobject::TypeData) {
+        td.version.set(self.new_type_version());
+        self.type_epoch.set(self.type_epoch.get() + 1);
     }
 
     /// The interned str object for `s` (immortal, like CPython 3.12+'s interned strings).

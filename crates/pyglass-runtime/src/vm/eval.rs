@@ -295,7 +295,7 @@ impl Vm {
                 }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!(f, self);
-                    let v = self.getattr(&obj, &code.names[arg])?;
+                    let v = self.load_attr_cached(&obj, code, arg)?;
                     f.stack.push(v);
                 }
                 Opcode::LOAD_METHOD => {
@@ -307,7 +307,7 @@ impl Vm {
                 Opcode::STORE_ATTR => {
                     let obj = pop!(f, self);
                     let v = pop!(f, self);
-                    self.setattr(&obj, &code.names[arg], Some(v))?;
+                    self.store_attr_cached(&obj, code, arg, v)?;
                 }
                 Opcode::DELETE_ATTR => {
                     let obj = pop!(f, self);

@@ -3,6 +3,7 @@
 //! protocols, calls, the eval loop and exceptions.
 
 pub mod abstract_;
+pub mod attr_cache;
 pub mod call;
 pub mod context;
 pub mod eval;
