@@ -165,6 +165,11 @@ pub fn isinstance_of(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
         return Ok(false);
     }
     if !cls.is_kind(Kind::Type) {
+        // Any object with `__instancecheck__` (types.UnionType, GenericAlias).
+        if let Some(m) = lookup_str(&cls.class(), "__instancecheck__") {
+            let r = vm.call(&m, &[cls.clone(), obj.clone()])?;
+            return vm.is_true(&r);
+        }
         return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
     }
     if is_subtype(&obj.class(), cls) {
@@ -195,6 +200,12 @@ fn issubclass_of(vm: &Vm, c: &PyRef, cls: &PyRef) -> PyResult<bool> {
             }
         }
         return Ok(false);
+    }
+    if !cls.is_kind(Kind::Type) {
+        if let Some(m) = lookup_str(&cls.class(), "__subclasscheck__") {
+            let r = vm.call(&m, &[cls.clone(), c.clone()])?;
+            return vm.is_true(&r);
+        }
     }
     if !c.is_kind(Kind::Type) {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));

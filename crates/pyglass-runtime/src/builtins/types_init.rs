@@ -14,6 +14,10 @@ use crate::vm::{Args, PyResult, Vm};
 
 pub fn init_builtin_types(ctx: &Context) {
     let t = &ctx.types;
+    // `list[int]` and friends: types.GenericAlias (PEP 585).
+    for typ in [&t.list, &t.dict, &t.tuple, &t.set, &t.frozenset, &t.type_] {
+        ctx.add_methods(typ, &[classmethod("__class_getitem__", class_getitem)]);
+    }
     // object
     ctx.set_native_new(&t.object, crate::objects::instance::object_new);
     ctx.add_methods(
@@ -504,7 +508,12 @@ fn type_get_dict(vm: &Vm, o: &PyRef) -> PyResult {
     Ok(vm.ctx.alloc(&vm.ctx.types.mappingproxy, crate::objects::misc::DictViewData { dict: type_data(o).dict.clone(), what: crate::objects::misc::DictIterKind::Keys }))
 }
 fn type_get_module(vm: &Vm, o: &PyRef) -> PyResult {
-    Ok(type_data(o).dict().get_str("__module__").unwrap_or_else(|| vm.ctx.intern("builtins")))
+    // Static types name their module in their name (none: builtins), as CPython's
+    // type_module; `type`'s own dict holds this very descriptor under `__module__`.
+    match type_data(o).dict().get_str("__module__") {
+        Some(m) if !m.is_kind(Kind::GetSetDescriptor) => Ok(m),
+        _ => Ok(vm.ctx.intern("builtins")),
+    }
 }
 fn type_set_module(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResult<()> {
     type_data(o).dict().set_str_key(vm.ctx.intern("__module__"), v.unwrap_or_else(|| vm.ctx.none()));
@@ -542,4 +551,11 @@ pub fn exception_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
 
 pub fn tuple_of(v: &PyRef) -> Vec<PyRef> {
     tuple_items(v).to_vec()
+}
+
+/// `cls[item]` for built-in generic classes: a `types.GenericAlias`.
+fn class_getitem(vm: &Vm, a: Args<'_>) -> PyResult {
+    let (cls, rest) = args::meth(vm, "__class_getitem__", &a, 1, 1)?;
+    let ga = vm.import_module("types").and_then(|m| vm.getattr_str(&m, "GenericAlias"))?;
+    vm.call(&ga, &[cls.clone(), rest[0].clone()])
 }

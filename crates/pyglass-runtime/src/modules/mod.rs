@@ -116,6 +116,7 @@ bundled! {
     "typing" => "typing.py";
     "weakref" => "weakref.py";
     "tracemalloc" => "tracemalloc.py";
+    "types" => "types.py";
 }
 
 /// Whether a traceback frame of code from `filename` stands for code that CPython

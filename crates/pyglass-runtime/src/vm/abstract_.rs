@@ -656,6 +656,14 @@ impl Vm {
             if let Some(r) = crate::builtins::native::native_binop(self, a, b, base)? {
                 return Ok(r);
             }
+            if base == BinaryOp::Or && (a.is_kind(Kind::Type) || b.is_kind(Kind::Type)) {
+                // `int | None`: type.__or__ makes a types.UnionType.
+                let union = self.import_module("types").and_then(|m| self.getattr_str(&m, "_union"))?;
+                let r = self.call(&union, &[a.clone(), b.clone()])?;
+                if !r.is(ni) {
+                    return Ok(r);
+                }
+            }
             return Err(self.binop_type_error(a, b, op));
         }
         let (name, rname) = binop_dunders(base);
