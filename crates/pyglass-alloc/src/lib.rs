@@ -11,10 +11,14 @@
 //! - `usedpools[class]` lists the partially used pools of each class; a pool's free blocks
 //!   form a LIFO list, so freeing a block and allocating the same class again returns the
 //!   same address.
+//! - A pool that empties while it is the only pool on its class's list stays there as the
+//!   class's spare (at most one per class), so the next allocation reuses it with no
+//!   arena bookkeeping; other emptied pools go back to their arena.
 //! - New pools come from the most-used arena that still has room (`usable_arenas`, kept
 //!   sorted by number of free pools), so lightly used arenas drain and can be released; an
-//!   arena whose pools are all free goes back to the OS unless it is the last usable arena
-//!   (CPython's anti-thrashing rule, bpo-37257).
+//!   arena whose pools are all free or empty spares goes back to the OS, except the one
+//!   most recently freed (one free arena is kept, CPython's anti-thrashing idea,
+//!   bpo-37257).
 //! - Everything else goes to `std::alloc::System`. A free of memory that is not in one of
 //!   this allocator's arenas is recognised through the arena map (a hash set of arena
 //!   numbers; no memory is read) and forwarded to `System`.
@@ -31,9 +35,12 @@
 //!    offsets `POOL_OVERHEAD + i * size`; blocks below `nextoffset` are either handed out or
 //!    on the pool's free list (linked through their first word), blocks at or above it were
 //!    never handed out.
-//! 4. A pool is on `usedpools[szidx]` iff `0 < count` and it has a free block
-//!    (`freeblock != null`); it is on its arena's `freepools` list iff `count == 0`; a full
-//!    pool (`freeblock == null`) is on no list.
+//! 4. A pool is on `usedpools[szidx]` iff it has a free block (`freeblock != null`) and
+//!    `0 < count` or it is `spare[szidx]`; it is on its arena's `freepools` list iff
+//!    `count == 0` and it is not a spare; a full pool (`freeblock == null`) is on no list.
+//!    (4a) `spare[c]` is null or a carved pool of class `c` in a live arena; each arena's
+//!    `nspare` counts its spares; an arena whose pools are all free or empty spares is
+//!    `kept_free`.
 //! 5. `usable_arenas` holds the live arenas with `0 < nfreepools`, sorted by `nfreepools`
 //!    ascending; `nfp2lasta[n]` is the last arena on it with `nfreepools == n`, or NONE.
 //! 6. The `State` is only reached through `Allocator::with_state`, which is never entered
