@@ -5,9 +5,10 @@
 //! sequence, 4096 allocations per iteration; times are per 4096 allocate+free pairs):
 //! - `pair`: allocate one block and free it at once, with one block of every class kept
 //!   live (the interpreter's temporaries: pools of common sizes always hold live objects);
-//! - `pair_empty_pools`: the same with nothing else live, so every free empties its pool
-//!   and every allocation takes (and usually re-initialises) a pool: the worst case of
-//!   pymalloc's policy of returning empty pools to their arena at once;
+//! - `pair_empty_pools`: the same with nothing else live, so every free empties its pool:
+//!   the worst case of pymalloc's policy of returning empty pools to their arena at once
+//!   (each allocation then takes, and usually re-initialises, a pool); pyglass keeps the
+//!   emptied pool as its class's spare instead (docs/allocator.md);
 //! - `window`: keep a ring of 1024 live blocks, each step freeing the oldest and allocating
 //!   a new one (objects with short but overlapping lifetimes);
 //! - `burst`: allocate 4096 blocks, then free them all in allocation order (building and

@@ -11,10 +11,14 @@
 //! - `usedpools[class]` lists the partially used pools of each class; a pool's free blocks
 //!   form a LIFO list, so freeing a block and allocating the same class again returns the
 //!   same address.
+//! - A pool that empties while it is the only pool on its class's list stays there as the
+//!   class's spare (at most one per class), so the next allocation reuses it with no
+//!   arena bookkeeping; other emptied pools go back to their arena.
 //! - New pools come from the most-used arena that still has room (`usable_arenas`, kept
 //!   sorted by number of free pools), so lightly used arenas drain and can be released; an
-//!   arena whose pools are all free goes back to the OS unless it is the last usable arena
-//!   (CPython's anti-thrashing rule, bpo-37257).
+//!   arena whose pools are all free or empty spares goes back to the OS, except the one
+//!   most recently freed (one free arena is kept, CPython's anti-thrashing idea,
+//!   bpo-37257).
 //! - Everything else goes to `std::alloc::System`. A free of memory that is not in one of
 //!   this allocator's arenas is recognised through the arena map (a hash set of arena
 //!   numbers; no memory is read) and forwarded to `System`.
@@ -31,9 +35,12 @@
 //!    offsets `POOL_OVERHEAD + i * size`; blocks below `nextoffset` are either handed out or
 //!    on the pool's free list (linked through their first word), blocks at or above it were
 //!    never handed out.
-//! 4. A pool is on `usedpools[szidx]` iff `0 < count` and it has a free block
-//!    (`freeblock != null`); it is on its arena's `freepools` list iff `count == 0`; a full
-//!    pool (`freeblock == null`) is on no list.
+//! 4. A pool is on `usedpools[szidx]` iff it has a free block (`freeblock != null`) and
+//!    `0 < count` or it is `spare[szidx]`; it is on its arena's `freepools` list iff
+//!    `count == 0` and it is not a spare; a full pool (`freeblock == null`) is on no list.
+//!    (4a) `spare[c]` is null or a carved pool of class `c` in a live arena; each arena's
+//!    `nspare` counts its spares; an arena whose pools are all free or empty spares is
+//!    `kept_free`.
 //! 5. `usable_arenas` holds the live arenas with `0 < nfreepools`, sorted by `nfreepools`
 //!    ascending; `nfp2lasta[n]` is the last arena on it with `nfreepools == n`, or NONE.
 //! 6. The `State` is only reached through `Allocator::with_state`, which is never entered
@@ -168,6 +175,9 @@ struct ArenaObject {
     nfreepools: u32,
     /// Carved pools that are empty now, linked through `nextpool`.
     freepools: *mut PoolHeader,
+    /// Pools of this arena that are some class's spare (`State::spare`), empty or not.
+    /// An empty spare is not counted in `nfreepools` nor on `freepools`.
+    nspare: u32,
     /// `usable_arenas` links (for unused slots `next` links the unused-slot list).
     next: u32,
     prev: u32,
@@ -191,6 +201,16 @@ struct Counters {
 struct State {
     /// Head of each class's list of partially used pools (null: none).
     usedpools: [*mut PoolHeader; NB_SMALL_SIZE_CLASSES],
+    /// Each class's spare (null: none): a pool of that class that stays on
+    /// `usedpools[class]` when it becomes empty, instead of going back to its arena, so
+    /// that freeing its last block and allocating again costs no more than in a busy pool.
+    /// A pool becomes the spare when it empties while it is the only pool on its class's
+    /// list; it stays the spare (empty, partly used or full) until another pool of the
+    /// class takes its place that way, or its arena is released.
+    spare: [*mut PoolHeader; NB_SMALL_SIZE_CLASSES],
+    /// The one arena allowed to be "free" (every pool free or an empty spare), or NONE:
+    /// any other arena that becomes free is released (with its spares).
+    kept_free: u32,
     arenas: Vec<ArenaObject>,
     /// Head of the list of unused `arenas` slots.
     unused_arena_objects: u32,
@@ -241,6 +261,8 @@ impl Allocator {
         Allocator {
             state: UnsafeCell::new(State {
                 usedpools: [ptr::null_mut(); NB_SMALL_SIZE_CLASSES],
+                spare: [ptr::null_mut(); NB_SMALL_SIZE_CLASSES],
+                kept_free: NONE,
                 arenas: Vec::new(),
                 unused_arena_objects: NONE,
                 usable_arenas: NONE,
@@ -535,8 +557,9 @@ impl State {
         }
     }
 
-    /// No partially used pool of class `idx`: take an empty pool from the most-used usable
-    /// arena (mapping a new arena if there is none) and start serving `idx` from it.
+    /// No partially used pool of class `idx` (and so no spare): take an empty pool from the
+    /// most-used usable arena (mapping a new arena if there is none) and start serving
+    /// `idx` from it.
     #[cold]
     #[inline(never)]
     fn alloc_from_new_pool(&mut self, idx: usize) -> *mut u8 {
@@ -654,6 +677,7 @@ impl State {
                 ncarved: 0,
                 nfreepools: 0,
                 freepools: ptr::null_mut(),
+                nspare: 0,
                 next: NONE,
                 prev: NONE,
             });
@@ -664,6 +688,7 @@ impl State {
             ncarved: 0,
             nfreepools: POOLS_PER_ARENA as u32,
             freepools: ptr::null_mut(),
+            nspare: 0,
             next: NONE,
             prev: NONE,
         };
@@ -694,14 +719,13 @@ impl State {
                 idx,
                 "free with a size of another class"
             );
-            let _ = idx;
             let last = (*pool).freeblock;
             *(bp as *mut *mut u8) = last;
             (*pool).freeblock = bp;
             (*pool).count -= 1;
             if last.is_null() {
                 self.pool_was_full(pool);
-            } else if (*pool).count == 0 {
+            } else if (*pool).count == 0 && !self.spare_may_stay_empty(pool, idx) {
                 self.pool_became_empty(pool);
             }
         }
@@ -720,8 +744,32 @@ impl State {
         unsafe { self.push_used(pool) }
     }
 
-    /// Move an empty pool from usedpools to its arena's free pools, and fix the arena's
-    /// place in `usable_arenas`, releasing the arena if it is wholly free and not the last.
+    /// Whether `pool`, just emptied, is its class's spare and can stay on usedpools with no
+    /// further work: its arena is the kept one, or has a pool in use that is not a spare
+    /// (free pools plus spares do not cover it), so it is not free.
+    ///
+    /// # Safety
+    /// `pool` is a live header of ours for class `idx`.
+    #[inline(always)]
+    unsafe fn spare_may_stay_empty(&self, pool: *mut PoolHeader, idx: usize) -> bool {
+        if !ptr::eq(self.spare[idx], pool) {
+            return false;
+        }
+        // SAFETY: caller.
+        let ai = unsafe { (*pool).arenaindex };
+        if ai == self.kept_free {
+            return true;
+        }
+        let a = &self.arenas[ai as usize];
+        ((a.nfreepools + a.nspare) as usize) < POOLS_PER_ARENA
+    }
+
+    /// A pool became empty (and `spare_may_stay_empty` did not settle it). The class's spare
+    /// stays on usedpools; a pool that is the only one on its class's list becomes the
+    /// class's spare (the old spare, which is full, becomes an ordinary pool); any other
+    /// pool goes back to its arena, as in CPython. Then, if the arena is now free (every
+    /// pool free or an empty spare), it becomes the kept arena, and the previously kept one
+    /// is released if it is still free.
     ///
     /// # Safety
     /// `pool` is on `usedpools` with `count == 0`.
@@ -729,12 +777,104 @@ impl State {
     #[inline(never)]
     unsafe fn pool_became_empty(&mut self, pool: *mut PoolHeader) {
         // SAFETY: `pool` is a live header of ours (invariant 2) and on usedpools (caller).
-        let ai = unsafe {
-            self.unlink_used(pool);
-            (*pool).arenaindex
+        let (idx, ai, alone) = unsafe {
+            (
+                (*pool).szidx as usize,
+                (*pool).arenaindex,
+                (*pool).nextpool.is_null() && (*pool).prevpool.is_null(),
+            )
         };
+        if ptr::eq(self.spare[idx], pool) {
+            // Stays on usedpools.
+        } else if alone {
+            // The old spare is on no list (this pool is alone on the list), so it is full.
+            let old = std::mem::replace(&mut self.spare[idx], pool);
+            self.arenas[ai as usize].nspare += 1;
+            if !old.is_null() {
+                // SAFETY: spares are live headers of ours (invariant 4a).
+                let oai = unsafe {
+                    debug_assert!((*old).freeblock.is_null());
+                    (*old).arenaindex
+                };
+                self.arenas[oai as usize].nspare -= 1;
+            }
+        } else {
+            // Other pools of the class have free blocks and serve it, so this one goes
+            // back to its arena.
+            // SAFETY: on usedpools (caller); then on no list, empty.
+            unsafe {
+                self.unlink_used(pool);
+                self.return_pool(pool, ai);
+            }
+        }
+        if ai != self.kept_free && self.arena_is_free(ai) {
+            let kept = std::mem::replace(&mut self.kept_free, ai);
+            if kept != NONE && self.arena_is_free(kept) {
+                self.release_kept(kept);
+            }
+        }
+    }
+
+    /// Whether every pool of live arena `ai` is free or an empty spare.
+    fn arena_is_free(&self, ai: u32) -> bool {
+        let a = &self.arenas[ai as usize];
+        if ((a.nfreepools + a.nspare) as usize) < POOLS_PER_ARENA {
+            return false;
+        }
+        // SAFETY: spares are live headers of ours (invariant 4a).
+        self.spare.iter().all(|&sp| {
+            sp.is_null() || unsafe { (*sp).arenaindex != ai || (*sp).count == 0 }
+        })
+    }
+
+    /// Release arena `ai`, whose pools are all free or spares: drop its spares, take it
+    /// off usable_arenas and unmap it.
+    fn release_kept(&mut self, ai: u32) {
+        for idx in 0..NB_SMALL_SIZE_CLASSES {
+            let sp = self.spare[idx];
+            // SAFETY: spares are live headers of ours on usedpools (invariant 4a).
+            if !sp.is_null() && unsafe { (*sp).arenaindex } == ai {
+                self.spare[idx] = ptr::null_mut();
+                // SAFETY: as above; the arena is free, so the spare is empty and on
+                // usedpools.
+                unsafe { self.unlink_used(sp) };
+            }
+        }
+        if self.kept_free == ai {
+            self.kept_free = NONE;
+        }
+        let a = &self.arenas[ai as usize];
+        // At most 32 spares, so at least 32 free pools: it is on usable_arenas.
+        debug_assert!(a.nfreepools > 0);
+        let (nf, next, prev) = (a.nfreepools as usize, a.next, a.prev);
+        if self.nfp2lasta[nf] == ai {
+            self.nfp2lasta[nf] =
+                if prev != NONE && self.arenas[prev as usize].nfreepools as usize == nf {
+                    prev
+                } else {
+                    NONE
+                };
+        }
+        if prev == NONE {
+            self.usable_arenas = next;
+        } else {
+            self.arenas[prev as usize].next = next;
+        }
+        if next != NONE {
+            self.arenas[next as usize].prev = prev;
+        }
+        self.free_arena(ai);
+    }
+
+    /// Put an empty pool on its arena's free pools and fix the arena's place in
+    /// `usable_arenas`.
+    ///
+    /// # Safety
+    /// `pool` is a live, carved header of arena `ai` with `count == 0`, on no list.
+    unsafe fn return_pool(&mut self, pool: *mut PoolHeader, ai: u32) {
         let a = &mut self.arenas[ai as usize];
-        // SAFETY: as above; the pool joins the arena's freepools (invariant 4).
+        // SAFETY: `pool` is a live header of ours (caller); it joins the arena's freepools
+        // (invariant 4).
         unsafe { (*pool).nextpool = a.freepools };
         a.freepools = pool;
         let old_nf = a.nfreepools as usize;
@@ -754,20 +894,6 @@ impl State {
         let a = &mut self.arenas[ai as usize];
         a.nfreepools = nf as u32;
 
-        // Case 1: wholly free, and another usable arena follows (so this is not the last
-        // one): give it back to the OS. Keeping the last wholly free arena avoids mapping
-        // and unmapping an arena on every iteration of a simple loop (bpo-37257).
-        if nf == POOLS_PER_ARENA && a.next != NONE {
-            let (next, prev) = (a.next, a.prev);
-            if prev == NONE {
-                self.usable_arenas = next;
-            } else {
-                self.arenas[prev as usize].next = next;
-            }
-            self.arenas[next as usize].prev = prev;
-            self.free_arena(ai);
-            return;
-        }
         // Case 2: it was full, so not on usable_arenas: it has the fewest free pools (1),
         // so it goes first.
         if nf == 1 {
@@ -817,6 +943,7 @@ impl State {
         a.freepools = ptr::null_mut();
         a.ncarved = 0;
         a.nfreepools = 0;
+        a.nspare = 0;
         a.prev = NONE;
         a.next = self.unused_arena_objects;
         self.unused_arena_objects = ai;
@@ -884,11 +1011,14 @@ impl State {
             ..Stats::default()
         };
         for (_, a, base) in self.live_arenas() {
-            s.unused_pools += a.nfreepools as usize;
+            // Every empty pool, an empty spare included, is "unused" in the report, as in
+            // CPython.
+            s.unused_pools += POOLS_PER_ARENA - a.ncarved as usize;
             for k in 0..a.ncarved as usize {
                 // SAFETY: pools below `ncarved` have initialised headers (invariant 2).
                 let p = unsafe { &*(base.as_ptr().add(k * POOL_SIZE) as *const PoolHeader) };
                 if p.count == 0 {
+                    s.unused_pools += 1;
                     continue;
                 }
                 let idx = p.szidx as usize;
@@ -915,7 +1045,42 @@ impl State {
         assert_eq!(self.arena_map.len(), live.len(), "arena map size");
         let mut blocks = 0usize;
         let mut used_pools = 0usize;
+        // Spares: pools of their class; an empty one is on usedpools.
+        let mut spares_in = vec![0u32; self.arenas.len()];
+        let mut empty_spares_in = vec![0u32; self.arenas.len()];
+        for (idx, &sp) in self.spare.iter().enumerate() {
+            if sp.is_null() {
+                continue;
+            }
+            // SAFETY: spares are live headers of ours (invariant 4a).
+            let p = unsafe { &*sp };
+            assert_eq!(p.szidx as usize, idx, "spare of another class");
+            let ai = p.arenaindex as usize;
+            if p.count == 0 {
+                assert!(!p.freeblock.is_null(), "empty spare without a free block");
+                let mut q = self.usedpools[idx];
+                while !q.is_null() && !ptr::eq(q, sp) {
+                    // SAFETY: usedpools entries are live headers (invariant 4).
+                    q = unsafe { (*q).nextpool };
+                }
+                assert!(!q.is_null(), "empty spare not on usedpools");
+                empty_spares_in[ai] += 1;
+            }
+            assert!(self.arenas[ai].base.is_some(), "spare in a dead arena");
+            let mut fp = self.arenas[ai].freepools;
+            while !fp.is_null() {
+                assert!(!ptr::eq(fp, sp), "spare on its arena's freepools");
+                // SAFETY: freepools entries are carved headers (invariant 4).
+                fp = unsafe { (*fp).nextpool };
+            }
+            spares_in[ai] += 1;
+        }
+        let mut effectively_free = Vec::new();
         for &(ai, a, base) in &live {
+            assert_eq!(a.nspare, spares_in[ai as usize], "nspare");
+            if (a.nfreepools + empty_spares_in[ai as usize]) as usize == POOLS_PER_ARENA {
+                effectively_free.push(ai);
+            }
             assert_eq!(
                 base.as_ptr() as usize & (ARENA_SIZE - 1),
                 0,
@@ -993,7 +1158,11 @@ impl State {
                 };
                 assert_eq!(on_used, !full, "pool on usedpools iff it has a free block");
             }
-            assert_eq!(empty, a.nfreepools as usize, "nfreepools");
+            assert_eq!(
+                empty,
+                (a.nfreepools + empty_spares_in[ai as usize]) as usize,
+                "empty pools: free ones and empty spares"
+            );
             assert_eq!(
                 on_free + POOLS_PER_ARENA - a.ncarved as usize,
                 a.nfreepools as usize
@@ -1010,13 +1179,17 @@ impl State {
                 let p = unsafe { &*q };
                 assert_eq!(p.prevpool, prev, "usedpools back link");
                 assert_eq!(p.szidx as usize, idx);
-                assert!(p.count > 0);
+                assert!(
+                    p.count > 0 || ptr::eq(q, self.spare[idx]),
+                    "empty pool on usedpools that is not the spare"
+                );
                 listed += 1;
                 prev = q;
                 q = p.nextpool;
             }
         }
-        assert!(listed <= used_pools);
+        let nspares = self.spare.iter().filter(|p| !p.is_null()).count();
+        assert!(listed <= used_pools + nspares);
         // usable_arenas: sorted ascending, nfp2lasta consistent, exactly the arenas with room.
         let mut order = Vec::new();
         let mut prev = NONE;
@@ -1049,18 +1222,18 @@ impl State {
                 .unwrap_or(NONE);
             assert_eq!(self.nfp2lasta[n], last, "nfp2lasta[{n}]");
         }
-        // At most one wholly free arena is kept, and only as the last usable one.
-        let wholly_free: Vec<_> = order
-            .iter()
-            .filter(|(_, f)| *f == POOLS_PER_ARENA)
-            .collect();
+        // At most one arena whose pools are all free or spares is kept: `kept_free`.
         assert!(
-            wholly_free.len() <= 1,
-            "more than one wholly free arena kept"
+            effectively_free.len() <= 1,
+            "more than one free arena kept: {effectively_free:?}"
         );
-        if let Some((w, _)) = wholly_free.first() {
-            assert_eq!(Some(w), order.last().map(|(i, _)| i));
+        if let Some(&ai) = effectively_free.first() {
+            assert_eq!(ai, self.kept_free, "a free arena other than the kept one");
         }
+        assert!(
+            self.kept_free == NONE || self.arenas[self.kept_free as usize].base.is_some(),
+            "kept arena is live"
+        );
         assert_eq!(self.large.len(), self.c.large_live_blocks, "large set size");
     }
 }

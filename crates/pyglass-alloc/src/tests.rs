@@ -161,20 +161,90 @@ fn full_pool_goes_to_front_when_a_block_is_freed() {
 }
 
 #[test]
-fn pool_is_reinitialised_for_another_class() {
+fn empty_pool_is_kept_as_the_class_spare() {
+    // The only pool of class 0 empties: it stays class 0's spare, so another class gets a
+    // fresh pool and the next class-0 request gets the freed block back.
     let a = Allocator::new();
     let p = a.alloc(16);
     // SAFETY: allocated above.
     unsafe { a.free(p, 16) };
-    let q = a.alloc(300);
-    assert_eq!(pool_of(p), pool_of(q), "the empty pool is reused");
-    assert_eq!(q as usize - pool_of(q), POOL_OVERHEAD);
     a.check_invariants();
     let s = a.stats();
-    assert_eq!(s.classes[0].pools, 0);
+    assert_eq!(s.classes[0].pools, 0, "a spare is an unused pool in the report");
+    assert_eq!(s.unused_pools, POOLS_PER_ARENA);
+    let q = a.alloc(300);
+    assert_ne!(pool_of(p), pool_of(q), "the spare is not given to another class");
+    assert_eq!(a.alloc(16), p, "the spare serves its class again");
+    a.check_invariants();
+    // SAFETY: allocated above.
+    unsafe {
+        a.free(p, 16);
+        a.free(q, 300);
+    }
+    a.check_invariants();
+}
+
+#[test]
+fn pool_is_reinitialised_for_another_class() {
+    // Two pools of class 0 empty: the second becomes the spare and the first goes back to
+    // its arena, where the next new pool (for class 18) is taken from and re-initialised.
+    let a = Allocator::new();
+    let ps = fill(&a, 0, blocks_per_pool(0) + 1);
+    let (first, second) = (pool_of(ps[0]), pool_of(ps[blocks_per_pool(0)]));
+    assert_ne!(first, second);
+    free_all(&a, 0, ps);
+    a.check_invariants();
+    let q = a.alloc(300);
+    assert_eq!(pool_of(q), first, "the returned pool is reused");
+    assert_eq!(q as usize - pool_of(q), POOL_OVERHEAD);
+    let r = a.alloc(16);
+    assert_eq!(pool_of(r), second, "the spare still serves class 0");
+    a.check_invariants();
+    let s = a.stats();
+    assert_eq!(s.classes[0].pools, 1);
     assert_eq!(s.classes[size_class(300, 16).unwrap()].pools, 1);
     // SAFETY: allocated above.
-    unsafe { a.free(q, 300) };
+    unsafe {
+        a.free(q, 300);
+        a.free(r, 16);
+    }
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "maps several arenas; slow under Miri")]
+fn arena_holding_only_spares_is_released() {
+    // Arena 0 ends up holding nothing but spares (classes 0..4); when arena 1 becomes free
+    // in turn, arena 0 is released with its spares and arena 1 is the one kept.
+    let a = Allocator::new();
+    let small: Vec<(usize, *mut u8)> = (0..4).map(|i| (i, a.alloc(class_size(i)))).collect();
+    let big = fill_arenas(&a, 1); // the rest of arena 0, then spills into arena 1
+    let arena0 = arena_of(small[0].1);
+    let in1: Vec<*mut u8> = big.iter().copied().filter(|&p| arena_of(p) != arena0).collect();
+    let in0: Vec<*mut u8> = big.iter().copied().filter(|&p| arena_of(p) == arena0).collect();
+    assert!(!in1.is_empty());
+    assert_eq!(a.arenas_current(), 2);
+    free_all(&a, 31, in0);
+    for &(i, p) in &small {
+        // SAFETY: allocated above.
+        unsafe { a.free(p, class_size(i)) };
+        a.check_invariants();
+    }
+    // Arena 0: free pools plus the spares of classes 0..4 (class 31's spare may be there
+    // too). It is the kept arena.
+    assert_eq!(a.arenas_current(), 2);
+    free_all(&a, 31, in1);
+    a.check_invariants();
+    let s = a.stats();
+    assert_eq!(s.arenas_current, 1, "one free arena is kept");
+    assert_eq!(s.arenas_reclaimed, 1);
+    assert_eq!(s.unused_pools, POOLS_PER_ARENA);
+    // The spares of classes 0..4 went with arena 0: a new class-0 block comes from the
+    // kept arena.
+    let p = a.alloc(16);
+    assert_ne!(arena_of(p), arena0);
+    // SAFETY: allocated above.
+    unsafe { a.free(p, 16) };
+    a.check_invariants();
 }
 
 /// Blocks of class 31 filling `arenas` whole arenas.

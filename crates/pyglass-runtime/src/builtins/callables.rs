@@ -41,7 +41,10 @@ pub fn init(ctx: &Context) {
     ctx.add_getsets(&t.classmethod_descriptor, &[getset("__name__", md_name, None)]);
     ctx.add_getsets(&t.getset_descriptor, &[getset("__name__", gs_name, None)]);
     ctx.add_methods(&t.getset_descriptor, &[method("__get__", gs_get), method("__set__", gs_set), method("__repr__", any_repr)]);
-    ctx.add_getsets(&t.member_descriptor, &[getset("__name__", member_name, None)]);
+    ctx.add_getsets(
+        &t.member_descriptor,
+        &[getset("__name__", member_name, None), getset("__qualname__", member_qualname, None), getset("__objclass__", member_objclass, None), getset("__doc__", member_doc, None)],
+    );
     ctx.add_methods(&t.member_descriptor, &[method("__get__", gs_get), method("__set__", gs_set), method("__delete__", gs_delete), method("__repr__", any_repr)]);
     // property
     ctx.set_native_new(&t.property, property_new);
@@ -297,6 +300,19 @@ fn gs_name(vm: &Vm, o: &PyRef) -> PyResult {
 fn member_name(_vm: &Vm, o: &PyRef) -> PyResult {
     Ok(o.downcast::<MemberDescrData>().expect("member").name.clone())
 }
+fn member_qualname(vm: &Vm, o: &PyRef) -> PyResult {
+    let m = o.downcast::<MemberDescrData>().expect("member");
+    let owner = m.owner().map(|t| crate::objects::typeobject::type_data(&t).qualname.borrow().clone()).unwrap_or_else(|| m.owner_name.clone());
+    Ok(vm.ctx.new_string(format!("{}.{}", owner, crate::objects::str::as_str(&m.name).unwrap_or(""))))
+}
+fn member_objclass(vm: &Vm, o: &PyRef) -> PyResult {
+    let m = o.downcast::<MemberDescrData>().expect("member");
+    m.owner().ok_or_else(|| vm.attribute_error(o, "__objclass__"))
+}
+fn member_doc(vm: &Vm, _o: &PyRef) -> PyResult {
+    // Slots declared by a class statement carry no docstring.
+    Ok(vm.ctx.none())
+}
 fn gs_get(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "__get__", &a, 1, 2)?;
     let obj = if rest[0].is(&vm.ctx.consts.none) { None } else { Some(&rest[0]) };
@@ -319,7 +335,8 @@ pub fn descr_set_public(vm: &Vm, d: &PyRef, obj: &PyRef, v: Option<PyRef>) -> Py
     // Route through generic setattr machinery by name when possible.
     let name = match d.kind() {
         Kind::GetSetDescriptor => vm.ctx.intern(d.downcast::<GetSetDescrData>().expect("kind").name),
-        Kind::MemberDescriptor => d.downcast::<MemberDescrData>().expect("kind").name.clone(),
+        // By identity, not by name: a subclass may shadow the slot with another descriptor.
+        Kind::MemberDescriptor => return vm.member_descr_set(d, obj, v),
         Kind::Property => {
             let p = d.downcast::<PropertyData>().expect("kind");
             let f = if v.is_some() { p.fset.borrow().clone() } else { p.fdel.borrow().clone() };

@@ -58,6 +58,8 @@ pub fn init_builtin_types(ctx: &Context) {
             getset("__name__", type_get_name, Some(type_set_name)),
             getset("__qualname__", type_get_qualname, Some(type_set_qualname)),
             getset("__mro__", type_get_mro, None),
+            getset("__basicsize__", type_get_basicsize, None),
+            getset("__itemsize__", type_get_itemsize, None),
             getset("__bases__", type_get_bases, None),
             getset("__base__", type_get_base, None),
             getset("__dict__", type_get_dict, None),
@@ -130,8 +132,22 @@ pub(crate) fn instance_set_dict(vm: &Vm, o: &PyRef, v: Option<PyRef>) -> PyResul
     }
     Ok(())
 }
-fn instance_get_weakref(vm: &Vm, _o: &PyRef) -> PyResult {
-    Ok(vm.ctx.none())
+fn type_get_basicsize(vm: &Vm, t: &PyRef) -> PyResult {
+    Ok(vm.ctx.new_int(crate::builtins::sizes::basicsize(vm, t) as i64))
+}
+fn type_get_itemsize(vm: &Vm, t: &PyRef) -> PyResult {
+    let n = match type_data(t).instance_kind {
+        Kind::Int => 4,
+        Kind::Tuple => 8,
+        Kind::Bytes => 1,
+        Kind::Type => 40,
+        _ => 0,
+    };
+    Ok(vm.ctx.new_int(n))
+}
+fn instance_get_weakref(vm: &Vm, o: &PyRef) -> PyResult {
+    // The head of the object's weakref list, as in CPython.
+    Ok(crate::object::weakref::weakrefs_to(vm, o).into_iter().next().unwrap_or_else(|| vm.ctx.none()))
 }
 
 fn object_init(vm: &Vm, a: Args<'_>) -> PyResult {
@@ -274,16 +290,36 @@ fn object_subclasshook(vm: &Vm, _a: Args<'_>) -> PyResult {
 
 fn object_getstate(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "__getstate__", &a, 0, 0)?;
-    match s.managed_dict_slot() {
+    let state = match s.managed_dict_slot() {
         Some(_) => {
             let d = vm.instance_dict(s).unwrap_or_else(|| vm.ctx.new_dict());
             if d.downcast::<DictData>().is_some_and(|d| d.is_empty()) {
-                Ok(vm.ctx.none())
+                vm.ctx.none()
             } else {
-                Ok(d)
+                d
             }
         }
-        None => Ok(vm.ctx.none()),
+        None => vm.ctx.none(),
+    };
+    // The values of the set `__slots__` along the MRO (CPython: copyreg._slotnames), as
+    // `(state, {name: value})`.
+    let slots = vm.ctx.new_dict();
+    let sd = slots.downcast::<DictData>().expect("dict");
+    for c in crate::objects::typeobject::full_mro(&s.class()).iter() {
+        for (k, v) in type_data(c).dict().items() {
+            let Some(m) = v.downcast::<crate::objects::function::MemberDescrData>() else { continue };
+            if !m.owner().is_some_and(|o| o.is(c)) {
+                continue;
+            }
+            if let Some(val) = crate::objects::instance::slot_get(s, m.index) {
+                sd.set_item(vm, k, val)?;
+            }
+        }
+    }
+    if sd.is_empty() {
+        Ok(state)
+    } else {
+        Ok(vm.ctx.new_tuple(vec![state, slots.clone()]))
     }
 }
 

@@ -254,16 +254,37 @@ unsafe impl PyPayload for PropertyData {
     }
 }
 
-/// A `__slots__` member descriptor: reads and writes trailing slot `index`.
+/// A `__slots__` member descriptor: reads and writes trailing slot `index` of instances of
+/// `owner` (the class that declared the slot; `__objclass__`).
 pub struct MemberDescrData {
     pub name: PyRef,
     pub index: usize,
     pub owner_name: String,
+    /// The declaring class (a cycle class -> dict -> descriptor -> class, as in CPython).
+    pub owner: PyCell<Option<PyRef>>,
 }
 
 // SAFETY: Kind::MemberDescriptor is used by no other payload type.
 unsafe impl PyPayload for MemberDescrData {
     const KIND: Kind = Kind::MemberDescriptor;
+    const HAS_GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&PyRef)) {
+        if let Some(b) = self.owner.try_borrow() {
+            if let Some(r) = b.as_ref() {
+                visit(r);
+            }
+        }
+    }
+    fn clear(&self) {
+        drop(self.owner.take());
+    }
+}
+
+impl MemberDescrData {
+    /// The declaring class, while it is alive.
+    pub fn owner(&self) -> Option<PyRef> {
+        self.owner.borrow().clone()
+    }
 }
 
 /// Getter of a native attribute (`getset_descriptor`).

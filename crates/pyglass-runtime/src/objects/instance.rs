@@ -296,35 +296,78 @@ pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &Py
         dd.set_item(vm, k, v)?;
     }
     // Slots.
-    let base_slots = bases.iter().map(|b| type_data(b).nslots.get()).max().unwrap_or(0);
+    // Bases that carry slots must be on one line of inheritance: the instance layout holds
+    // one base's slots (CPython's `solid_base` / "lay-out conflict").
+    let slot_base = |b: &PyRef| {
+        // The type along `b`'s base chain that added its last slots.
+        let mut t = b.clone();
+        loop {
+            let base = type_data(&t).base.borrow().clone();
+            match base {
+                Some(p) if type_data(&p).nslots.get() == type_data(&t).nslots.get() => t = p,
+                _ => return t,
+            }
+        }
+    };
+    let mut slots_from: Option<PyRef> = None;
+    for b in bases.iter().filter(|b| type_data(b).nslots.get() > 0) {
+        let sb = slot_base(b);
+        match &slots_from {
+            None => slots_from = Some(sb),
+            Some(cur) if crate::objects::typeobject::is_subtype(&sb, cur) => slots_from = Some(sb),
+            Some(cur) if crate::objects::typeobject::is_subtype(cur, &sb) => {}
+            Some(_) => return Err(vm.type_error("multiple bases have instance lay-out conflict")),
+        }
+    }
+    let base_slots = slots_from.as_ref().map_or(0, |t| type_data(t).nslots.get());
     let mut slot_names: Vec<String> = Vec::new();
     let mut wants_dict = true;
     let mut wants_weakref = true;
+    let base_has_dict = bases.iter().any(|b| type_data(b).has_flag(type_flags::MANAGED_DICT));
+    let base_has_weakref = bases.iter().any(|b| type_data(b).has_flag(type_flags::WEAKREFABLE) && type_data(b).has_flag(type_flags::HEAPTYPE));
     if let Some(slots) = dd.get_str("__slots__") {
         wants_dict = false;
         wants_weakref = false;
         let items = if as_str(&slots).is_some() { vec![slots.clone()] } else { vm.iterate(&slots)? };
-        for it in items {
-            let Some(s) = as_str(&it) else {
-                return Err(vm.type_error(&format!("__slots__ items must be strings, not '{}'", vm.type_name(&it))));
+        let mut names = Vec::with_capacity(items.len());
+        for it in &items {
+            let Some(s) = as_str(it) else {
+                return Err(vm.type_error(&format!("__slots__ items must be strings, not '{}'", vm.type_name(it))));
             };
+            if !crate::builtins::strings::is_identifier(s) {
+                return Err(vm.type_error("__slots__ must be identifiers"));
+            }
+            names.push(s);
+        }
+        // Variable-size built-in bases (int, tuple, bytes) leave no room for slots; the
+        // check counts `__dict__` and `__weakref__` too, as CPython's does.
+        if !names.is_empty() && matches!(type_data(&solid).instance_kind, Kind::Int | Kind::Tuple | Kind::Bytes) {
+            return Err(vm.type_error(&format!("nonempty __slots__ not supported for subtype of '{}'", type_data(&solid).name())));
+        }
+        for s in names {
             match s {
-                "__dict__" => wants_dict = true,
-                "__weakref__" => wants_weakref = true,
+                "__dict__" => {
+                    if wants_dict || base_has_dict {
+                        return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+                    }
+                    wants_dict = true;
+                }
+                "__weakref__" => {
+                    if wants_weakref || base_has_weakref {
+                        return Err(vm.type_error("__weakref__ slot disallowed: we already got one"));
+                    }
+                    wants_weakref = true;
+                }
                 _ => {
-                    if dd.get_str(s).is_some() {
+                    let s = pyglass_compiler::symtable::mangle(Some(name), s);
+                    if dd.get_str(&s).is_some() {
                         return Err(vm.value_error(&format!("'{s}' in __slots__ conflicts with class variable")));
                     }
-                    slot_names.push(s.to_string());
+                    slot_names.push(s.into_owned());
                 }
             }
         }
-        if !slot_names.is_empty() && type_data(&solid).instance_kind != Kind::Object && matches!(type_data(&solid).instance_kind, Kind::Int | Kind::Tuple | Kind::Str | Kind::Bytes) {
-            return Err(vm.type_error(&format!("nonempty __slots__ not supported for subtype of '{}'", type_data(&solid).name())));
-        }
     }
-    let base_has_dict = bases.iter().any(|b| type_data(b).has_flag(type_flags::MANAGED_DICT));
-    let base_has_weakref = bases.iter().any(|b| type_data(b).has_flag(type_flags::WEAKREFABLE) && type_data(b).has_flag(type_flags::HEAPTYPE));
     let mut flags = type_flags::HEAPTYPE | type_flags::BASETYPE;
     if wants_dict || base_has_dict {
         flags |= type_flags::MANAGED_DICT;
@@ -387,7 +430,10 @@ pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &Py
     )
     .unwrap_or_else(|| crate::vm::context::oom());
     for (i, s) in slot_names.iter().enumerate() {
-        let descr = vm.ctx.alloc(&vm.ctx.types.member_descriptor, MemberDescrData { name: vm.ctx.intern(s), index: base_slots + i, owner_name: name.to_string() });
+        let descr = vm.ctx.alloc(
+            &vm.ctx.types.member_descriptor,
+            MemberDescrData { name: vm.ctx.intern(s), index: base_slots + i, owner_name: name.to_string(), owner: PyCell::new(Some(t.clone())) },
+        );
         dd.set_str_key(vm.ctx.intern(s), descr);
     }
     // `__dict__` / `__weakref__` descriptors unless a base already provides them.

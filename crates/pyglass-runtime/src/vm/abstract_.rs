@@ -403,6 +403,7 @@ impl Vm {
                 None => Ok(d.clone()),
                 Some(o) => {
                     let m = d.downcast::<MemberDescrData>().expect("kind checked");
+                    self.member_check(m, o)?;
                     match crate::objects::instance::slot_get(o, m.index) {
                         Some(v) => Ok(v),
                         None => Err(self.new_error(&self.ctx.exc.attribute_error, &format!("'{}' object has no attribute '{}'", self.type_name(o), as_str(&m.name).unwrap_or("")))),
@@ -562,12 +563,30 @@ impl Vm {
         if lookup(&t, name).is_some() {
             return Err(self.new_error(&self.ctx.exc.attribute_error, &format!("'{}' object attribute '{}' is read-only", self.type_name(obj), n)));
         }
-        let msg = if value.is_some() {
-            format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", self.type_name(obj), n)
-        } else {
-            format!("'{}' object has no attribute '{}'", self.type_name(obj), n)
-        };
+        // The same message for a deletion, as in CPython 3.13.
+        let msg = format!("'{}' object has no attribute '{}' and no __dict__ for setting new attributes", self.type_name(obj), n);
         Err(self.new_error(&self.ctx.exc.attribute_error, &msg))
+    }
+
+    /// A slot descriptor only applies to instances of its class (CPython's `descr_check`).
+    fn member_check(&self, m: &MemberDescrData, obj: &PyRef) -> PyResult<()> {
+        let Some(owner) = m.owner() else { return Ok(()) };
+        let t = obj.class();
+        if t.is(&owner) || crate::objects::typeobject::is_subtype(&t, &owner) {
+            return Ok(());
+        }
+        Err(self.type_error(&format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            as_str(&m.name).unwrap_or(""),
+            m.owner_name,
+            self.type_name(obj)
+        )))
+    }
+
+    /// `descr.__set__(obj, value)` / `descr.__delete__(obj)` (value `None`) of a slot
+    /// descriptor, called directly.
+    pub fn member_descr_set(&self, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()> {
+        self.descr_set(d, obj, value)
     }
 
     fn descr_set(&self, d: &PyRef, obj: &PyRef, value: Option<PyRef>) -> PyResult<()> {
@@ -590,6 +609,7 @@ impl Vm {
             }
             Kind::MemberDescriptor => {
                 let m = d.downcast::<MemberDescrData>().expect("kind checked");
+                self.member_check(m, obj)?;
                 let old = crate::objects::instance::slot_get(obj, m.index);
                 if value.is_none() && old.is_none() {
                     return Err(self.new_error(&self.ctx.exc.attribute_error, as_str(&m.name).unwrap_or("")));
