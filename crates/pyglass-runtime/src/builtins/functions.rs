@@ -704,8 +704,9 @@ fn globals(vm: &Vm, _a: Args<'_>) -> PyResult {
 }
 
 fn locals(vm: &Vm, a: Args<'_>) -> PyResult {
-    // Without frame objects, module-level locals are the globals; inside functions
-    // pyglass returns the globals too (a documented gap).
+    // Calls from Python code never get here: the eval loop answers `locals()` from the
+    // calling frame (`Vm::frame_introspection`). Called from native code (`map(locals,
+    // ...)`), there is no Python frame to read, and the globals are the best answer.
     globals(vm, a)
 }
 

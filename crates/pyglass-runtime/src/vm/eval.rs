@@ -598,6 +598,11 @@ impl Vm {
                         };
                         if names.is_empty() && callable.is_kind(crate::object::Kind::Function) {
                             self.call_function(callable, args, &[])
+                        } else if args.is_empty() && names.is_empty() && callable.is_kind(crate::object::Kind::BuiltinFunction) {
+                            match self.frame_introspection(callable, f, code) {
+                                Some(r) => r,
+                                None => self.call_vector(callable, args, names),
+                            }
                         } else {
                             self.call_vector(callable, args, names)
                         }
@@ -971,3 +976,51 @@ pub(crate) fn dict_of(d: &PyRef) -> &DictData {
 }
 
 pub(crate) type ArgVec = SmallVec<[PyRef; 8]>;
+
+impl Vm {
+    /// `locals()`, `vars()` and `dir()` without arguments read the calling frame, which
+    /// only the eval loop can see (pyglass has no frame objects): a snapshot dict of the
+    /// fast locals in optimized code (PEP 667), the namespace elsewhere.
+    #[cold]
+    fn frame_introspection(&self, callable: &PyRef, f: &Frame, code: &CodeData) -> Option<PyResult> {
+        let b = callable.downcast::<crate::objects::function::BuiltinFunctionData>()?;
+        if b.self_.is_some() || b.module != Some("builtins") || !matches!(b.name, "locals" | "vars" | "dir") {
+            return None;
+        }
+        let ns = match &f.locals {
+            Some(l) => l.clone(),
+            None if code.code.flags & pyglass_bytecode::code_flags::OPTIMIZED == 0 => f.globals.clone(),
+            None => {
+                let d = self.ctx.new_dict();
+                let dd = dict_of(&d);
+                let kinds = &code.code.localsplus_kinds;
+                for (i, name) in code.varnames.iter().enumerate() {
+                    let Some(Some(v)) = f.fast.get(i) else { continue };
+                    let cellish = kinds.get(i).is_some_and(|k| k & (pyglass_bytecode::slot_kind::CELL | pyglass_bytecode::slot_kind::FREE) != 0);
+                    let v = match v.downcast::<crate::objects::function::CellData>() {
+                        Some(c) if cellish => match c.0.borrow().clone() {
+                            Some(inner) => inner,
+                            None => continue,
+                        },
+                        _ => v.clone(),
+                    };
+                    dd.set_str_key(name.clone(), v);
+                }
+                d
+            }
+        };
+        if b.name != "dir" {
+            return Some(Ok(ns));
+        }
+        let keys = match ns.downcast::<DictData>() {
+            Some(d) => d.keys(),
+            None => match self.iterate(&ns) {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            },
+        };
+        let l = self.ctx.new_list(keys);
+        let sorted = self.getattr_str(&l, "sort").and_then(|m| self.call(&m, &[]));
+        Some(sorted.map(|_| l))
+    }
+}
