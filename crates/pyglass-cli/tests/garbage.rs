@@ -36,7 +36,11 @@ enum Outcome {
 fn run(bin: &Path, dir: &Path, source: &[u8]) -> Outcome {
     let file = dir.join("case.py");
     std::fs::write(&file, source).expect("write case");
+    // PYGLASS_TEST_ARGS (e.g. "-X gcstress -X leakcheck") go before the script, as in the
+    // conformance harness.
+    let extra: Vec<String> = std::env::var("PYGLASS_TEST_ARGS").unwrap_or_default().split_whitespace().map(str::to_string).collect();
     let mut child = Command::new(bin)
+        .args(&extra)
         .arg(&file)
         .current_dir(dir)
         .stdin(Stdio::null())
