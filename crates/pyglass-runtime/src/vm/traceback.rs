@@ -1,13 +1,15 @@
-//! Traceback text in CPython 3.13's format, including the `~~~^^^` position markers
-//! under the failing expression (`Lib/traceback.py`: `_should_show_carets`,
-//! `_extract_caret_anchors_from_line_segment`) and the collapsing of repeated frames.
+//! Traceback text in CPython 3.13's format: every source line of the failing
+//! instruction's span, dedented as a block, with the `~~~^^^` position markers under it
+//! when CPython shows them (`Lib/traceback.py`: `StackSummary.format_frame_summary`,
+//! `_should_show_carets`, `_extract_caret_anchors_from_line_segment`), and the collapsing
+//! of repeated frames.
 
 use crate::object::PyRef;
 use crate::objects::exception::TracebackData;
 use crate::objects::function::CodeData;
 use crate::objects::str::as_str;
 use crate::vm::Vm;
-use pyglass_syntax::ast::{ExprKind, StmtKind};
+use pyglass_syntax::ast::{Expr, ExprKind, StmtKind};
 
 /// One line of a source file (1-based), if the source is known.
 pub fn source_line(vm: &Vm, filename: &str, lineno: u32) -> Option<String> {
@@ -17,9 +19,11 @@ pub fn source_line(vm: &Vm, filename: &str, lineno: u32) -> Option<String> {
 
 struct Entry {
     filename: String,
+    /// The first line of the instruction's span (the frame's line when it has none).
     lineno: u32,
     name: String,
-    loc: pyglass_bytecode::Location,
+    /// `(end_lineno, colno, end_colno)`: the rest of the span, when columns are known.
+    span: Option<(u32, u32, u32)>,
 }
 
 pub fn format_tb(vm: &Vm, tb: &PyRef, out: &mut String) {
@@ -28,11 +32,16 @@ pub fn format_tb(vm: &Vm, tb: &PyRef, out: &mut String) {
     while let Some(t) = cur {
         let Some(td) = t.downcast::<TracebackData>() else { break };
         if let Some(code) = td.code.downcast::<CodeData>() {
+            let loc = code.code.location(td.lasti as usize);
+            // CPython takes the line from the instruction's position when it has one.
+            let lineno = if loc.line != 0 { loc.line } else { td.lineno };
+            let has_cols = loc.line != 0
+                && (loc.end_line > loc.line || (loc.end_line == loc.line && loc.end_col > loc.col));
             entries.push(Entry {
                 filename: code.code.filename.clone(),
-                lineno: td.lineno,
+                lineno,
                 name: code.code.name.clone(),
-                loc: code.code.location(td.lasti as usize),
+                span: has_cols.then_some((loc.end_line, loc.col, loc.end_col)),
             });
         }
         cur = td.next.borrow().clone();
@@ -57,127 +66,333 @@ pub fn format_tb(vm: &Vm, tb: &PyRef, out: &mut String) {
     }
 }
 
-fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
-    out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.lineno, e.name));
-    let Some(line) = source_line(vm, &e.filename, e.lineno) else { return };
-    let stripped = line.trim_start();
-    if stripped.trim_end().is_empty() {
-        return;
-    }
-    let indent = line.len() - stripped.len();
-    out.push_str("    ");
-    out.push_str(stripped.trim_end());
-    out.push('\n');
-    // Carets only for single-line positions on this line.
-    let loc = e.loc;
-    if loc.line != e.lineno || loc.end_line != loc.line || loc.end_col <= loc.col {
-        return;
-    }
-    let (start, end) = (loc.col as usize, loc.end_col as usize);
-    if end > line.len() || !line.is_char_boundary(start) || !line.is_char_boundary(end) {
-        return;
-    }
-    let segment = &line[start..end];
-    let anchors = caret_anchors(segment);
-    if !should_show_carets(&line, start, end, anchors.is_some()) {
-        return;
-    }
-    let to_chars = |b: usize| line[..b].chars().count();
-    let (cs, ce) = (to_chars(start), to_chars(end));
-    let ci = to_chars(indent);
-    let mut marks = String::new();
-    for _ in ci..cs {
-        marks.push(' ');
-    }
-    match anchors {
-        Some((l, r)) => {
-            let seg_chars = |b: usize| segment[..b.min(segment.len())].chars().count();
-            let (lc, rc) = (seg_chars(l), seg_chars(r));
-            for k in 0..(ce - cs) {
-                marks.push(if k >= lc && k < rc { '^' } else { '~' });
-            }
-        }
-        None => {
-            for _ in cs..ce {
-                marks.push('^');
-            }
-        }
-    }
-    out.push_str("    ");
-    out.push_str(&marks);
-    out.push('\n');
+// ----- Python string helpers (the traceback module works on `str`, so in characters) -----
+
+/// `str.isspace` for one character.
+fn py_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
-/// CPython's `_should_show_carets` for a single-line segment.
-fn should_show_carets(line: &str, start: usize, end: usize, has_anchors: bool) -> bool {
-    // `return f(...)` / `x = f(...)` where the call is the whole statement value: no carets.
-    if let Ok(m) = pyglass_syntax::parse_module(line.trim_start(), "<tb>") {
-        let shift = line.len() - line.trim_start().len();
-        if let Some(st) = m.body.first() {
-            let value = match &st.kind {
-                StmtKind::Return(Some(v)) => match &v.kind {
-                    ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Name { .. }) => Some(v),
-                    _ => None,
-                },
-                StmtKind::Assign { targets, value } if targets.len() == 1 && matches!(targets[0].kind, ExprKind::Name { .. }) => match &value.kind {
-                    ExprKind::Call { .. } => Some(value),
-                    _ => None,
-                },
+fn py_rstrip(s: &str) -> &str {
+    s.trim_end_matches(py_space)
+}
+
+fn py_lstrip(s: &str) -> &str {
+    s.trim_start_matches(py_space)
+}
+
+/// `str.splitlines(keepends)`: every line boundary Python knows.
+fn py_splitlines(s: &str, keepends: bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let brk = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if !brk {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' {
+            if let Some(&(_, '\n')) = it.peek() {
+                it.next();
+                end += 1;
+            }
+        }
+        out.push(if keepends { &s[start..end] } else { &s[start..i] });
+        start = end;
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// `_byte_offset_to_character_offset`: characters in the first `offset` UTF-8 bytes, a
+/// character cut in two counting as one (the replacement character).
+fn byte_to_char(s: &str, offset: usize) -> usize {
+    s.char_indices().take_while(|(b, _)| *b < offset).count()
+}
+
+/// `_display_width`: columns taken by the first `offset` characters, East Asian wide and
+/// fullwidth characters counting two.
+fn display_width(line: &str, offset: usize) -> usize {
+    if line.is_ascii() {
+        return offset;
+    }
+    line.chars().take(offset).map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    let c = c as u32;
+    WIDE_RANGES.binary_search_by(|&(lo, hi)| if hi < c { std::cmp::Ordering::Less } else if lo > c { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }).is_ok()
+}
+
+/// `textwrap.dedent`: remove the longest common run of leading spaces and tabs from the
+/// `\n`-separated lines, ignoring lines of only spaces and tabs (which become empty).
+fn dedent(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').map(|l| if !l.is_empty() && l.bytes().all(|b| b == b' ' || b == b'\t') { "" } else { l }).collect();
+    let mut margin: Option<&str> = None;
+    for l in &lines {
+        if l.is_empty() {
+            continue;
+        }
+        let indent = &l[..l.len() - l.trim_start_matches([' ', '\t']).len()];
+        margin = Some(match margin {
+            None => indent,
+            Some(m) if indent.starts_with(m) => m,
+            Some(m) if m.starts_with(indent) => indent,
+            Some(m) => {
+                let common = m.bytes().zip(indent.bytes()).take_while(|(a, b)| a == b).count();
+                &m[..common]
+            }
+        });
+    }
+    let margin = margin.unwrap_or("");
+    lines.iter().map(|l| l.strip_prefix(margin).unwrap_or(l)).collect::<Vec<_>>().join("\n")
+}
+
+/// `textwrap.indent(text, prefix, lambda line: True)`.
+fn indent_all(text: &str, prefix: &str) -> String {
+    py_splitlines(text, true).iter().map(|l| format!("{prefix}{l}")).collect()
+}
+
+// ----- One frame -----
+
+fn format_entry(vm: &Vm, e: &Entry, out: &mut String) {
+    out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.lineno, e.name));
+    let Some(src) = vm.ctx.sources.borrow().get(&e.filename).cloned() else { return };
+    let src_lines: Vec<&str> = src.lines().collect();
+    let end_lineno = e.span.map_or(e.lineno, |s| s.0);
+    // `FrameSummary._lines`: the span's lines, right-stripped, each ending in "\n".
+    let mut text = String::new();
+    for n in e.lineno..=end_lineno {
+        let l = n.checked_sub(1).and_then(|i| src_lines.get(i as usize)).copied().unwrap_or("");
+        text.push_str(py_rstrip(l));
+        text.push('\n');
+    }
+    let dedented = dedent(&text);
+    if py_rstrip(py_lstrip(&dedented)).is_empty() {
+        return;
+    }
+    let Some((_, colno, end_colno)) = e.span else {
+        // No column information: only the first line, stripped.
+        let first = py_splitlines(&text, false).first().copied().unwrap_or("");
+        out.push_str("    ");
+        out.push_str(py_rstrip(py_lstrip(first)));
+        out.push('\n');
+        return;
+    };
+    if let Some(s) = format_span(&text, &dedented, (end_lineno - e.lineno) as usize, colno as usize, end_colno as usize) {
+        out.push_str(&s);
+    }
+}
+
+/// Where the `^` markers start and stop inside the span (CPython's `_Anchors`): line
+/// indexes into the segment's lines, character offsets within them.
+struct Anchors {
+    left_line: usize,
+    left_off: usize,
+    right_line: usize,
+    right_off: usize,
+}
+
+/// The source lines (and marker lines) of a span of `nlines + 1` lines from character
+/// `colno` of the first to `end_colno` of the last (UTF-8 byte offsets), already indented.
+fn format_span(original: &str, dedented: &str, last: usize, colno: usize, end_colno: usize) -> Option<String> {
+    let orig_lines = py_splitlines(original, false);
+    let first_line = *orig_lines.first()?;
+    let last_line = *orig_lines.get(last)?;
+    let mut start_offset = byte_to_char(first_line, colno);
+    let mut end_offset = byte_to_char(last_line, end_colno);
+    let all_lines: Vec<&str> = py_splitlines(dedented, false).into_iter().take(last + 1).collect();
+    let dedent_chars = char_len(first_line).checked_sub(char_len(all_lines.first()?))?;
+    start_offset = start_offset.saturating_sub(dedent_chars);
+    end_offset = end_offset.saturating_sub(dedent_chars);
+    let nl = all_lines.len();
+    let dp_start = display_width(all_lines[0], start_offset);
+    let dp_end = display_width(all_lines[nl - 1], end_offset);
+
+    // The code of the instruction itself.
+    let joined: Vec<char> = all_lines.join("\n").chars().collect();
+    let seg_end = (joined.len() + end_offset).saturating_sub(char_len(all_lines[nl - 1])).min(joined.len());
+    let seg_start = start_offset.min(seg_end);
+    let segment: String = joined[seg_start..seg_end].iter().collect();
+
+    let anchors = caret_anchors(&segment);
+    let show_carets = should_show_carets(start_offset, end_offset, &all_lines, anchors.is_some());
+
+    let mut significant = std::collections::BTreeSet::new();
+    significant.insert(0i64);
+    significant.insert(nl as i64 - 1);
+    let (mut left_off, mut right_off) = (0, 0);
+    if let Some(a) = &anchors {
+        left_off = a.left_off;
+        right_off = a.right_off;
+        if a.left_line == 0 {
+            left_off += start_offset;
+        }
+        if a.right_line == 0 {
+            right_off += start_offset;
+        }
+        left_off = display_width(all_lines.get(a.left_line)?, left_off);
+        right_off = display_width(all_lines.get(a.right_line)?, right_off);
+        for l in [a.left_line, a.right_line] {
+            let l = l as i64;
+            significant.extend([l - 1, l, l + 1]);
+        }
+    }
+    significant.remove(&-1);
+    significant.remove(&(nl as i64));
+
+    let mut result = String::new();
+    let output_line = |lineno: usize, result: &mut String| {
+        let line = all_lines[lineno];
+        result.push_str(line);
+        result.push('\n');
+        if !show_carets {
+            return;
+        }
+        let num_spaces = char_len(line) - char_len(py_lstrip(line));
+        let num_carets = if lineno == nl - 1 { dp_end } else { display_width(line, char_len(line)) };
+        for col in 0..num_carets {
+            let within = anchors.as_ref().is_some_and(|a| {
+                (lineno > a.left_line || (lineno == a.left_line && col >= left_off))
+                    && (lineno < a.right_line || (lineno == a.right_line && col < right_off))
+            });
+            result.push(if col < num_spaces || (lineno == 0 && col < dp_start) {
+                ' '
+            } else if within {
+                '^'
+            } else if anchors.is_some() {
+                '~'
+            } else {
+                '^'
+            });
+        }
+        result.push('\n');
+    };
+    let sig: Vec<i64> = significant.into_iter().collect();
+    for (i, &l) in sig.iter().enumerate() {
+        if l >= nl as i64 {
+            continue;
+        }
+        if i > 0 {
+            let diff = l - sig[i - 1];
+            if diff == 2 {
+                output_line(l as usize - 1, &mut result);
+            } else if diff > 2 {
+                result.push_str(&format!("...<{} lines>...\n", diff - 1));
+            }
+        }
+        output_line(l as usize, &mut result);
+    }
+    Some(indent_all(&dedent(&result), "    "))
+}
+
+/// CPython's `_should_show_carets`: no markers when the instruction is the call that makes
+/// up a whole `return f(...)` / `x = f(...)` statement, or covers its lines entirely.
+fn should_show_carets(start_offset: usize, end_offset: usize, all_lines: &[&str], has_anchors: bool) -> bool {
+    if let Ok(m) = pyglass_syntax::parse_module(&all_lines.join("\n"), "<tb>") {
+        let Some(st) = m.body.first() else { return false };
+        let value = match &st.kind {
+            StmtKind::Return(Some(v)) => match &v.kind {
+                ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Name { .. }) => Some(v),
                 _ => None,
-            };
-            if let Some(v) = value {
-                if v.loc.line == 1 && v.loc.end_line == 1 && v.loc.col as usize + shift == start && v.loc.end_col as usize + shift == end {
-                    return false;
-                }
+            },
+            StmtKind::Assign { targets, value } if targets.len() == 1 && matches!(targets[0].kind, ExprKind::Name { .. }) => match &value.kind {
+                ExprKind::Call { .. } => Some(value),
+                _ => None,
+            },
+            _ => None,
+        };
+        // As CPython, the node's byte columns are compared with character offsets.
+        if let Some(v) = value {
+            if v.loc.line == 1 && v.loc.end_line as usize == all_lines.len() && v.loc.col as usize == start_offset && v.loc.end_col as usize == end_offset {
+                return false;
             }
         }
     }
     if has_anchors {
         return true;
     }
-    !line[..start].trim_start().is_empty() || !line[end..].trim_end().is_empty()
+    let first = all_lines[0];
+    let last = all_lines[all_lines.len() - 1];
+    let before: String = first.chars().take(start_offset).collect();
+    let after: String = last.chars().skip(end_offset).collect();
+    !py_lstrip(&before).is_empty() || !py_rstrip(&after).is_empty()
 }
 
-/// Byte offsets (within the segment) of the part marked with `^` for binary operators,
-/// subscripts and calls; `None` when the whole segment is marked.
-fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
-    let m = pyglass_syntax::parse_module(segment, "<tb>").ok()?;
+/// CPython's `_extract_caret_anchors_from_line_segment`: for a binary operation the
+/// operator, for a subscript or call the brackets (through the end), are marked `^` and
+/// the rest `~`. `None` when the segment is none of those (everything is marked `^`).
+fn caret_anchors(segment: &str) -> Option<Anchors> {
+    let m = pyglass_syntax::parse_module(&format!("(\n{segment}\n)"), "<tb>").ok()?;
     if m.body.len() != 1 {
         return None;
     }
     let StmtKind::Expr(e) = &m.body[0].kind else { return None };
-    let bytes = segment.as_bytes();
-    // The segment parses as one line; columns index it directly.
+    let lines: Vec<Vec<char>> = py_splitlines(segment, false).iter().map(|l| l.chars().collect()).collect();
+    let line_strs: Vec<&str> = py_splitlines(segment, false);
+    // Line index into `lines` of a 1-based line of the parsed text ("(" comes first).
+    let seg_line = |l: u32| (l as usize).checked_sub(2);
+    let normalize = |l: usize, off: u32| -> Option<usize> { Some(byte_to_char(line_strs.get(l)?, off as usize)) };
+    let next_valid = |mut l: usize, mut c: usize| -> Option<(usize, usize)> {
+        while l < lines.len() && c >= lines[l].len() {
+            c = 0;
+            l += 1;
+        }
+        (l < lines.len() && c < lines[l].len()).then_some((l, c))
+    };
+    let increment_until = |mut l: usize, mut c: usize, stop: &dyn Fn(char) -> bool| -> Option<(usize, usize)> {
+        loop {
+            let ch = *lines.get(l)?.get(c)?;
+            if ch == '\\' || ch == '#' {
+                (l, c) = next_valid(l + 1, 0)?;
+            } else if !stop(ch) {
+                (l, c) = next_valid(l, c + 1)?;
+            } else {
+                return Some((l, c));
+            }
+        }
+    };
+    let end_of = |x: &Expr, force_valid: bool| -> Option<(usize, usize)> {
+        let l = seg_line(x.loc.end_line)?;
+        let c = normalize(l, x.loc.end_col)?;
+        if force_valid {
+            next_valid(l, c)
+        } else {
+            Some((l, c))
+        }
+    };
+    let bracketed = |inner: &Expr, open: char| -> Option<Anchors> {
+        let (ll, lc) = end_of(inner, true)?;
+        let (ll, lc) = increment_until(ll, lc, &|ch| ch == open)?;
+        let (rl, rc) = end_of(e, false)?;
+        Some(Anchors { left_line: ll, left_off: lc, right_line: rl, right_off: rc })
+    };
     match &e.kind {
         ExprKind::BinOp { left, right, .. } => {
-            let mut i = left.loc.end_col as usize;
-            // Skip closing parens and whitespace to reach the operator.
-            while i < bytes.len() && (bytes[i] == b')' || bytes[i].is_ascii_whitespace() || bytes[i] == b'\\' || bytes[i] == b'#') {
-                i += 1;
+            let (l, c) = end_of(left, true)?;
+            let (l, c) = increment_until(l, c, &|ch| !py_space(ch) && ch != ')')?;
+            // The operator is one or two characters, before the right operand.
+            let mut right_col = c + 1;
+            let line = &lines[l];
+            if right_col < line.len() {
+                let rl = seg_line(right.loc.line)?;
+                let before_right = rl > l || right_col < normalize(rl, right.loc.col)?;
+                let ch = line[right_col];
+                if before_right && !py_space(ch) && ch != '\\' && ch != '#' {
+                    right_col += 1;
+                }
             }
-            let op_start = i;
-            let mut j = op_start;
-            while j < right.loc.col as usize && j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'(' {
-                j += 1;
-            }
-            // Operators are 1-3 characters.
-            let op_end = j.max(op_start + 1);
-            Some((op_start, op_end))
+            Some(Anchors { left_line: l, left_off: c, right_line: l, right_off: right_col })
         }
-        ExprKind::Subscript { value, .. } => {
-            let mut i = value.loc.end_col as usize;
-            while i < bytes.len() && bytes[i] != b'[' {
-                i += 1;
-            }
-            Some((i, e.loc.end_col as usize))
-        }
-        ExprKind::Call { func, .. } => {
-            let mut i = func.loc.end_col as usize;
-            while i < bytes.len() && bytes[i] != b'(' {
-                i += 1;
-            }
-            Some((i, e.loc.end_col as usize))
-        }
+        ExprKind::Subscript { value, .. } => bracketed(value, '['),
+        ExprKind::Call { func, .. } => bracketed(func, '('),
         _ => None,
     }
 }
@@ -501,3 +716,27 @@ pub fn suggestion_suffix(vm: &Vm, exc: &PyRef) -> String {
     }
     out
 }
+
+/// Ranges of code points whose East Asian Width is W or F (Unicode 15.1, as CPython 3.13).
+const WIDE_RANGES: &[(u32, u32)] = &[
+    (0x1100, 0x115F), (0x231A, 0x231B), (0x2329, 0x232A), (0x23E9, 0x23EC), (0x23F0, 0x23F0), (0x23F3, 0x23F3),
+    (0x25FD, 0x25FE), (0x2614, 0x2615), (0x2648, 0x2653), (0x267F, 0x267F), (0x2693, 0x2693), (0x26A1, 0x26A1),
+    (0x26AA, 0x26AB), (0x26BD, 0x26BE), (0x26C4, 0x26C5), (0x26CE, 0x26CE), (0x26D4, 0x26D4), (0x26EA, 0x26EA),
+    (0x26F2, 0x26F3), (0x26F5, 0x26F5), (0x26FA, 0x26FA), (0x26FD, 0x26FD), (0x2705, 0x2705), (0x270A, 0x270B),
+    (0x2728, 0x2728), (0x274C, 0x274C), (0x274E, 0x274E), (0x2753, 0x2755), (0x2757, 0x2757), (0x2795, 0x2797),
+    (0x27B0, 0x27B0), (0x27BF, 0x27BF), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (0x2B55, 0x2B55), (0x2E80, 0x2E99),
+    (0x2E9B, 0x2EF3), (0x2F00, 0x2FD5), (0x2FF0, 0x303E), (0x3041, 0x3096), (0x3099, 0x30FF), (0x3105, 0x312F),
+    (0x3131, 0x318E), (0x3190, 0x31E3), (0x31EF, 0x321E), (0x3220, 0x3247), (0x3250, 0x4DBF), (0x4E00, 0xA48C),
+    (0xA490, 0xA4C6), (0xA960, 0xA97C), (0xAC00, 0xD7A3), (0xF900, 0xFAFF), (0xFE10, 0xFE19), (0xFE30, 0xFE52),
+    (0xFE54, 0xFE66), (0xFE68, 0xFE6B), (0xFF01, 0xFF60), (0xFFE0, 0xFFE6), (0x16FE0, 0x16FE4), (0x16FF0, 0x16FF1),
+    (0x17000, 0x187F7), (0x18800, 0x18CD5), (0x18D00, 0x18D08), (0x1AFF0, 0x1AFF3), (0x1AFF5, 0x1AFFB), (0x1AFFD, 0x1AFFE),
+    (0x1B000, 0x1B122), (0x1B132, 0x1B132), (0x1B150, 0x1B152), (0x1B155, 0x1B155), (0x1B164, 0x1B167), (0x1B170, 0x1B2FB),
+    (0x1F004, 0x1F004), (0x1F0CF, 0x1F0CF), (0x1F18E, 0x1F18E), (0x1F191, 0x1F19A), (0x1F200, 0x1F202), (0x1F210, 0x1F23B),
+    (0x1F240, 0x1F248), (0x1F250, 0x1F251), (0x1F260, 0x1F265), (0x1F300, 0x1F320), (0x1F32D, 0x1F335), (0x1F337, 0x1F37C),
+    (0x1F37E, 0x1F393), (0x1F3A0, 0x1F3CA), (0x1F3CF, 0x1F3D3), (0x1F3E0, 0x1F3F0), (0x1F3F4, 0x1F3F4), (0x1F3F8, 0x1F43E),
+    (0x1F440, 0x1F440), (0x1F442, 0x1F4FC), (0x1F4FF, 0x1F53D), (0x1F54B, 0x1F54E), (0x1F550, 0x1F567), (0x1F57A, 0x1F57A),
+    (0x1F595, 0x1F596), (0x1F5A4, 0x1F5A4), (0x1F5FB, 0x1F64F), (0x1F680, 0x1F6C5), (0x1F6CC, 0x1F6CC), (0x1F6D0, 0x1F6D2),
+    (0x1F6D5, 0x1F6D7), (0x1F6DC, 0x1F6DF), (0x1F6EB, 0x1F6EC), (0x1F6F4, 0x1F6FC), (0x1F7E0, 0x1F7EB), (0x1F7F0, 0x1F7F0),
+    (0x1F90C, 0x1F93A), (0x1F93C, 0x1F945), (0x1F947, 0x1F9FF), (0x1FA70, 0x1FA7C), (0x1FA80, 0x1FA88), (0x1FA90, 0x1FABD),
+    (0x1FABF, 0x1FAC5), (0x1FACE, 0x1FADB), (0x1FAE0, 0x1FAE8), (0x1FAF0, 0x1FAF8), (0x20000, 0x2FFFD), (0x30000, 0x3FFFD),
+];
