@@ -41,6 +41,12 @@
 //!    (4a) `spare[c]` is null or a carved pool of class `c` in a live arena; each arena's
 //!    `nspare` counts its spares; an arena whose pools are all free or empty spares is
 //!    `kept_free`.
+//!    (4b) `usedpools[c]` is class `c`'s *current pool*. `hot[c].freeblock` is null iff
+//!    `usedpools[c]` is null; otherwise `hot[c].freeblock` and `hot[c].count` are the
+//!    current pool's true free-list head and count, its header's `freeblock` and `count`
+//!    may be stale and are read only after `flush_class`, and `hot[c].arenaindex` equals
+//!    its header's. Every change of `usedpools[c]` writes the cache back to the old head
+//!    and loads it from the new one (`unlink_used`, `push_used`).
 //! 5. `usable_arenas` holds the live arenas with `0 < nfreepools`, sorted by `nfreepools`
 //!    ascending; `nfp2lasta[n]` is the last arena on it with `nfreepools == n`, or NONE.
 //! 6. The `State` is only reached through `Allocator::with_state`, which is never entered
@@ -82,6 +88,13 @@ pub const POOLS_PER_ARENA: usize = ARENA_SIZE / POOL_SIZE;
 pub const POOL_OVERHEAD: usize = round_up(std::mem::size_of::<PoolHeader>(), ALIGNMENT);
 
 const NONE: u32 = u32::MAX;
+
+/// Debug builds write these into the cached fields of a current pool's header
+/// (invariant 4b) so that reading them while stale is caught.
+#[cfg(debug_assertions)]
+const POISON_ADDR: usize = 0xDEAD_0000;
+#[cfg(debug_assertions)]
+const POISON_COUNT: u32 = 0xDEAD_0000;
 
 const fn round_up(n: usize, to: usize) -> usize {
     (n + to - 1) & !(to - 1)
@@ -183,6 +196,33 @@ struct ArenaObject {
     prev: u32,
 }
 
+/// The fields of a class's current pool that every allocation and free of the class uses,
+/// kept in the allocator state instead of the pool header (invariant 4b). All pool headers
+/// sit at 16 KiB-aligned addresses, so they compete for the same few L1 sets; these
+/// entries are contiguous (16 bytes each, 512 bytes in all).
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct Hot {
+    /// First free block of the current pool; null iff the class has no current pool.
+    freeblock: *mut u8,
+    /// Blocks of the current pool handed out.
+    count: u32,
+    /// The current pool's arena slot (a copy of the header's `arenaindex`).
+    arenaindex: u32,
+}
+
+impl Hot {
+    const NONE: Hot = Hot {
+        freeblock: ptr::null_mut(),
+        count: 0,
+        arenaindex: NONE,
+    };
+}
+
+/// `Hot` entries by size class, aligned so that four share each cache line.
+#[repr(C, align(64))]
+struct HotPools([Hot; NB_SMALL_SIZE_CLASSES]);
+
 /// Running counters (everything else in [`Stats`] is computed by walking the arenas).
 #[derive(Default)]
 struct Counters {
@@ -199,7 +239,12 @@ struct Counters {
 }
 
 struct State {
-    /// Head of each class's list of partially used pools (null: none).
+    /// The hot fields of each class's current pool (the head of `usedpools[class]`):
+    /// allocation and, for blocks of the current pool, release use these and leave the
+    /// pool header alone (invariant 4b).
+    hot: HotPools,
+    /// Head of each class's list of partially used pools (null: none): the class's
+    /// current pool.
     usedpools: [*mut PoolHeader; NB_SMALL_SIZE_CLASSES],
     /// Each class's spare (null: none): a pool of that class that stays on
     /// `usedpools[class]` when it becomes empty, instead of going back to its arena, so
@@ -260,6 +305,7 @@ impl Allocator {
     pub fn new() -> Allocator {
         Allocator {
             state: UnsafeCell::new(State {
+                hot: HotPools([Hot::NONE; NB_SMALL_SIZE_CLASSES]),
                 usedpools: [ptr::null_mut(); NB_SMALL_SIZE_CLASSES],
                 spare: [ptr::null_mut(); NB_SMALL_SIZE_CLASSES],
                 kept_free: NONE,
@@ -478,46 +524,108 @@ impl State {
     /// `idx < NB_SMALL_SIZE_CLASSES`.
     #[inline(always)]
     unsafe fn alloc_small(&mut self, idx: usize) -> *mut u8 {
-        let pool = self.usedpools[idx];
-        if pool.is_null() {
+        let h = &mut self.hot.0[idx];
+        let bp = h.freeblock;
+        if bp.is_null() {
             return self.alloc_from_new_pool(idx);
         }
-        // SAFETY: invariant 4: a pool on usedpools[idx] is live, initialised for class
-        // `idx`, and has a free block whose first word is a valid free-list link.
-        unsafe {
-            let bp = (*pool).freeblock;
-            debug_assert!(!bp.is_null());
-            (*pool).count += 1;
-            let next = *(bp as *mut *mut u8);
-            (*pool).freeblock = next;
-            if next.is_null() {
-                self.extend_or_unlink(pool);
-            }
-            bp
+        // SAFETY: invariant 4b: `bp` is the first free block of class `idx`'s current pool
+        // (invariant 4: it has one), so its first word is a valid free-list link.
+        let next = unsafe { *(bp as *mut *mut u8) };
+        h.freeblock = next;
+        h.count += 1;
+        if next.is_null() {
+            // SAFETY: the current pool's free list just ran dry.
+            unsafe { self.extend_or_unlink(idx) };
         }
+        bp
     }
 
-    /// The pool's free list just ran dry: hand it a never-used block if one fits, otherwise
-    /// the pool is full and leaves `usedpools`.
+    /// The free list of class `idx`'s current pool just ran dry: hand it a never-used
+    /// block if one fits, otherwise the pool is full and leaves `usedpools`.
     ///
     /// # Safety
-    /// `pool` is on `usedpools[(*pool).szidx]` with an empty free list.
+    /// `usedpools[idx]` is non-null and `hot[idx].freeblock` is null (its free list is
+    /// empty).
     #[cold]
     #[inline(never)]
-    unsafe fn extend_or_unlink(&mut self, pool: *mut PoolHeader) {
-        // SAFETY: invariant 3: `nextoffset <= maxnextoffset` means a whole never-used block
-        // fits at `pool + nextoffset`, inside the pool; writing its link word is in bounds
-        // and touches no live block.
+    unsafe fn extend_or_unlink(&mut self, idx: usize) {
+        let pool = self.usedpools[idx];
+        // SAFETY: `pool` is a live header of class `idx` (invariant 4). Invariant 3:
+        // `nextoffset <= maxnextoffset` means a whole never-used block fits at
+        // `pool + nextoffset`, inside the pool; writing its link word is in bounds and
+        // touches no live block. (`nextoffset` is not cached: the header's is current.)
         unsafe {
             let off = (*pool).nextoffset;
             if off <= (*pool).maxnextoffset {
                 let b = (pool as *mut u8).add(off as usize);
-                (*pool).nextoffset = off + class_size((*pool).szidx as usize) as u32;
+                (*pool).nextoffset = off + class_size(idx) as u32;
                 *(b as *mut *mut u8) = ptr::null_mut();
-                (*pool).freeblock = b;
+                self.hot.0[idx].freeblock = b;
             } else {
                 self.unlink_used(pool);
             }
+        }
+    }
+
+    /// Write class `idx`'s cached fields back to its current pool's header, which then
+    /// holds the true values (just before the pool stops being the current pool).
+    #[inline]
+    fn flush_class(&mut self, idx: usize) {
+        let pool = self.usedpools[idx];
+        if !pool.is_null() {
+            let h = self.hot.0[idx];
+            // SAFETY: the head of usedpools is a live header of ours (invariant 4); only
+            // its cached fields are written, with their current values (invariant 4b).
+            unsafe {
+                (*pool).freeblock = h.freeblock;
+                (*pool).count = h.count;
+            }
+        }
+    }
+
+    /// Fill class `idx`'s cache from its current pool's header (after the head changed;
+    /// the header of a pool that was not the head is current).
+    #[inline]
+    fn load_class(&mut self, idx: usize) {
+        let pool = self.usedpools[idx];
+        self.hot.0[idx] = if pool.is_null() {
+            Hot::NONE
+        } else {
+            // SAFETY: the head of usedpools is a live header of ours (invariant 4) that
+            // was not cached until now, so its fields are current.
+            unsafe {
+                let h = Hot {
+                    freeblock: (*pool).freeblock,
+                    count: (*pool).count,
+                    arenaindex: (*pool).arenaindex,
+                };
+                // Debug builds poison the header's cached fields, so that a read of them
+                // while they are stale fails loudly instead of being wrong quietly.
+                #[cfg(debug_assertions)]
+                {
+                    (*pool).freeblock = ptr::without_provenance_mut(POISON_ADDR);
+                    (*pool).count = POISON_COUNT;
+                }
+                h
+            }
+        };
+    }
+
+    /// Free-list head and count of a carved pool of ours, from the cache when it is its
+    /// class's current pool (invariant 4b).
+    ///
+    /// # Safety
+    /// `pool` is a carved header of one of our live arenas.
+    unsafe fn pool_state(&self, pool: *const PoolHeader) -> (*mut u8, u32) {
+        // SAFETY: caller (invariant 2).
+        let idx = unsafe { (*pool).szidx } as usize;
+        if idx < NB_SMALL_SIZE_CLASSES && ptr::eq(self.usedpools[idx], pool) {
+            let h = &self.hot.0[idx];
+            (h.freeblock, h.count)
+        } else {
+            // SAFETY: caller; not a current pool, so the header is current (invariant 4b).
+            unsafe { ((*pool).freeblock, (*pool).count) }
         }
     }
 
@@ -529,7 +637,12 @@ impl State {
             let next = (*pool).nextpool;
             let prev = (*pool).prevpool;
             if prev.is_null() {
-                self.usedpools[(*pool).szidx as usize] = next;
+                // The class's current pool changes (invariant 4b): write the old one's
+                // cached fields back, then cache the new head's.
+                let idx = (*pool).szidx as usize;
+                self.flush_class(idx);
+                self.usedpools[idx] = next;
+                self.load_class(idx);
             } else {
                 (*prev).nextpool = next;
             }
@@ -547,6 +660,9 @@ impl State {
         // SAFETY: `pool` and the current head (if any) are live pool headers (invariant 4).
         unsafe {
             let idx = (*pool).szidx as usize;
+            // `pool` becomes the class's current pool (invariant 4b): write the old one's
+            // cached fields back, then cache the new one's.
+            self.flush_class(idx);
             let head = self.usedpools[idx];
             (*pool).nextpool = head;
             (*pool).prevpool = ptr::null_mut();
@@ -554,6 +670,7 @@ impl State {
                 (*head).prevpool = pool;
             }
             self.usedpools[idx] = pool;
+            self.load_class(idx);
         }
     }
 
@@ -650,8 +767,8 @@ impl State {
                 (*pool).freeblock = second;
             }
             self.push_used(pool);
-            if (*pool).freeblock.is_null() {
-                self.extend_or_unlink(pool);
+            if self.hot.0[idx].freeblock.is_null() {
+                self.extend_or_unlink(idx);
             }
             bp
         }
@@ -709,6 +826,66 @@ impl State {
     /// arenas); it is not used afterwards.
     #[inline(always)]
     unsafe fn free_small(&mut self, bp: *mut u8, idx: usize) {
+        let h = &mut self.hot.0[idx];
+        // Same 16 KiB pool as the current pool's first free block (a null `freeblock`,
+        // no current pool, never matches: arenas lie above address 1 MiB).
+        if (h.freeblock.addr() ^ bp.addr()) < POOL_SIZE {
+            // SAFETY: `bp` is a live block of class `idx` in the current pool; its first
+            // word can hold the free-list link (16 bytes, 16-aligned, no longer in use).
+            unsafe {
+                debug_assert_eq!(
+                    (*(bp.map_addr(|a| a & !(POOL_SIZE - 1)) as *const PoolHeader)).szidx as usize,
+                    idx,
+                    "free with a size of another class"
+                );
+                *(bp as *mut *mut u8) = h.freeblock;
+            }
+            h.freeblock = bp;
+            h.count -= 1;
+            if h.count == 0 && !self.current_may_stay_empty(idx) {
+                // SAFETY: the current pool of class `idx` just emptied.
+                unsafe { self.current_became_empty(idx) };
+            }
+            return;
+        }
+        // SAFETY: forwarded contract; not in the current pool.
+        unsafe { self.free_other(bp, idx) }
+    }
+
+    /// Whether class `idx`'s current pool, just emptied, may stay on usedpools with no
+    /// further work: it is the spare and (see `spare_may_stay_empty`) its arena is not
+    /// free. Reads only the allocator state.
+    #[inline(always)]
+    fn current_may_stay_empty(&self, idx: usize) -> bool {
+        if !ptr::eq(self.spare[idx], self.usedpools[idx]) {
+            return false;
+        }
+        let ai = self.hot.0[idx].arenaindex;
+        if ai == self.kept_free {
+            return true;
+        }
+        let a = &self.arenas[ai as usize];
+        ((a.nfreepools + a.nspare) as usize) < POOLS_PER_ARENA
+    }
+
+    /// # Safety
+    /// Class `idx`'s current pool has just become empty.
+    #[cold]
+    #[inline(never)]
+    unsafe fn current_became_empty(&mut self, idx: usize) {
+        // (`pool_became_empty` reads only the header's links, class and arena, which are
+        // not cached; if the pool leaves usedpools, `unlink_used` writes the cache back.)
+        // SAFETY: the current pool is on usedpools with `count == 0`.
+        unsafe { self.pool_became_empty(self.usedpools[idx]) }
+    }
+
+    /// Return a block to its pool, which is not its class's current pool, through the
+    /// pool header.
+    ///
+    /// # Safety
+    /// As for `free_small`, and `bp` is not in class `idx`'s current pool.
+    #[inline(always)]
+    unsafe fn free_other(&mut self, bp: *mut u8, idx: usize) {
         let pool = bp.map_addr(|a| a & !(POOL_SIZE - 1)) as *mut PoolHeader;
         // SAFETY: `bp` is a live block of ours, so its pool header is initialised with
         // `count > 0` (invariants 2-3); the block is at least 16 bytes, 16-aligned, and no
@@ -823,7 +1000,7 @@ impl State {
         }
         // SAFETY: spares are live headers of ours (invariant 4a).
         self.spare.iter().all(|&sp| {
-            sp.is_null() || unsafe { (*sp).arenaindex != ai || (*sp).count == 0 }
+            sp.is_null() || unsafe { (*sp).arenaindex != ai || self.pool_state(sp).1 == 0 }
         })
     }
 
@@ -1015,17 +1192,19 @@ impl State {
             // CPython.
             s.unused_pools += POOLS_PER_ARENA - a.ncarved as usize;
             for k in 0..a.ncarved as usize {
+                let pool = base.as_ptr().wrapping_add(k * POOL_SIZE) as *const PoolHeader;
                 // SAFETY: pools below `ncarved` have initialised headers (invariant 2).
-                let p = unsafe { &*(base.as_ptr().add(k * POOL_SIZE) as *const PoolHeader) };
-                if p.count == 0 {
+                let (_, count) = unsafe { self.pool_state(pool) };
+                if count == 0 {
                     s.unused_pools += 1;
                     continue;
                 }
-                let idx = p.szidx as usize;
+                // SAFETY: as above.
+                let idx = unsafe { (*pool).szidx } as usize;
                 let c = &mut s.classes[idx];
                 c.pools += 1;
-                c.blocks_in_use += p.count as usize;
-                c.avail_blocks += blocks_per_pool(idx) - p.count as usize;
+                c.blocks_in_use += count as usize;
+                c.avail_blocks += blocks_per_pool(idx) - count as usize;
             }
         }
         for (i, c) in s.classes.iter().enumerate() {
@@ -1038,7 +1217,36 @@ impl State {
         s
     }
 
+    /// Verify invariants 1-5.
     fn check(&self) {
+        // The current pools' cached fields (4b).
+        for (idx, (&head, h)) in self.usedpools.iter().zip(&self.hot.0).enumerate() {
+            if head.is_null() {
+                assert!(
+                    h.freeblock.is_null(),
+                    "class {idx}: cache without a current pool"
+                );
+                continue;
+            }
+            // SAFETY: usedpools entries are live headers (invariant 4).
+            let p = unsafe { &*head };
+            assert!(
+                !h.freeblock.is_null(),
+                "class {idx}: current pool not cached"
+            );
+            assert_eq!(
+                h.freeblock.addr() & !(POOL_SIZE - 1),
+                head.addr(),
+                "class {idx}: cached free block outside the current pool"
+            );
+            assert_eq!(h.arenaindex, p.arenaindex, "class {idx}: cached arenaindex");
+            #[cfg(debug_assertions)]
+            assert_eq!(
+                (p.freeblock.addr(), p.count),
+                (POISON_ADDR, POISON_COUNT),
+                "class {idx}: cached header fields written while cached"
+            );
+        }
         // Arena map and arena bookkeeping.
         let live: Vec<_> = self.live_arenas().collect();
         assert_eq!(live.len(), self.c.arenas_current, "arenas_current");
@@ -1056,8 +1264,10 @@ impl State {
             let p = unsafe { &*sp };
             assert_eq!(p.szidx as usize, idx, "spare of another class");
             let ai = p.arenaindex as usize;
-            if p.count == 0 {
-                assert!(!p.freeblock.is_null(), "empty spare without a free block");
+            // SAFETY: as above.
+            let (freeblock, count) = unsafe { self.pool_state(sp) };
+            if count == 0 {
+                assert!(!freeblock.is_null(), "empty spare without a free block");
                 let mut q = self.usedpools[idx];
                 while !q.is_null() && !ptr::eq(q, sp) {
                     // SAFETY: usedpools entries are live headers (invariant 4).
@@ -1107,7 +1317,9 @@ impl State {
                 // SAFETY: invariant 2.
                 let p = unsafe { &*(base.as_ptr().add(k * POOL_SIZE) as *const PoolHeader) };
                 assert_eq!(p.arenaindex, ai, "pool arenaindex");
-                if p.count == 0 {
+                // SAFETY: invariant 2.
+                let (freeblock, count) = unsafe { self.pool_state(p) };
+                if count == 0 {
                     empty += 1;
                     continue;
                 }
@@ -1118,7 +1330,7 @@ impl State {
                 let pool_addr = p as *const PoolHeader as usize;
                 // Count free blocks on the list; each must be a block boundary below nextoffset.
                 let mut nfree = 0usize;
-                let mut b = p.freeblock;
+                let mut b = freeblock;
                 while !b.is_null() {
                     let off = b as usize - pool_addr;
                     assert!(
@@ -1132,12 +1344,12 @@ impl State {
                     b = unsafe { *(b as *const *mut u8) };
                 }
                 let carved = (p.nextoffset as usize - POOL_OVERHEAD) / size;
-                assert_eq!(carved, p.count as usize + nfree, "carved == used + free");
-                blocks += p.count as usize;
-                let full = p.freeblock.is_null();
+                assert_eq!(carved, count as usize + nfree, "carved == used + free");
+                blocks += count as usize;
+                let full = freeblock.is_null();
                 assert_eq!(
                     full,
-                    p.count as usize == blocks_per_pool(idx),
+                    count as usize == blocks_per_pool(idx),
                     "full iff no free block"
                 );
                 assert_eq!(
@@ -1180,7 +1392,8 @@ impl State {
                 assert_eq!(p.prevpool, prev, "usedpools back link");
                 assert_eq!(p.szidx as usize, idx);
                 assert!(
-                    p.count > 0 || ptr::eq(q, self.spare[idx]),
+                    // SAFETY: as above.
+                    unsafe { self.pool_state(q) }.1 > 0 || ptr::eq(q, self.spare[idx]),
                     "empty pool on usedpools that is not the spare"
                 );
                 listed += 1;
