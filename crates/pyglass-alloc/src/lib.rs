@@ -32,9 +32,9 @@
 //! 2. Pool `k` of an arena (`k < ncarved`) starts with an initialised `PoolHeader` whose
 //!    `arenaindex` is the arena's slot; pools at `k >= ncarved` have never been touched.
 //! 3. A pool with `count > 0` has `szidx < 32`; its blocks are `class_size(szidx)` bytes at
-//!    offsets `POOL_OVERHEAD + i * size`; blocks below `nextoffset` are either handed out or
-//!    on the pool's free list (linked through their first word), blocks at or above it were
-//!    never handed out.
+//!    offsets `POOL_OVERHEAD + i * size` (`i < blocks_per_pool(szidx)`), carved from the
+//!    top down: blocks at or above `lowoffset` are either handed out or on the pool's free
+//!    list (linked through their first word), blocks below it were never handed out.
 //! 4. A pool is on `usedpools[szidx]` iff it has a free block (`freeblock != null`) and
 //!    `0 < count` or it is `spare[szidx]`; it is on its arena's `freepools` list iff
 //!    `count == 0` and it is not a spare; a full pool (`freeblock == null`) is on no list.
@@ -172,10 +172,18 @@ struct PoolHeader {
     prevpool: *mut PoolHeader,
     /// Slot of the owning arena in `State::arenas`.
     arenaindex: u32,
-    /// Offset of the first never-used block.
-    nextoffset: u32,
-    /// Largest offset at which a block still fits.
-    maxnextoffset: u32,
+    /// Offset of the lowest block handed out so far. Blocks are carved from the top of the
+    /// pool down (the next never-used block is at `lowoffset - size` when that is at least
+    /// `POOL_OVERHEAD`), so that the first block of a fresh pool, which a class with few
+    /// live blocks keeps reusing, lies at an offset that depends on the class: carved from
+    /// the bottom, it would be at offset 48 in every pool, and with pools 16 KiB-aligned
+    /// those blocks would all compete for one L1 cache set.
+    lowoffset: u32,
+}
+
+/// Offset of the highest block of class `idx` in a pool (the first one carved).
+const fn top_offset(idx: usize) -> usize {
+    POOL_OVERHEAD + (blocks_per_pool(idx) - 1) * class_size(idx)
 }
 
 /// Bookkeeping for one arena (CPython's `struct arena_object`); lives outside the arena.
@@ -552,14 +560,16 @@ impl State {
     unsafe fn extend_or_unlink(&mut self, idx: usize) {
         let pool = self.usedpools[idx];
         // SAFETY: `pool` is a live header of class `idx` (invariant 4). Invariant 3:
-        // `nextoffset <= maxnextoffset` means a whole never-used block fits at
-        // `pool + nextoffset`, inside the pool; writing its link word is in bounds and
-        // touches no live block. (`nextoffset` is not cached: the header's is current.)
+        // `lowoffset >= POOL_OVERHEAD + size` means a whole never-used block lies at
+        // `pool + lowoffset - size`, above the header; writing its link word is in bounds
+        // and touches no live block. (`lowoffset` is not cached: the header's is current.)
         unsafe {
-            let off = (*pool).nextoffset;
-            if off <= (*pool).maxnextoffset {
+            let size = class_size(idx) as u32;
+            let low = (*pool).lowoffset;
+            if low >= POOL_OVERHEAD as u32 + size {
+                let off = low - size;
                 let b = (pool as *mut u8).add(off as usize);
-                (*pool).nextoffset = off + class_size(idx) as u32;
+                (*pool).lowoffset = off;
                 *(b as *mut *mut u8) = ptr::null_mut();
                 self.hot.0[idx].freeblock = b;
             } else {
@@ -726,8 +736,7 @@ impl State {
                         nextpool: ptr::null_mut(),
                         prevpool: ptr::null_mut(),
                         arenaindex: ai,
-                        nextoffset: 0,
-                        maxnextoffset: 0,
+                        lowoffset: 0,
                     },
                 );
             }
@@ -757,12 +766,13 @@ impl State {
                 bp = (*pool).freeblock;
                 (*pool).freeblock = *(bp as *mut *mut u8);
             } else {
+                // Carve the two top blocks (at least 31 fit): hand out the first, put the
+                // second on the free list.
                 let size = class_size(idx);
                 (*pool).szidx = idx as u32;
-                bp = (pool as *mut u8).add(POOL_OVERHEAD);
-                (*pool).nextoffset = (POOL_OVERHEAD + 2 * size) as u32;
-                (*pool).maxnextoffset = (POOL_SIZE - size) as u32;
-                let second = bp.add(size);
+                bp = (pool as *mut u8).add(top_offset(idx));
+                let second = bp.sub(size);
+                (*pool).lowoffset = (top_offset(idx) - size) as u32;
                 *(second as *mut *mut u8) = ptr::null_mut();
                 (*pool).freeblock = second;
             }
@@ -1328,22 +1338,26 @@ impl State {
                 assert!(idx < NB_SMALL_SIZE_CLASSES);
                 let size = class_size(idx);
                 let pool_addr = p as *const PoolHeader as usize;
-                // Count free blocks on the list; each must be a block boundary below nextoffset.
+                // Count free blocks on the list; each must be a carved block boundary.
+                let low = p.lowoffset as usize;
+                assert!(
+                    low >= POOL_OVERHEAD
+                        && low <= top_offset(idx)
+                        && (low - POOL_OVERHEAD).is_multiple_of(size),
+                    "lowoffset"
+                );
                 let mut nfree = 0usize;
                 let mut b = freeblock;
                 while !b.is_null() {
                     let off = b as usize - pool_addr;
-                    assert!(
-                        off >= POOL_OVERHEAD && off < p.nextoffset as usize,
-                        "free block offset"
-                    );
+                    assert!(off >= low && off <= top_offset(idx), "free block offset");
                     assert_eq!((off - POOL_OVERHEAD) % size, 0, "free block alignment");
                     nfree += 1;
                     assert!(nfree <= blocks_per_pool(idx), "free list cycle");
                     // SAFETY: free blocks hold a valid link in their first word (invariant 3).
                     b = unsafe { *(b as *const *mut u8) };
                 }
-                let carved = (p.nextoffset as usize - POOL_OVERHEAD) / size;
+                let carved = (top_offset(idx) - low) / size + 1;
                 assert_eq!(carved, count as usize + nfree, "carved == used + free");
                 blocks += count as usize;
                 let full = freeblock.is_null();
@@ -1351,10 +1365,6 @@ impl State {
                     full,
                     count as usize == blocks_per_pool(idx),
                     "full iff no free block"
-                );
-                assert_eq!(
-                    p.nextoffset > p.maxnextoffset,
-                    carved == blocks_per_pool(idx)
                 );
                 let on_used = {
                     let mut q = self.usedpools[idx];

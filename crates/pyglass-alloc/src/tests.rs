@@ -203,7 +203,9 @@ fn pool_is_reinitialised_for_another_class() {
     a.check_invariants();
     let q = a.alloc(300);
     assert_eq!(pool_of(q), first, "the returned pool is reused");
-    assert_eq!(q as usize - pool_of(q), POOL_OVERHEAD);
+    // Re-initialised: blocks are carved from the top of the pool down.
+    let top = POOL_OVERHEAD + (blocks_per_pool(18) - 1) * class_size(18);
+    assert_eq!(q as usize - pool_of(q), top);
     let r = a.alloc(16);
     assert_eq!(pool_of(r), second, "the spare still serves class 0");
     a.check_invariants();
