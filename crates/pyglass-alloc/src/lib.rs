@@ -402,10 +402,19 @@ impl Allocator {
     pub unsafe fn free_layout(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded contract.
         if !unsafe { self.free_if_owned(ptr, layout) } {
-            self.with_state(|st| st.c.foreign_frees += 1);
             // SAFETY: not ours, so by the contract it came from `system_alloc(layout)`.
-            unsafe { os::system_free(ptr, layout) }
+            unsafe { self.free_foreign(ptr, layout) }
         }
+    }
+
+    /// # Safety
+    /// `ptr` is live memory from `system_alloc(layout)`, not used afterwards.
+    #[cold]
+    #[inline(never)]
+    unsafe fn free_foreign(&self, ptr: *mut u8, layout: Layout) {
+        self.with_state(|st| st.c.foreign_frees += 1);
+        // SAFETY: forwarded contract.
+        unsafe { os::system_free(ptr, layout) }
     }
 
     /// Release `ptr` if this allocator handed it out (a block in one of its arenas, or one
@@ -419,13 +428,11 @@ impl Allocator {
     pub unsafe fn free_if_owned(&self, ptr: *mut u8, layout: Layout) -> bool {
         match size_class(layout.size(), layout.align()) {
             Some(idx) => self.with_state(|st| {
-                if !st.arena_map.contains((ptr as usize) >> ARENA_BITS) {
+                // SAFETY: forwarded contract; the request of `layout.size()` bytes is of
+                // class `idx`.
+                if !unsafe { st.free_small(ptr, idx) } {
                     return false;
                 }
-                // SAFETY: `ptr` lies in one of our arenas (invariant 1) and is live, so by
-                // the caller's contract it is a block we handed out for a request of
-                // `layout.size()` bytes, i.e. of class `idx`.
-                unsafe { st.free_small(ptr, idx) };
                 st.c.small_live_blocks -= 1;
                 st.c.small_live_bytes -= layout.size();
                 true
@@ -829,19 +836,23 @@ impl State {
         Some(ai)
     }
 
-    /// Return a block to its pool.
+    /// Return `bp` to its pool and return true if it is ours; otherwise touch nothing and
+    /// return false.
     ///
     /// # Safety
-    /// `bp` is a live block of class `idx` that we handed out (it lies in one of our
-    /// arenas); it is not used afterwards.
+    /// `bp` is live memory allocated by some allocator for a request of class `idx`; if it
+    /// is ours, it is not used afterwards.
     #[inline(always)]
-    unsafe fn free_small(&mut self, bp: *mut u8, idx: usize) {
+    unsafe fn free_small(&mut self, bp: *mut u8, idx: usize) -> bool {
         let h = &mut self.hot.0[idx];
         // Same 16 KiB pool as the current pool's first free block (a null `freeblock`,
-        // no current pool, never matches: arenas lie above address 1 MiB).
+        // no current pool, never matches: arenas lie above address 1 MiB). That pool is
+        // ours, so this also answers the ownership test without probing the arena map.
         if (h.freeblock.addr() ^ bp.addr()) < POOL_SIZE {
-            // SAFETY: `bp` is a live block of class `idx` in the current pool; its first
-            // word can hold the free-list link (16 bytes, 16-aligned, no longer in use).
+            // SAFETY: `bp` lies in class `idx`'s current pool, memory no other allocator
+            // hands out, so by the caller's contract it is a live block we handed out for
+            // class `idx`; its first word can hold the free-list link (16 bytes,
+            // 16-aligned, no longer in use).
             unsafe {
                 debug_assert_eq!(
                     (*(bp.map_addr(|a| a & !(POOL_SIZE - 1)) as *const PoolHeader)).szidx as usize,
@@ -856,10 +867,27 @@ impl State {
                 // SAFETY: the current pool of class `idx` just emptied.
                 unsafe { self.current_became_empty(idx) };
             }
-            return;
+            return true;
         }
         // SAFETY: forwarded contract; not in the current pool.
-        unsafe { self.free_other(bp, idx) }
+        unsafe { self.free_other_if_owned(bp, idx) }
+    }
+
+    /// `free_small` for a block that is not in its class's current pool: test ownership
+    /// with the arena map, then release through the pool header.
+    ///
+    /// # Safety
+    /// As for `free_small`, and `bp` is not in class `idx`'s current pool.
+    #[inline(never)]
+    unsafe fn free_other_if_owned(&mut self, bp: *mut u8, idx: usize) -> bool {
+        if !self.arena_map.contains(bp.addr() >> ARENA_BITS) {
+            return false;
+        }
+        // SAFETY: `bp` lies in one of our arenas (invariant 1) and is live, so by the
+        // caller's contract it is a block we handed out for class `idx`, not in the
+        // current pool.
+        unsafe { self.free_other(bp, idx) };
+        true
     }
 
     /// Whether class `idx`'s current pool, just emptied, may stay on usedpools with no
@@ -893,7 +921,8 @@ impl State {
     /// pool header.
     ///
     /// # Safety
-    /// As for `free_small`, and `bp` is not in class `idx`'s current pool.
+    /// `bp` is a live block of class `idx` that we handed out, not in class `idx`'s current
+    /// pool; it is not used afterwards.
     #[inline(always)]
     unsafe fn free_other(&mut self, bp: *mut u8, idx: usize) {
         let pool = bp.map_addr(|a| a & !(POOL_SIZE - 1)) as *mut PoolHeader;
