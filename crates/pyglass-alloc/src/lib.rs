@@ -10,7 +10,11 @@
 //!   `ptr & !(POOL_SIZE - 1)` is a block's pool header and `ptr >> 20` names its arena.
 //! - `usedpools[class]` lists the partially used pools of each class; a pool's free blocks
 //!   form a LIFO list, so freeing a block and allocating the same class again returns the
-//!   same address.
+//!   same address. Blocks are carved from the top of a pool down.
+//! - The free-list head and count of each class's current pool (the head of its
+//!   `usedpools` list) are kept in the allocator state (`hot`), not in the pool header, so
+//!   an allocation, or a free of a block of the current pool, touches only the state and
+//!   the block: pool headers, all 16 KiB-aligned, compete for the same few L1 cache sets.
 //! - A pool that empties while it is the only pool on its class's list stays there as the
 //!   class's spare (at most one per class), so the next allocation reuses it with no
 //!   arena bookkeeping; other emptied pools go back to their arena.
