@@ -10,7 +10,11 @@
 //!   `ptr & !(POOL_SIZE - 1)` is a block's pool header and `ptr >> 20` names its arena.
 //! - `usedpools[class]` lists the partially used pools of each class; a pool's free blocks
 //!   form a LIFO list, so freeing a block and allocating the same class again returns the
-//!   same address.
+//!   same address. Blocks are carved from the top of a pool down.
+//! - The free-list head and count of each class's current pool (the head of its
+//!   `usedpools` list) are kept in the allocator state (`hot`), not in the pool header, so
+//!   an allocation, or a free of a block of the current pool, touches only the state and
+//!   the block: pool headers, all 16 KiB-aligned, compete for the same few L1 cache sets.
 //! - A pool that empties while it is the only pool on its class's list stays there as the
 //!   class's spare (at most one per class), so the next allocation reuses it with no
 //!   arena bookkeeping; other emptied pools go back to their arena.
@@ -32,15 +36,21 @@
 //! 2. Pool `k` of an arena (`k < ncarved`) starts with an initialised `PoolHeader` whose
 //!    `arenaindex` is the arena's slot; pools at `k >= ncarved` have never been touched.
 //! 3. A pool with `count > 0` has `szidx < 32`; its blocks are `class_size(szidx)` bytes at
-//!    offsets `POOL_OVERHEAD + i * size`; blocks below `nextoffset` are either handed out or
-//!    on the pool's free list (linked through their first word), blocks at or above it were
-//!    never handed out.
+//!    offsets `POOL_OVERHEAD + i * size` (`i < blocks_per_pool(szidx)`), carved from the
+//!    top down: blocks at or above `lowoffset` are either handed out or on the pool's free
+//!    list (linked through their first word), blocks below it were never handed out.
 //! 4. A pool is on `usedpools[szidx]` iff it has a free block (`freeblock != null`) and
 //!    `0 < count` or it is `spare[szidx]`; it is on its arena's `freepools` list iff
 //!    `count == 0` and it is not a spare; a full pool (`freeblock == null`) is on no list.
 //!    (4a) `spare[c]` is null or a carved pool of class `c` in a live arena; each arena's
 //!    `nspare` counts its spares; an arena whose pools are all free or empty spares is
 //!    `kept_free`.
+//!    (4b) `usedpools[c]` is class `c`'s *current pool*. `hot[c].freeblock` is null iff
+//!    `usedpools[c]` is null; otherwise `hot[c].freeblock` and `hot[c].count` are the
+//!    current pool's true free-list head and count, its header's `freeblock` and `count`
+//!    may be stale and are read only after `flush_class`, and `hot[c].arenaindex` equals
+//!    its header's. Every change of `usedpools[c]` writes the cache back to the old head
+//!    and loads it from the new one (`unlink_used`, `push_used`).
 //! 5. `usable_arenas` holds the live arenas with `0 < nfreepools`, sorted by `nfreepools`
 //!    ascending; `nfp2lasta[n]` is the last arena on it with `nfreepools == n`, or NONE.
 //! 6. The `State` is only reached through `Allocator::with_state`, which is never entered
@@ -82,6 +92,13 @@ pub const POOLS_PER_ARENA: usize = ARENA_SIZE / POOL_SIZE;
 pub const POOL_OVERHEAD: usize = round_up(std::mem::size_of::<PoolHeader>(), ALIGNMENT);
 
 const NONE: u32 = u32::MAX;
+
+/// Debug builds write these into the cached fields of a current pool's header
+/// (invariant 4b) so that reading them while stale is caught.
+#[cfg(debug_assertions)]
+const POISON_ADDR: usize = 0xDEAD_0000;
+#[cfg(debug_assertions)]
+const POISON_COUNT: u32 = 0xDEAD_0000;
 
 const fn round_up(n: usize, to: usize) -> usize {
     (n + to - 1) & !(to - 1)
@@ -159,10 +176,18 @@ struct PoolHeader {
     prevpool: *mut PoolHeader,
     /// Slot of the owning arena in `State::arenas`.
     arenaindex: u32,
-    /// Offset of the first never-used block.
-    nextoffset: u32,
-    /// Largest offset at which a block still fits.
-    maxnextoffset: u32,
+    /// Offset of the lowest block handed out so far. Blocks are carved from the top of the
+    /// pool down (the next never-used block is at `lowoffset - size` when that is at least
+    /// `POOL_OVERHEAD`), so that the first block of a fresh pool, which a class with few
+    /// live blocks keeps reusing, lies at an offset that depends on the class: carved from
+    /// the bottom, it would be at offset 48 in every pool, and with pools 16 KiB-aligned
+    /// those blocks would all compete for one L1 cache set.
+    lowoffset: u32,
+}
+
+/// Offset of the highest block of class `idx` in a pool (the first one carved).
+const fn top_offset(idx: usize) -> usize {
+    POOL_OVERHEAD + (blocks_per_pool(idx) - 1) * class_size(idx)
 }
 
 /// Bookkeeping for one arena (CPython's `struct arena_object`); lives outside the arena.
@@ -183,6 +208,33 @@ struct ArenaObject {
     prev: u32,
 }
 
+/// The fields of a class's current pool that every allocation and free of the class uses,
+/// kept in the allocator state instead of the pool header (invariant 4b). All pool headers
+/// sit at 16 KiB-aligned addresses, so they compete for the same few L1 sets; these
+/// entries are contiguous (16 bytes each, 512 bytes in all).
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct Hot {
+    /// First free block of the current pool; null iff the class has no current pool.
+    freeblock: *mut u8,
+    /// Blocks of the current pool handed out.
+    count: u32,
+    /// The current pool's arena slot (a copy of the header's `arenaindex`).
+    arenaindex: u32,
+}
+
+impl Hot {
+    const NONE: Hot = Hot {
+        freeblock: ptr::null_mut(),
+        count: 0,
+        arenaindex: NONE,
+    };
+}
+
+/// `Hot` entries by size class, aligned so that four share each cache line.
+#[repr(C, align(64))]
+struct HotPools([Hot; NB_SMALL_SIZE_CLASSES]);
+
 /// Running counters (everything else in [`Stats`] is computed by walking the arenas).
 #[derive(Default)]
 struct Counters {
@@ -199,7 +251,12 @@ struct Counters {
 }
 
 struct State {
-    /// Head of each class's list of partially used pools (null: none).
+    /// The hot fields of each class's current pool (the head of `usedpools[class]`):
+    /// allocation and, for blocks of the current pool, release use these and leave the
+    /// pool header alone (invariant 4b).
+    hot: HotPools,
+    /// Head of each class's list of partially used pools (null: none): the class's
+    /// current pool.
     usedpools: [*mut PoolHeader; NB_SMALL_SIZE_CLASSES],
     /// Each class's spare (null: none): a pool of that class that stays on
     /// `usedpools[class]` when it becomes empty, instead of going back to its arena, so
@@ -260,6 +317,7 @@ impl Allocator {
     pub fn new() -> Allocator {
         Allocator {
             state: UnsafeCell::new(State {
+                hot: HotPools([Hot::NONE; NB_SMALL_SIZE_CLASSES]),
                 usedpools: [ptr::null_mut(); NB_SMALL_SIZE_CLASSES],
                 spare: [ptr::null_mut(); NB_SMALL_SIZE_CLASSES],
                 kept_free: NONE,
@@ -348,10 +406,19 @@ impl Allocator {
     pub unsafe fn free_layout(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded contract.
         if !unsafe { self.free_if_owned(ptr, layout) } {
-            self.with_state(|st| st.c.foreign_frees += 1);
             // SAFETY: not ours, so by the contract it came from `system_alloc(layout)`.
-            unsafe { os::system_free(ptr, layout) }
+            unsafe { self.free_foreign(ptr, layout) }
         }
+    }
+
+    /// # Safety
+    /// `ptr` is live memory from `system_alloc(layout)`, not used afterwards.
+    #[cold]
+    #[inline(never)]
+    unsafe fn free_foreign(&self, ptr: *mut u8, layout: Layout) {
+        self.with_state(|st| st.c.foreign_frees += 1);
+        // SAFETY: forwarded contract.
+        unsafe { os::system_free(ptr, layout) }
     }
 
     /// Release `ptr` if this allocator handed it out (a block in one of its arenas, or one
@@ -365,13 +432,11 @@ impl Allocator {
     pub unsafe fn free_if_owned(&self, ptr: *mut u8, layout: Layout) -> bool {
         match size_class(layout.size(), layout.align()) {
             Some(idx) => self.with_state(|st| {
-                if !st.arena_map.contains((ptr as usize) >> ARENA_BITS) {
+                // SAFETY: forwarded contract; the request of `layout.size()` bytes is of
+                // class `idx`.
+                if !unsafe { st.free_small(ptr, idx) } {
                     return false;
                 }
-                // SAFETY: `ptr` lies in one of our arenas (invariant 1) and is live, so by
-                // the caller's contract it is a block we handed out for a request of
-                // `layout.size()` bytes, i.e. of class `idx`.
-                unsafe { st.free_small(ptr, idx) };
                 st.c.small_live_blocks -= 1;
                 st.c.small_live_bytes -= layout.size();
                 true
@@ -478,46 +543,110 @@ impl State {
     /// `idx < NB_SMALL_SIZE_CLASSES`.
     #[inline(always)]
     unsafe fn alloc_small(&mut self, idx: usize) -> *mut u8 {
-        let pool = self.usedpools[idx];
-        if pool.is_null() {
+        let h = &mut self.hot.0[idx];
+        let bp = h.freeblock;
+        if bp.is_null() {
             return self.alloc_from_new_pool(idx);
         }
-        // SAFETY: invariant 4: a pool on usedpools[idx] is live, initialised for class
-        // `idx`, and has a free block whose first word is a valid free-list link.
-        unsafe {
-            let bp = (*pool).freeblock;
-            debug_assert!(!bp.is_null());
-            (*pool).count += 1;
-            let next = *(bp as *mut *mut u8);
-            (*pool).freeblock = next;
-            if next.is_null() {
-                self.extend_or_unlink(pool);
-            }
-            bp
+        // SAFETY: invariant 4b: `bp` is the first free block of class `idx`'s current pool
+        // (invariant 4: it has one), so its first word is a valid free-list link.
+        let next = unsafe { *(bp as *mut *mut u8) };
+        h.freeblock = next;
+        h.count += 1;
+        if next.is_null() {
+            // SAFETY: the current pool's free list just ran dry.
+            unsafe { self.extend_or_unlink(idx) };
         }
+        bp
     }
 
-    /// The pool's free list just ran dry: hand it a never-used block if one fits, otherwise
-    /// the pool is full and leaves `usedpools`.
+    /// The free list of class `idx`'s current pool just ran dry: hand it a never-used
+    /// block if one fits, otherwise the pool is full and leaves `usedpools`.
     ///
     /// # Safety
-    /// `pool` is on `usedpools[(*pool).szidx]` with an empty free list.
+    /// `usedpools[idx]` is non-null and `hot[idx].freeblock` is null (its free list is
+    /// empty).
     #[cold]
     #[inline(never)]
-    unsafe fn extend_or_unlink(&mut self, pool: *mut PoolHeader) {
-        // SAFETY: invariant 3: `nextoffset <= maxnextoffset` means a whole never-used block
-        // fits at `pool + nextoffset`, inside the pool; writing its link word is in bounds
-        // and touches no live block.
+    unsafe fn extend_or_unlink(&mut self, idx: usize) {
+        let pool = self.usedpools[idx];
+        // SAFETY: `pool` is a live header of class `idx` (invariant 4). Invariant 3:
+        // `lowoffset >= POOL_OVERHEAD + size` means a whole never-used block lies at
+        // `pool + lowoffset - size`, above the header; writing its link word is in bounds
+        // and touches no live block. (`lowoffset` is not cached: the header's is current.)
         unsafe {
-            let off = (*pool).nextoffset;
-            if off <= (*pool).maxnextoffset {
+            let size = class_size(idx) as u32;
+            let low = (*pool).lowoffset;
+            if low >= POOL_OVERHEAD as u32 + size {
+                let off = low - size;
                 let b = (pool as *mut u8).add(off as usize);
-                (*pool).nextoffset = off + class_size((*pool).szidx as usize) as u32;
+                (*pool).lowoffset = off;
                 *(b as *mut *mut u8) = ptr::null_mut();
-                (*pool).freeblock = b;
+                self.hot.0[idx].freeblock = b;
             } else {
                 self.unlink_used(pool);
             }
+        }
+    }
+
+    /// Write class `idx`'s cached fields back to its current pool's header, which then
+    /// holds the true values (just before the pool stops being the current pool).
+    #[inline]
+    fn flush_class(&mut self, idx: usize) {
+        let pool = self.usedpools[idx];
+        if !pool.is_null() {
+            let h = self.hot.0[idx];
+            // SAFETY: the head of usedpools is a live header of ours (invariant 4); only
+            // its cached fields are written, with their current values (invariant 4b).
+            unsafe {
+                (*pool).freeblock = h.freeblock;
+                (*pool).count = h.count;
+            }
+        }
+    }
+
+    /// Fill class `idx`'s cache from its current pool's header (after the head changed;
+    /// the header of a pool that was not the head is current).
+    #[inline]
+    fn load_class(&mut self, idx: usize) {
+        let pool = self.usedpools[idx];
+        self.hot.0[idx] = if pool.is_null() {
+            Hot::NONE
+        } else {
+            // SAFETY: the head of usedpools is a live header of ours (invariant 4) that
+            // was not cached until now, so its fields are current.
+            unsafe {
+                let h = Hot {
+                    freeblock: (*pool).freeblock,
+                    count: (*pool).count,
+                    arenaindex: (*pool).arenaindex,
+                };
+                // Debug builds poison the header's cached fields, so that a read of them
+                // while they are stale fails loudly instead of being wrong quietly.
+                #[cfg(debug_assertions)]
+                {
+                    (*pool).freeblock = ptr::without_provenance_mut(POISON_ADDR);
+                    (*pool).count = POISON_COUNT;
+                }
+                h
+            }
+        };
+    }
+
+    /// Free-list head and count of a carved pool of ours, from the cache when it is its
+    /// class's current pool (invariant 4b).
+    ///
+    /// # Safety
+    /// `pool` is a carved header of one of our live arenas.
+    unsafe fn pool_state(&self, pool: *const PoolHeader) -> (*mut u8, u32) {
+        // SAFETY: caller (invariant 2).
+        let idx = unsafe { (*pool).szidx } as usize;
+        if idx < NB_SMALL_SIZE_CLASSES && ptr::eq(self.usedpools[idx], pool) {
+            let h = &self.hot.0[idx];
+            (h.freeblock, h.count)
+        } else {
+            // SAFETY: caller; not a current pool, so the header is current (invariant 4b).
+            unsafe { ((*pool).freeblock, (*pool).count) }
         }
     }
 
@@ -529,7 +658,12 @@ impl State {
             let next = (*pool).nextpool;
             let prev = (*pool).prevpool;
             if prev.is_null() {
-                self.usedpools[(*pool).szidx as usize] = next;
+                // The class's current pool changes (invariant 4b): write the old one's
+                // cached fields back, then cache the new head's.
+                let idx = (*pool).szidx as usize;
+                self.flush_class(idx);
+                self.usedpools[idx] = next;
+                self.load_class(idx);
             } else {
                 (*prev).nextpool = next;
             }
@@ -547,6 +681,9 @@ impl State {
         // SAFETY: `pool` and the current head (if any) are live pool headers (invariant 4).
         unsafe {
             let idx = (*pool).szidx as usize;
+            // `pool` becomes the class's current pool (invariant 4b): write the old one's
+            // cached fields back, then cache the new one's.
+            self.flush_class(idx);
             let head = self.usedpools[idx];
             (*pool).nextpool = head;
             (*pool).prevpool = ptr::null_mut();
@@ -554,6 +691,7 @@ impl State {
                 (*head).prevpool = pool;
             }
             self.usedpools[idx] = pool;
+            self.load_class(idx);
         }
     }
 
@@ -609,8 +747,7 @@ impl State {
                         nextpool: ptr::null_mut(),
                         prevpool: ptr::null_mut(),
                         arenaindex: ai,
-                        nextoffset: 0,
-                        maxnextoffset: 0,
+                        lowoffset: 0,
                     },
                 );
             }
@@ -640,18 +777,19 @@ impl State {
                 bp = (*pool).freeblock;
                 (*pool).freeblock = *(bp as *mut *mut u8);
             } else {
+                // Carve the two top blocks (at least 31 fit): hand out the first, put the
+                // second on the free list.
                 let size = class_size(idx);
                 (*pool).szidx = idx as u32;
-                bp = (pool as *mut u8).add(POOL_OVERHEAD);
-                (*pool).nextoffset = (POOL_OVERHEAD + 2 * size) as u32;
-                (*pool).maxnextoffset = (POOL_SIZE - size) as u32;
-                let second = bp.add(size);
+                bp = (pool as *mut u8).add(top_offset(idx));
+                let second = bp.sub(size);
+                (*pool).lowoffset = (top_offset(idx) - size) as u32;
                 *(second as *mut *mut u8) = ptr::null_mut();
                 (*pool).freeblock = second;
             }
             self.push_used(pool);
-            if (*pool).freeblock.is_null() {
-                self.extend_or_unlink(pool);
+            if self.hot.0[idx].freeblock.is_null() {
+                self.extend_or_unlink(idx);
             }
             bp
         }
@@ -702,13 +840,95 @@ impl State {
         Some(ai)
     }
 
-    /// Return a block to its pool.
+    /// Return `bp` to its pool and return true if it is ours; otherwise touch nothing and
+    /// return false.
     ///
     /// # Safety
-    /// `bp` is a live block of class `idx` that we handed out (it lies in one of our
-    /// arenas); it is not used afterwards.
+    /// `bp` is live memory allocated by some allocator for a request of class `idx`; if it
+    /// is ours, it is not used afterwards.
     #[inline(always)]
-    unsafe fn free_small(&mut self, bp: *mut u8, idx: usize) {
+    unsafe fn free_small(&mut self, bp: *mut u8, idx: usize) -> bool {
+        let h = &mut self.hot.0[idx];
+        // Same 16 KiB pool as the current pool's first free block (a null `freeblock`,
+        // no current pool, never matches: arenas lie above address 1 MiB). That pool is
+        // ours, so this also answers the ownership test without probing the arena map.
+        if (h.freeblock.addr() ^ bp.addr()) < POOL_SIZE {
+            // SAFETY: `bp` lies in class `idx`'s current pool, memory no other allocator
+            // hands out, so by the caller's contract it is a live block we handed out for
+            // class `idx`; its first word can hold the free-list link (16 bytes,
+            // 16-aligned, no longer in use).
+            unsafe {
+                debug_assert_eq!(
+                    (*(bp.map_addr(|a| a & !(POOL_SIZE - 1)) as *const PoolHeader)).szidx as usize,
+                    idx,
+                    "free with a size of another class"
+                );
+                *(bp as *mut *mut u8) = h.freeblock;
+            }
+            h.freeblock = bp;
+            h.count -= 1;
+            if h.count == 0 && !self.current_may_stay_empty(idx) {
+                // SAFETY: the current pool of class `idx` just emptied.
+                unsafe { self.current_became_empty(idx) };
+            }
+            return true;
+        }
+        // SAFETY: forwarded contract; not in the current pool.
+        unsafe { self.free_other_if_owned(bp, idx) }
+    }
+
+    /// `free_small` for a block that is not in its class's current pool: test ownership
+    /// with the arena map, then release through the pool header.
+    ///
+    /// # Safety
+    /// As for `free_small`, and `bp` is not in class `idx`'s current pool.
+    #[inline(never)]
+    unsafe fn free_other_if_owned(&mut self, bp: *mut u8, idx: usize) -> bool {
+        if !self.arena_map.contains(bp.addr() >> ARENA_BITS) {
+            return false;
+        }
+        // SAFETY: `bp` lies in one of our arenas (invariant 1) and is live, so by the
+        // caller's contract it is a block we handed out for class `idx`, not in the
+        // current pool.
+        unsafe { self.free_other(bp, idx) };
+        true
+    }
+
+    /// Whether class `idx`'s current pool, just emptied, may stay on usedpools with no
+    /// further work: it is the spare and (see `spare_may_stay_empty`) its arena is not
+    /// free. Reads only the allocator state.
+    #[inline(always)]
+    fn current_may_stay_empty(&self, idx: usize) -> bool {
+        if !ptr::eq(self.spare[idx], self.usedpools[idx]) {
+            return false;
+        }
+        let ai = self.hot.0[idx].arenaindex;
+        if ai == self.kept_free {
+            return true;
+        }
+        let a = &self.arenas[ai as usize];
+        ((a.nfreepools + a.nspare) as usize) < POOLS_PER_ARENA
+    }
+
+    /// # Safety
+    /// Class `idx`'s current pool has just become empty.
+    #[cold]
+    #[inline(never)]
+    unsafe fn current_became_empty(&mut self, idx: usize) {
+        // (`pool_became_empty` reads only the header's links, class and arena, which are
+        // not cached; if the pool leaves usedpools, `unlink_used` writes the cache back.)
+        // SAFETY: the current pool is on usedpools with `count == 0`.
+        unsafe { self.pool_became_empty(self.usedpools[idx]) }
+    }
+
+    /// Return a block to its pool, which is not its class's current pool, through the
+    /// pool header.
+    ///
+    /// # Safety
+    /// `bp` is a live block of class `idx` that we handed out, not in class `idx`'s current
+    /// pool; it is not used afterwards.
+    #[inline(always)]
+    unsafe fn free_other(&mut self, bp: *mut u8, idx: usize) {
         let pool = bp.map_addr(|a| a & !(POOL_SIZE - 1)) as *mut PoolHeader;
         // SAFETY: `bp` is a live block of ours, so its pool header is initialised with
         // `count > 0` (invariants 2-3); the block is at least 16 bytes, 16-aligned, and no
@@ -823,7 +1043,7 @@ impl State {
         }
         // SAFETY: spares are live headers of ours (invariant 4a).
         self.spare.iter().all(|&sp| {
-            sp.is_null() || unsafe { (*sp).arenaindex != ai || (*sp).count == 0 }
+            sp.is_null() || unsafe { (*sp).arenaindex != ai || self.pool_state(sp).1 == 0 }
         })
     }
 
@@ -1015,17 +1235,19 @@ impl State {
             // CPython.
             s.unused_pools += POOLS_PER_ARENA - a.ncarved as usize;
             for k in 0..a.ncarved as usize {
+                let pool = base.as_ptr().wrapping_add(k * POOL_SIZE) as *const PoolHeader;
                 // SAFETY: pools below `ncarved` have initialised headers (invariant 2).
-                let p = unsafe { &*(base.as_ptr().add(k * POOL_SIZE) as *const PoolHeader) };
-                if p.count == 0 {
+                let (_, count) = unsafe { self.pool_state(pool) };
+                if count == 0 {
                     s.unused_pools += 1;
                     continue;
                 }
-                let idx = p.szidx as usize;
+                // SAFETY: as above.
+                let idx = unsafe { (*pool).szidx } as usize;
                 let c = &mut s.classes[idx];
                 c.pools += 1;
-                c.blocks_in_use += p.count as usize;
-                c.avail_blocks += blocks_per_pool(idx) - p.count as usize;
+                c.blocks_in_use += count as usize;
+                c.avail_blocks += blocks_per_pool(idx) - count as usize;
             }
         }
         for (i, c) in s.classes.iter().enumerate() {
@@ -1038,7 +1260,36 @@ impl State {
         s
     }
 
+    /// Verify invariants 1-5.
     fn check(&self) {
+        // The current pools' cached fields (4b).
+        for (idx, (&head, h)) in self.usedpools.iter().zip(&self.hot.0).enumerate() {
+            if head.is_null() {
+                assert!(
+                    h.freeblock.is_null(),
+                    "class {idx}: cache without a current pool"
+                );
+                continue;
+            }
+            // SAFETY: usedpools entries are live headers (invariant 4).
+            let p = unsafe { &*head };
+            assert!(
+                !h.freeblock.is_null(),
+                "class {idx}: current pool not cached"
+            );
+            assert_eq!(
+                h.freeblock.addr() & !(POOL_SIZE - 1),
+                head.addr(),
+                "class {idx}: cached free block outside the current pool"
+            );
+            assert_eq!(h.arenaindex, p.arenaindex, "class {idx}: cached arenaindex");
+            #[cfg(debug_assertions)]
+            assert_eq!(
+                (p.freeblock.addr(), p.count),
+                (POISON_ADDR, POISON_COUNT),
+                "class {idx}: cached header fields written while cached"
+            );
+        }
         // Arena map and arena bookkeeping.
         let live: Vec<_> = self.live_arenas().collect();
         assert_eq!(live.len(), self.c.arenas_current, "arenas_current");
@@ -1056,8 +1307,10 @@ impl State {
             let p = unsafe { &*sp };
             assert_eq!(p.szidx as usize, idx, "spare of another class");
             let ai = p.arenaindex as usize;
-            if p.count == 0 {
-                assert!(!p.freeblock.is_null(), "empty spare without a free block");
+            // SAFETY: as above.
+            let (freeblock, count) = unsafe { self.pool_state(sp) };
+            if count == 0 {
+                assert!(!freeblock.is_null(), "empty spare without a free block");
                 let mut q = self.usedpools[idx];
                 while !q.is_null() && !ptr::eq(q, sp) {
                     // SAFETY: usedpools entries are live headers (invariant 4).
@@ -1107,7 +1360,9 @@ impl State {
                 // SAFETY: invariant 2.
                 let p = unsafe { &*(base.as_ptr().add(k * POOL_SIZE) as *const PoolHeader) };
                 assert_eq!(p.arenaindex, ai, "pool arenaindex");
-                if p.count == 0 {
+                // SAFETY: invariant 2.
+                let (freeblock, count) = unsafe { self.pool_state(p) };
+                if count == 0 {
                     empty += 1;
                     continue;
                 }
@@ -1116,33 +1371,33 @@ impl State {
                 assert!(idx < NB_SMALL_SIZE_CLASSES);
                 let size = class_size(idx);
                 let pool_addr = p as *const PoolHeader as usize;
-                // Count free blocks on the list; each must be a block boundary below nextoffset.
+                // Count free blocks on the list; each must be a carved block boundary.
+                let low = p.lowoffset as usize;
+                assert!(
+                    low >= POOL_OVERHEAD
+                        && low <= top_offset(idx)
+                        && (low - POOL_OVERHEAD).is_multiple_of(size),
+                    "lowoffset"
+                );
                 let mut nfree = 0usize;
-                let mut b = p.freeblock;
+                let mut b = freeblock;
                 while !b.is_null() {
                     let off = b as usize - pool_addr;
-                    assert!(
-                        off >= POOL_OVERHEAD && off < p.nextoffset as usize,
-                        "free block offset"
-                    );
+                    assert!(off >= low && off <= top_offset(idx), "free block offset");
                     assert_eq!((off - POOL_OVERHEAD) % size, 0, "free block alignment");
                     nfree += 1;
                     assert!(nfree <= blocks_per_pool(idx), "free list cycle");
                     // SAFETY: free blocks hold a valid link in their first word (invariant 3).
                     b = unsafe { *(b as *const *mut u8) };
                 }
-                let carved = (p.nextoffset as usize - POOL_OVERHEAD) / size;
-                assert_eq!(carved, p.count as usize + nfree, "carved == used + free");
-                blocks += p.count as usize;
-                let full = p.freeblock.is_null();
+                let carved = (top_offset(idx) - low) / size + 1;
+                assert_eq!(carved, count as usize + nfree, "carved == used + free");
+                blocks += count as usize;
+                let full = freeblock.is_null();
                 assert_eq!(
                     full,
-                    p.count as usize == blocks_per_pool(idx),
+                    count as usize == blocks_per_pool(idx),
                     "full iff no free block"
-                );
-                assert_eq!(
-                    p.nextoffset > p.maxnextoffset,
-                    carved == blocks_per_pool(idx)
                 );
                 let on_used = {
                     let mut q = self.usedpools[idx];
@@ -1180,7 +1435,8 @@ impl State {
                 assert_eq!(p.prevpool, prev, "usedpools back link");
                 assert_eq!(p.szidx as usize, idx);
                 assert!(
-                    p.count > 0 || ptr::eq(q, self.spare[idx]),
+                    // SAFETY: as above.
+                    unsafe { self.pool_state(q) }.1 > 0 || ptr::eq(q, self.spare[idx]),
                     "empty pool on usedpools that is not the spare"
                 );
                 listed += 1;

@@ -167,7 +167,10 @@ unsafe fn alloc_traced(layout: Layout) -> *mut u8 {
         unsafe { alloc_untraced(layout) }
     };
     if !p.is_null() {
-        trace::emit(&[trace::Event::Alloc { ptr: p as usize, size: layout.size() }]);
+        trace::emit(&[trace::Event::Alloc {
+            ptr: p as usize,
+            size: layout.size(),
+        }]);
     }
     p
 }

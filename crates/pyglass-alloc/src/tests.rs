@@ -170,10 +170,17 @@ fn empty_pool_is_kept_as_the_class_spare() {
     unsafe { a.free(p, 16) };
     a.check_invariants();
     let s = a.stats();
-    assert_eq!(s.classes[0].pools, 0, "a spare is an unused pool in the report");
+    assert_eq!(
+        s.classes[0].pools, 0,
+        "a spare is an unused pool in the report"
+    );
     assert_eq!(s.unused_pools, POOLS_PER_ARENA);
     let q = a.alloc(300);
-    assert_ne!(pool_of(p), pool_of(q), "the spare is not given to another class");
+    assert_ne!(
+        pool_of(p),
+        pool_of(q),
+        "the spare is not given to another class"
+    );
     assert_eq!(a.alloc(16), p, "the spare serves its class again");
     a.check_invariants();
     // SAFETY: allocated above.
@@ -196,7 +203,9 @@ fn pool_is_reinitialised_for_another_class() {
     a.check_invariants();
     let q = a.alloc(300);
     assert_eq!(pool_of(q), first, "the returned pool is reused");
-    assert_eq!(q as usize - pool_of(q), POOL_OVERHEAD);
+    // Re-initialised: blocks are carved from the top of the pool down.
+    let top = POOL_OVERHEAD + (blocks_per_pool(18) - 1) * class_size(18);
+    assert_eq!(q as usize - pool_of(q), top);
     let r = a.alloc(16);
     assert_eq!(pool_of(r), second, "the spare still serves class 0");
     a.check_invariants();
@@ -219,8 +228,16 @@ fn arena_holding_only_spares_is_released() {
     let small: Vec<(usize, *mut u8)> = (0..4).map(|i| (i, a.alloc(class_size(i)))).collect();
     let big = fill_arenas(&a, 1); // the rest of arena 0, then spills into arena 1
     let arena0 = arena_of(small[0].1);
-    let in1: Vec<*mut u8> = big.iter().copied().filter(|&p| arena_of(p) != arena0).collect();
-    let in0: Vec<*mut u8> = big.iter().copied().filter(|&p| arena_of(p) == arena0).collect();
+    let in1: Vec<*mut u8> = big
+        .iter()
+        .copied()
+        .filter(|&p| arena_of(p) != arena0)
+        .collect();
+    let in0: Vec<*mut u8> = big
+        .iter()
+        .copied()
+        .filter(|&p| arena_of(p) == arena0)
+        .collect();
     assert!(!in1.is_empty());
     assert_eq!(a.arenas_current(), 2);
     free_all(&a, 31, in0);

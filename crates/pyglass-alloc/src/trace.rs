@@ -80,7 +80,9 @@ impl Drop for Suspended {
 /// the runtime around work on its trace table).
 #[inline]
 pub fn suspend() -> Suspended {
-    Suspended { was: ACTIVE.try_with(|a| a.replace(false)).unwrap_or(false) }
+    Suspended {
+        was: ACTIVE.try_with(|a| a.replace(false)).unwrap_or(false),
+    }
 }
 
 /// Report `events` to the hook, with reporting suspended while it runs.
@@ -107,7 +109,10 @@ unsafe impl GlobalAlloc for TracingSystem {
         // SAFETY: forwarded contract.
         let p = unsafe { System.alloc(layout) };
         if active() && !p.is_null() {
-            emit(&[Event::Alloc { ptr: p as usize, size: layout.size() }]);
+            emit(&[Event::Alloc {
+                ptr: p as usize,
+                size: layout.size(),
+            }]);
         }
         p
     }
@@ -117,7 +122,10 @@ unsafe impl GlobalAlloc for TracingSystem {
         // SAFETY: forwarded contract.
         let p = unsafe { System.alloc_zeroed(layout) };
         if active() && !p.is_null() {
-            emit(&[Event::Alloc { ptr: p as usize, size: layout.size() }]);
+            emit(&[Event::Alloc {
+                ptr: p as usize,
+                size: layout.size(),
+            }]);
         }
         p
     }
@@ -136,7 +144,13 @@ unsafe impl GlobalAlloc for TracingSystem {
         // SAFETY: forwarded contract.
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if active() && !p.is_null() {
-            emit(&[Event::Free { ptr: ptr as usize }, Event::Alloc { ptr: p as usize, size: new_size }]);
+            emit(&[
+                Event::Free { ptr: ptr as usize },
+                Event::Alloc {
+                    ptr: p as usize,
+                    size: new_size,
+                },
+            ]);
         }
         p
     }

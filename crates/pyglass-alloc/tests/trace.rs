@@ -1,8 +1,8 @@
 //! The tracing hooks (`pyglass_alloc::trace`). Every test runs on its own thread, so the
 //! per-thread flag and hook start off.
 
-use pyglass_alloc::trace::{self, Event, TracingSystem};
 use pyglass_alloc::local;
+use pyglass_alloc::trace::{self, Event, TracingSystem};
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::RefCell;
 
@@ -54,8 +54,14 @@ fn object_memory_is_reported_with_requested_sizes() {
     assert_eq!(
         take(),
         vec![
-            Event::Alloc { ptr: a as usize, size: 40 },
-            Event::Alloc { ptr: b as usize, size: 4000 },
+            Event::Alloc {
+                ptr: a as usize,
+                size: 40
+            },
+            Event::Alloc {
+                ptr: b as usize,
+                size: 4000
+            },
             Event::Free { ptr: a as usize },
             Event::Free { ptr: b as usize },
         ]
@@ -92,9 +98,15 @@ fn global_allocator_wrapper_reports_realloc_as_free_then_alloc() {
     assert_eq!(
         take(),
         vec![
-            Event::Alloc { ptr: p as usize, size: 64 },
+            Event::Alloc {
+                ptr: p as usize,
+                size: 64
+            },
             Event::Free { ptr: p as usize },
-            Event::Alloc { ptr: q as usize, size: 100_000 },
+            Event::Alloc {
+                ptr: q as usize,
+                size: 100_000
+            },
             Event::Free { ptr: q as usize },
         ]
     );
