@@ -902,7 +902,13 @@ impl State {
         if !ptr::eq(self.spare[idx], self.usedpools[idx]) {
             return false;
         }
-        let ai = self.hot.0[idx].arenaindex;
+        self.spare_arena_stays(self.hot.0[idx].arenaindex)
+    }
+
+    /// Whether arena `ai` needs no work when one of its spares empties: it is the kept
+    /// arena, or it has a pool in use that is not a spare (so it is not free).
+    #[inline(always)]
+    fn spare_arena_stays(&self, ai: u32) -> bool {
         if ai == self.kept_free {
             return true;
         }
@@ -976,12 +982,7 @@ impl State {
             return false;
         }
         // SAFETY: caller.
-        let ai = unsafe { (*pool).arenaindex };
-        if ai == self.kept_free {
-            return true;
-        }
-        let a = &self.arenas[ai as usize];
-        ((a.nfreepools + a.nspare) as usize) < POOLS_PER_ARENA
+        self.spare_arena_stays(unsafe { (*pool).arenaindex })
     }
 
     /// A pool became empty (and `spare_may_stay_empty` did not settle it). The class's spare
