@@ -44,26 +44,30 @@ unsafe impl PyPayload for WeakRefData {
 
 impl Drop for WeakRefData {
     fn drop(&mut self) {
-        // Invariant 3: leave the registry. The weakref's own address is not known here,
-        // so entries are matched by their (unique, still registered) payload address.
         let referent = self.referent.get();
         if referent == 0 {
             return;
         }
-        let me = self as *const WeakRefData as usize;
-        Vm::with_current(|vm| {
-            let mut reg = vm.ctx.weakrefs.borrow_mut();
-            if let Some(list) = reg.get_mut(&referent) {
-                list.retain(|(_, payload)| *payload != me);
-                if list.is_empty() {
-                    reg.remove(&referent);
-                }
-            }
-        });
+        // Invariant 3: a dying weakref leaves the registry.
+        Vm::with_current(|vm| self.leave_registry(vm, referent));
     }
 }
 
 impl WeakRefData {
+    /// Remove this weakref from `referent`'s registry entry (invariant 3). The weakref's
+    /// own address is not known from its payload, so the entry is matched by the (unique,
+    /// still registered) payload address.
+    fn leave_registry(&self, vm: &Vm, referent: usize) {
+        let me = self as *const WeakRefData as usize;
+        let mut reg = vm.ctx.weakrefs.borrow_mut();
+        if let Some(list) = reg.get_mut(&referent) {
+            list.retain(|(_, payload)| *payload != me);
+            if list.is_empty() {
+                reg.remove(&referent);
+            }
+        }
+    }
+
     /// The referent, if it is still alive.
     pub fn get(&self) -> Option<PyRef> {
         let a = self.referent.get();
@@ -123,18 +127,11 @@ pub fn clear_weakrefs(vm: &Vm, addr: usize) {
 
 /// The collector found `wr` (a weakref) in the garbage: detach it from its referent so its
 /// callback can never run (CPython's `_PyWeakref_ClearRef`).
-pub(crate) fn detach(vm: &Vm, wr: &PyRef, w: &WeakRefData) {
+pub(crate) fn detach(vm: &Vm, w: &WeakRefData) {
     let referent = w.referent.get();
-    if referent == 0 {
-        return;
-    }
-    w.referent.set(0);
-    let mut reg = vm.ctx.weakrefs.borrow_mut();
-    if let Some(list) = reg.get_mut(&referent) {
-        list.retain(|(a, _)| *a != wr.addr());
-        if list.is_empty() {
-            reg.remove(&referent);
-        }
+    if referent != 0 {
+        w.referent.set(0);
+        w.leave_registry(vm, referent);
     }
 }
 

@@ -177,6 +177,44 @@ fn set_gc_refs(h: &ObjHeader, v: usize) {
     h.ob_tid.store(v, Relaxed)
 }
 
+/// The collector's per-collection marks.
+const SCRATCH: u8 = gc_bits::COLLECTING | gc_bits::UNREACHABLE;
+
+/// Clear `bits` and the scratch count of every object on `list`.
+fn clear_bits(list: *const GcHead, bits: u8) {
+    let mut n = next_of(list);
+    while n != list {
+        let h = hdr(obj_of(n));
+        h.set_gc_bits(h.gc_bits() & !bits);
+        set_gc_refs(h, 0);
+        n = next_of(n);
+    }
+}
+
+/// Unlink every object of `list` and mark it untracked (a list head about to go away).
+fn untrack_all(list: *const GcHead) {
+    while !list_is_empty(list) {
+        let n = next_of(list);
+        let h = hdr(obj_of(n));
+        h.set_gc_bits(h.gc_bits() & !(gc_bits::TRACKED | SCRATCH));
+        set_gc_refs(h, 0);
+        list_unlink(n);
+    }
+}
+
+/// Untrack the objects of `list` for which `atomic` holds.
+fn untrack_if(list: *const GcHead, atomic: impl Fn(&PyRef) -> bool) {
+    let mut n = next_of(list);
+    while n != list {
+        let next = next_of(n);
+        let p = obj_of(n);
+        if with_obj(p, &atomic) {
+            untrack_raw(p);
+        }
+        n = next;
+    }
+}
+
 /// Run `f` with a borrowed handle to the live object `p` (no refcount traffic).
 fn with_obj<R>(p: NonNull<ObjHeader>, f: impl FnOnce(&PyRef) -> R) -> R {
     // SAFETY: `p` is live; the handle is never dropped, so the count is untouched.
@@ -210,7 +248,7 @@ pub(crate) fn untrack_raw(p: NonNull<ObjHeader>) {
     let h = hdr(p);
     if h.gc_bits() & gc_bits::TRACKED != 0 {
         list_unlink(head_of(p));
-        h.set_gc_bits(h.gc_bits() & !(gc_bits::TRACKED | gc_bits::COLLECTING | gc_bits::UNREACHABLE));
+        h.set_gc_bits(h.gc_bits() & !(gc_bits::TRACKED | SCRATCH));
     }
 }
 
@@ -357,15 +395,7 @@ impl GcState {
 
     /// Tracked objects of generation `g` (3 = permanent), oldest first.
     pub fn objects(&self, g: usize) -> Vec<PyRef> {
-        let l = self.head(g);
-        let mut out = Vec::new();
-        let mut n = next_of(l);
-        while n != l {
-            // SAFETY: objects on a list are alive.
-            out.push(unsafe { PyRef::from_borrowed(obj_of(n).as_ptr()) });
-            n = next_of(n);
-        }
-        out
+        snapshot(self.head(g))
     }
 
     /// Number of objects in generation `g` (3 = permanent).
@@ -392,17 +422,7 @@ impl Drop for GcState {
         // Objects that outlive the interpreter (leaks, or ones freed later) must not point
         // at our list heads: unlink everything.
         for g in 0..4 {
-            let l = self.head(g);
-            let mut n = next_of(l);
-            while n != l {
-                let next = next_of(n);
-                let h = hdr(obj_of(n));
-                h.set_gc_bits(h.gc_bits() & !(gc_bits::TRACKED | gc_bits::COLLECTING | gc_bits::UNREACHABLE));
-                set_next(n, std::ptr::null());
-                set_prev(n, std::ptr::null());
-                n = next;
-            }
-            head_init(&self.heads[g]);
+            untrack_all(self.head(g));
         }
     }
 }
@@ -490,48 +510,17 @@ fn deduce_unreachable(young: *const GcHead, unreachable: *const GcHead) {
     move_unreachable(young, unreachable);
 }
 
-/// Clear the scratch state of every object on `list`.
-fn clear_marks(list: *const GcHead) {
-    let mut n = next_of(list);
-    while n != list {
-        let h = hdr(obj_of(n));
-        h.set_gc_bits(h.gc_bits() & !(gc_bits::COLLECTING | gc_bits::UNREACHABLE));
-        set_gc_refs(h, 0);
-        n = next_of(n);
-    }
-}
-
 /// Untrack reachable tuples whose items can never be part of a cycle.
 fn untrack_tuples(list: *const GcHead) {
-    let mut n = next_of(list);
-    while n != list {
-        let next = next_of(n);
-        let p = obj_of(n);
-        with_obj(p, |o| {
-            if o.is_kind(Kind::Tuple) && crate::objects::tuple::tuple_items(o).iter().all(|i| !may_be_tracked(i)) {
-                untrack_raw(p);
-            }
-        });
-        n = next;
-    }
+    untrack_if(list, |o| o.is_kind(Kind::Tuple) && crate::objects::tuple::tuple_items(o).iter().all(|i| !may_be_tracked(i)));
 }
 
 /// Untrack dicts holding only atomic keys and values (full collections only).
 fn untrack_dicts(list: *const GcHead) {
-    let mut n = next_of(list);
-    while n != list {
-        let next = next_of(n);
-        let p = obj_of(n);
-        with_obj(p, |o| {
-            if let Some(d) = o.downcast::<crate::objects::dict::DictData>() {
-                let atomic = d.table.try_borrow().is_some_and(|t| t.iter().all(|e| !may_be_tracked(&e.key) && !may_be_tracked(&e.value)));
-                if atomic {
-                    untrack_raw(p);
-                }
-            }
-        });
-        n = next;
-    }
+    untrack_if(list, |o| {
+        o.downcast::<crate::objects::dict::DictData>()
+            .is_some_and(|d| d.table.try_borrow().is_some_and(|t| t.iter().all(|e| !may_be_tracked(&e.key) && !may_be_tracked(&e.value))))
+    });
 }
 
 /// Strong references to every object on `list`, in order.
@@ -564,13 +553,7 @@ impl Drop for TempList {
     fn drop(&mut self) {
         // Every collection empties its temporary lists before returning; anything left
         // (cannot happen) is unlinked rather than left pointing at freed memory.
-        let l = self.ptr();
-        while !list_is_empty(l) {
-            let n = next_of(l);
-            let h = hdr(obj_of(n));
-            h.set_gc_bits(h.gc_bits() & !(gc_bits::TRACKED | gc_bits::COLLECTING | gc_bits::UNREACHABLE));
-            list_unlink(n);
-        }
+        untrack_all(self.ptr());
     }
 }
 
@@ -689,13 +672,9 @@ impl Vm {
             g.long_lived_total.set(list_len(young));
         }
         // From here on `unreachable` is a plain list (no tentative moves): drop the
-        // UNREACHABLE marks, keep COLLECTING (it tells a weakref in the garbage).
-        let mut n = next_of(unreachable.ptr());
-        while n != unreachable.ptr() {
-            let h = hdr(obj_of(n));
-            h.set_gc_bits(h.gc_bits() & !gc_bits::UNREACHABLE);
-            n = next_of(n);
-        }
+        // UNREACHABLE marks, keep COLLECTING (it tells a weakref in the garbage). Their
+        // scratch counts are already 0.
+        clear_bits(unreachable.ptr(), gc_bits::UNREACHABLE);
 
         if debug & debug_flags::COLLECTABLE != 0 {
             for o in snapshot(unreachable.ptr()) {
@@ -728,16 +707,11 @@ impl Vm {
         // Finalizers may have resurrected objects: whatever is now reachable from outside
         // goes to the old generation; the rest is garbage for sure.
         let final_unreachable = TempList::new();
-        clear_marks(unreachable.ptr());
+        clear_bits(unreachable.ptr(), SCRATCH);
         deduce_unreachable(unreachable.ptr(), final_unreachable.ptr());
-        clear_marks(unreachable.ptr());
+        clear_bits(unreachable.ptr(), SCRATCH);
         list_merge(unreachable.ptr(), old);
-        let mut n = next_of(final_unreachable.ptr());
-        while n != final_unreachable.ptr() {
-            let h = hdr(obj_of(n));
-            h.set_gc_bits(h.gc_bits() & !gc_bits::UNREACHABLE);
-            n = next_of(n);
-        }
+        clear_bits(final_unreachable.ptr(), gc_bits::UNREACHABLE);
 
         let collected = list_len(final_unreachable.ptr());
         // Break the cycles: tp_clear each object (or save it in gc.garbage).
@@ -759,7 +733,7 @@ impl Vm {
             // Still alive and still on the list: something else keeps it; it survives.
             if next_of(fl) == n {
                 let h = o.header();
-                h.set_gc_bits(h.gc_bits() & !(gc_bits::COLLECTING | gc_bits::UNREACHABLE));
+                h.set_gc_bits(h.gc_bits() & !SCRATCH);
                 set_gc_refs(h, 0);
                 list_move(n, old);
             }
@@ -792,7 +766,7 @@ impl Vm {
         for o in snapshot(unreachable) {
             if let Some(w) = o.downcast::<crate::object::weakref::WeakRefData>() {
                 // A weakref in the garbage: clear it so its callback can never run.
-                crate::object::weakref::detach(self, &o, w);
+                crate::object::weakref::detach(self, w);
             }
             if o.header().flags() & layout_bits::HAS_WEAKREFS == 0 {
                 continue;
