@@ -106,31 +106,28 @@ fn run_code(vm: &Vm, code: PyRef, globals: &PyRef, locals: &PyRef) -> PyResult {
     }
 }
 
+/// The code object to run: `source` itself, or `source` compiled in `mode` (`eval()`
+/// ignores leading spaces and tabs).
+fn code_of(vm: &Vm, source: &PyRef, who: &str, mode: Mode) -> PyResult {
+    if source.is_kind(Kind::Code) {
+        return Ok(source.clone());
+    }
+    let text = source_text(vm, source, who)?;
+    let text = if mode == Mode::Eval { text.trim_start_matches([' ', '\t']) } else { &text };
+    vm.compile_detached(text, "<string>", mode)
+}
+
 pub fn eval(vm: &Vm, a: Args<'_>) -> PyResult {
     let b = args::bind(vm, "eval", &a, &["source", "globals", "locals"], 1)?;
     let (g, l) = namespaces(vm, "eval", b[1], b[2])?;
-    let source = b[0].expect("required");
-    let code = if source.is_kind(Kind::Code) {
-        source.clone()
-    } else {
-        let text = source_text(vm, source, "eval()")?;
-        // eval() ignores leading spaces and tabs.
-        let text = text.trim_start_matches([' ', '\t']);
-        vm.compile_detached(text, "<string>", Mode::Eval)?
-    };
+    let code = code_of(vm, b[0].expect("required"), "eval()", Mode::Eval)?;
     run_code(vm, code, &g, &l)
 }
 
 pub fn exec(vm: &Vm, a: Args<'_>) -> PyResult {
     let b = args::bind(vm, "exec", &a, &["source", "globals", "locals", "closure"], 1)?;
     let (g, l) = namespaces(vm, "exec", b[1], b[2])?;
-    let source = b[0].expect("required");
-    let code = if source.is_kind(Kind::Code) {
-        source.clone()
-    } else {
-        let text = source_text(vm, source, "exec()")?;
-        vm.compile_detached(&text, "<string>", Mode::Exec)?
-    };
+    let code = code_of(vm, b[0].expect("required"), "exec()", Mode::Exec)?;
     run_code(vm, code, &g, &l)?;
     Ok(vm.ctx.none())
 }
