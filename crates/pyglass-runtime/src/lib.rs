@@ -282,41 +282,34 @@ impl Interpreter {
             if d.is(&vm.ctx.builtins) {
                 continue;
             }
-            clear_module_dict(vm, &d);
+            clear_module_dict(&d);
         }
         drop(mods);
         md.clear_all();
         vm.gc_collect_final();
         if let Some(sys) = vm.ctx.sys.borrow_mut().take() {
             if let Some(d) = sys.downcast::<objects::misc::ModuleData>().map(|m| m.dict.clone()) {
-                clear_module_dict(vm, &d);
+                clear_module_dict(&d);
             }
         }
-        clear_module_dict(vm, &vm.ctx.builtins);
+        clear_module_dict(&vm.ctx.builtins);
         vm.gc_collect_final();
     }
 }
 
 /// Empty a module namespace the way CPython's `_PyModule_ClearDict` orders it.
-fn clear_module_dict(vm: &Vm, d: &PyRef) {
+fn clear_module_dict(d: &PyRef) {
     let Some(dd) = d.downcast::<DictData>() else { return };
-    let keys = dd.keys();
-    let name = |k: &PyRef| objects::str::as_str(k).unwrap_or("").to_string();
-    for pass in 0..3 {
-        for k in &keys {
-            let n = name(k);
-            let this_pass = if n == "__builtins__" {
-                2
-            } else if n.starts_with('_') && !n.starts_with("__") {
-                0
-            } else {
-                1
-            };
-            if this_pass == pass {
-                drop(dd.del_str_key(k));
-            }
-        }
+    // `_name`s first, then the rest, `__builtins__` last; insertion order within each.
+    let pass = |k: &PyRef| match objects::str::as_str(k).unwrap_or("") {
+        "__builtins__" => 2,
+        n if n.starts_with('_') && !n.starts_with("__") => 0,
+        _ => 1,
+    };
+    let mut keys: Vec<(u8, PyRef)> = dd.keys().into_iter().map(|k| (pass(&k), k)).collect();
+    keys.sort_by_key(|(p, _)| *p);
+    for (_, k) in keys {
+        drop(dd.del_str_key(&k));
     }
-    let _ = vm;
 }
 
