@@ -50,9 +50,6 @@ pub fn make(vm: &Vm) -> PyRef {
 }
 
 fn int_arg(vm: &Vm, v: &PyRef) -> PyResult<i64> {
-    if v.is_kind(crate::object::Kind::Float) {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
     let i = vm.index(v)?;
     i.to_i64().ok_or_else(|| vm.new_error(&vm.ctx.exc.overflow_error, "Python int too large to convert to C long"))
 }

@@ -1012,15 +1012,14 @@ impl Vm {
         if b.name != "dir" {
             return Some(Ok(ns));
         }
-        let keys = match ns.downcast::<DictData>() {
+        // dir(): the namespace's keys, sorted as `dir(obj)` sorts `__dir__()`.
+        let mut keys = match ns.downcast::<DictData>() {
             Some(d) => d.keys(),
             None => match self.iterate(&ns) {
                 Ok(v) => v,
                 Err(e) => return Some(Err(e)),
             },
         };
-        let l = self.ctx.new_list(keys);
-        let sorted = self.getattr_str(&l, "sort").and_then(|m| self.call(&m, &[]));
-        Some(sorted.map(|_| l))
+        Some(crate::builtins::containers::sort_items(self, &mut keys, None, false).map(|_| self.ctx.new_list(keys)))
     }
 }
