@@ -87,9 +87,9 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
                     return Ok(SendResult::Yield(v));
                 }
                 Some(Ok(SendResult::Return(val))) => {
-                    drop(frame.stack.pop());
-                    frame.stack.push(val);
-                    frame.ip = send_target;
+                    drop(frame.state.stack.pop());
+                    frame.state.stack.push(val);
+                    frame.state.ip = send_target;
                     skip_push = true;
                 }
                 Some(Err(e)) => throw = Some(e),
@@ -105,7 +105,7 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
             }
         }
     } else if throw.is_none() && !skip_push {
-        frame.stack.push(value.unwrap_or_else(|| vm.ctx.none()));
+        frame.state.stack.push(value.unwrap_or_else(|| vm.ctx.none()));
     }
     g.started.set(true);
     g.running.set(true);
@@ -158,12 +158,12 @@ fn delegate_of(frame: &Frame) -> Option<(PyRef, usize)> {
     use pyglass_bytecode::Opcode;
     let code = frame.code.downcast::<crate::objects::function::CodeData>()?;
     let ins = &code.code.instructions;
-    let y = frame.ip.checked_sub(1)?;
+    let y = frame.state.ip.checked_sub(1)?;
     let s = y.checked_sub(1)?;
     if ins.get(y)?.op() != Opcode::YIELD_VALUE || ins.get(s)?.op() != Opcode::SEND {
         return None;
     }
-    Some((frame.stack.last()?.clone(), ins[s].arg() as usize))
+    Some((frame.state.stack.last()?.clone(), ins[s].arg() as usize))
 }
 
 /// Forward a thrown exception to a `yield from` sub-iterator. `None`: throw it into the
@@ -218,7 +218,7 @@ pub fn gen_close(vm: &Vm, gen: &PyRef) -> PyResult {
         let f = g.frame.borrow();
         f.as_ref().is_some_and(|f| {
             let code = f.code.downcast::<crate::objects::function::CodeData>();
-            let at = f.ip.saturating_sub(1) as u32;
+            let at = f.state.ip.saturating_sub(1) as u32;
             code.is_some_and(|c| c.code.handler_for(at).is_none()) && delegate_of(f).is_none()
         })
     };

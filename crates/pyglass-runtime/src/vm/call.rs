@@ -9,7 +9,7 @@ use crate::objects::str::as_str;
 use crate::objects::tuple::tuple_items;
 use crate::objects::typeobject::{lookup_str, type_data};
 use crate::vm::eval::ArgVec;
-use crate::vm::frame::{Frame, FrameExit};
+use crate::vm::frame::{Frame, FrameExit, FrameRefs, FrameState};
 use crate::vm::{Args, NativeFn, PyResult, Vm};
 use pyglass_bytecode::code_flags;
 
@@ -149,20 +149,30 @@ impl Vm {
         }
     }
 
-    /// Take buffers from the frame pool: `n` empty fast slots and room for `depth` values.
+    /// A frame state from the pool: fast slots holding `args` then `n - args.len()` empty
+    /// ones (or all empty when `args` is None), with room for `depth` stack values.
     #[inline]
-    fn frame_buffers(&self, n: usize, depth: usize) -> (Vec<Option<PyRef>>, Vec<PyRef>) {
+    fn frame_state(&self, n: usize, depth: usize, args: Option<&[PyRef]>) -> FrameState {
         let (mut fast, mut stack) = self.frame_pool.borrow_mut().pop().unwrap_or_default();
-        fast.resize(n, None);
+        fast.reserve(n);
+        let given = match args {
+            Some(a) => {
+                fast.extend(a.iter().map(|v| Some(v.clone())));
+                a.len()
+            }
+            None => 0,
+        };
+        for _ in given..n {
+            fast.push(None);
+        }
         stack.reserve(depth);
-        (fast, stack)
+        FrameState { fast, stack, ip: 0, lasti: 0 }
     }
 
     /// Return a finished frame's buffers to the pool (dropping what they still hold).
     #[inline]
-    fn recycle(&self, frame: &mut Frame) {
-        let mut fast = std::mem::take(&mut frame.fast);
-        let mut stack = std::mem::take(&mut frame.stack);
+    fn recycle(&self, state: FrameState) {
+        let FrameState { mut fast, mut stack, .. } = state;
         fast.clear();
         stack.clear();
         if fast.capacity() <= 1024 && stack.capacity() <= 1024 {
@@ -173,29 +183,28 @@ impl Vm {
         }
     }
 
-    /// Call a Python function.
+    /// Call a Python function. The frame borrows the function's code, globals and
+    /// builtins (the caller keeps `func` alive); only generators get an owning frame.
     pub fn call_function(&self, func: &PyRef, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
         let fd = func.downcast::<FunctionData>().expect("kind checked");
         let code = fd.code_data();
         let co = &code.code;
         let n = co.nlocalsplus();
-        let (mut fast, stack) = self.frame_buffers(n, co.stacksize as usize);
         let simple = kwnames.is_empty() && co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0 && args.len() == co.argcount as usize;
-        if simple {
-            for (slot, a) in fast.iter_mut().zip(args) {
-                *slot = Some(a.clone());
+        let mut state = self.frame_state(n, co.stacksize as usize, if simple { Some(args) } else { None });
+        if !simple {
+            if let Err(e) = self.bind_args(func, fd, code, &mut state.fast, args, kwnames) {
+                self.recycle(state);
+                return Err(e);
             }
-        } else if let Err(e) = self.bind_args(func, fd, code, &mut fast, args, kwnames) {
-            let mut f = Frame { code: fd.code.clone(), func: None, globals: fd.globals.clone(), builtins: fd.builtins.clone(), locals: None, fast, stack, ip: 0, lasti: 0 };
-            self.recycle(&mut f);
-            return Err(e);
         }
-        let mut frame = Frame { code: fd.code.clone(), func: Some(func.clone()), globals: fd.globals.clone(), builtins: fd.builtins.clone(), locals: None, fast, stack, ip: 0, lasti: 0 };
         if co.flags & code_flags::GENERATOR != 0 {
+            let frame = Frame { code: fd.code.clone(), func: Some(func.clone()), globals: fd.globals.clone(), builtins: fd.builtins.clone(), locals: None, state };
             return Ok(crate::objects::generator::new_generator(self, frame, fd));
         }
-        let r = self.run_frame(&mut frame);
-        self.recycle(&mut frame);
+        let refs = FrameRefs { code: &fd.code, func: Some(func), globals: &fd.globals, builtins: &fd.builtins, locals: None };
+        let r = self.run_frame_parts(&refs, &mut state, None);
+        self.recycle(state);
         match r? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(_) => Err(self.bad_bytecode("yield in a non-generator")),

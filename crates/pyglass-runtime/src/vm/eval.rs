@@ -7,7 +7,7 @@ use crate::object::PyRef;
 use crate::objects::dict::DictData;
 use crate::objects::function::{CellData, CodeData, FunctionData};
 use crate::objects::int::IntData;
-use crate::vm::frame::{Frame, FrameExit, FrameInfo};
+use crate::vm::frame::{Frame, FrameExit, FrameInfo, FrameRefs, FrameState};
 use crate::vm::{PyErr, PyResult, Vm};
 use pyglass_bytecode::{BinaryOp, CompareOp, Opcode};
 use smallvec::SmallVec;
@@ -29,7 +29,7 @@ impl From<PyErr> for Unwind {
 
 macro_rules! pop {
     ($f:expr, $vm:expr) => {
-        match $f.stack.pop() {
+        match $f.pop() {
             Some(v) => v,
             None => return Err(Unwind::Raise($vm.bad_bytecode("stack underflow"))),
         }
@@ -39,7 +39,7 @@ macro_rules! pop {
 /// Pop a value that may be the NULL marker; `None` for NULL.
 macro_rules! pop_opt {
     ($f:expr, $vm:expr) => {
-        match $f.stack.pop() {
+        match $f.pop() {
             Some(v) if v.is(&$vm.ctx.consts.null) => None,
             Some(v) => Some(v),
             None => return Err(Unwind::Raise($vm.bad_bytecode("stack underflow"))),
@@ -49,7 +49,7 @@ macro_rules! pop_opt {
 
 macro_rules! top {
     ($f:expr, $vm:expr) => {
-        match $f.stack.last() {
+        match $f.last() {
             Some(v) => v,
             None => return Err(Unwind::Raise($vm.bad_bytecode("empty stack"))),
         }
@@ -65,29 +65,34 @@ impl Vm {
     /// Run `frame`, first raising `throw` at its current instruction if given
     /// (`generator.throw`).
     pub fn run_frame_with(&self, frame: &mut Frame, throw: Option<PyErr>) -> PyResult<FrameExit> {
+        let (refs, state) = frame.split();
+        self.run_frame_parts(&refs, state, throw)
+    }
+
+    /// Run a frame given as borrowed references plus its changing state.
+    pub(crate) fn run_frame_parts(&self, r: &FrameRefs<'_>, f: &mut FrameState, throw: Option<PyErr>) -> PyResult<FrameExit> {
         let depth = self.depth.get();
         if depth >= self.ctx.recursion_limit.get() {
             return Err(self.new_error(&self.ctx.exc.recursion_error, "maximum recursion depth exceeded"));
         }
         self.depth.set(depth + 1);
-        let code_obj = frame.code.clone();
-        let code = code_obj.downcast::<CodeData>().expect("frame code");
+        let code = r.code.downcast::<CodeData>().expect("frame code");
         // Only methods that use zero-argument super() need their first argument and
         // `__class__` cell recorded.
         let (first_arg, class_cell) = match code.class_cell_slot {
-            Some(i) => (frame.fast.first().cloned().flatten(), frame.fast.get(i).cloned().flatten()),
+            Some(i) => (f.fast.first().cloned().flatten(), f.fast.get(i).cloned().flatten()),
             None => (None, None),
         };
-        let caller_instr = self.cur_instr.replace(frame.ip);
-        self.frames.borrow_mut().push(FrameInfo { code: frame.code.clone(), globals: frame.globals.clone(), first_arg, class_cell, caller_instr });
+        let caller_instr = self.cur_instr.replace(f.ip);
+        self.frames.borrow_mut().push(FrameInfo { code: r.code.clone(), globals: r.globals.clone(), first_arg, class_cell, caller_instr });
         let mut pending = throw.map(Unwind::Raise);
-        let r = loop {
+        let res = loop {
             let step = match pending.take() {
                 Some(u) => {
-                    frame.lasti = frame.ip.saturating_sub(1);
+                    f.lasti = f.ip.saturating_sub(1);
                     Err(u)
                 }
-                None => self.execute(frame, code),
+                None => self.execute(r, f, code),
             };
             match step {
                 Ok(exit) => break Ok(exit),
@@ -97,17 +102,17 @@ impl Vm {
                         Unwind::Reraise(e) => (e, false),
                     };
                     if new {
-                        self.add_traceback(&err, &frame.code, frame.lasti as u32, code.code.location(frame.lasti).line, frame.fast.first().and_then(|v| v.as_ref()));
+                        self.add_traceback(&err, r.code, f.lasti as u32, code.code.location(f.lasti).line, f.fast.first().and_then(|v| v.as_ref()));
                         self.set_context(&err);
                     }
-                    match code.code.handler_for(frame.lasti as u32) {
+                    match code.code.handler_for(f.lasti as u32) {
                         Some(h) => {
-                            frame.stack.truncate(h.depth as usize);
+                            f.stack.truncate(h.depth as usize);
                             if h.lasti {
-                                frame.stack.push(self.ctx.new_int(frame.lasti as i64));
+                                f.stack.push(self.ctx.new_int(f.lasti as i64));
                             }
-                            frame.stack.push(err.0);
-                            frame.ip = h.target as usize;
+                            f.stack.push(err.0);
+                            f.ip = h.target as usize;
                         }
                         None => break Err(err),
                     }
@@ -117,15 +122,15 @@ impl Vm {
         self.frames.borrow_mut().pop();
         self.cur_instr.set(caller_instr);
         self.depth.set(depth);
-        r
+        res
     }
 
     /// Mark the current `super()` information for the innermost frame (class cell updates).
-    fn refresh_class_cell(&self, frame: &Frame, code: &CodeData) {
+    fn refresh_class_cell(&self, fast: &[Option<PyRef>], code: &CodeData) {
         let Some(i) = code.class_cell_slot else { return };
         if let Some(info) = self.frames.borrow_mut().last_mut() {
             if info.class_cell.is_none() {
-                info.class_cell = frame.fast.get(i).cloned().flatten();
+                info.class_cell = fast.get(i).cloned().flatten();
             }
         }
     }
@@ -133,18 +138,22 @@ impl Vm {
     /// Run instructions from `f.ip`; on return `f.ip` is the next instruction and
     /// `f.lasti` the one that returned, yielded or raised.
     #[inline(always)]
-    fn execute(&self, f: &mut Frame, code: &CodeData) -> Result<FrameExit, Unwind> {
+    fn execute(&self, r: &FrameRefs<'_>, f: &mut FrameState, code: &CodeData) -> Result<FrameExit, Unwind> {
+        // The stack and the instruction pointer live in locals while the loop runs, so
+        // the compiler can keep them in registers; they go back to the frame on exit.
         let mut ip = f.ip;
-        let r = self.execute_inner(f, code, &mut ip);
+        let mut stack = std::mem::take(&mut f.stack);
+        let res = self.execute_inner(r, &mut f.fast, &mut stack, code, &mut ip);
+        f.stack = stack;
         f.lasti = ip.saturating_sub(1);
         f.ip = ip;
-        r
+        res
     }
 
     /// The loop proper. The instruction pointer lives in `ip` (a register) rather than in
     /// the frame; `execute` writes it back when the loop exits.
     #[inline(always)]
-    fn execute_inner(&self, f: &mut Frame, code: &CodeData, ip: &mut usize) -> Result<FrameExit, Unwind> {
+    fn execute_inner(&self, r: &FrameRefs<'_>, fast: &mut [Option<PyRef>], stack: &mut Vec<PyRef>, code: &CodeData, ip: &mut usize) -> Result<FrameExit, Unwind> {
         let instrs = &code.code.instructions[..];
         loop {
             let Some(&ins) = instrs.get(*ip) else {
@@ -157,322 +166,322 @@ impl Vm {
             match ins.op() {
                 Opcode::NOP => {}
                 Opcode::POP_TOP => {
-                    drop(f.stack.pop());
+                    drop(stack.pop());
                 }
-                Opcode::PUSH_NULL => f.stack.push(self.ctx.consts.null.clone()),
+                Opcode::PUSH_NULL => stack.push(self.ctx.consts.null.clone()),
                 Opcode::COPY => {
-                    let n = f.stack.len();
-                    match f.stack.get(n.wrapping_sub(arg)) {
+                    let n = stack.len();
+                    match stack.get(n.wrapping_sub(arg)) {
                         Some(v) => {
                             let v = v.clone();
-                            f.stack.push(v);
+                            stack.push(v);
                         }
                         None => return Err(Unwind::Raise(self.bad_bytecode("COPY out of range"))),
                     }
                 }
                 Opcode::SWAP => {
-                    let n = f.stack.len();
+                    let n = stack.len();
                     if arg > n || arg == 0 {
                         return Err(Unwind::Raise(self.bad_bytecode("SWAP out of range")));
                     }
-                    f.stack.swap(n - 1, n - arg);
+                    stack.swap(n - 1, n - arg);
                 }
                 Opcode::LOAD_CONST => {
-                    f.stack.push(code.consts[arg].clone());
+                    stack.push(code.consts[arg].clone());
                 }
-                Opcode::LOAD_FAST => match &f.fast[arg] {
+                Opcode::LOAD_FAST => match &fast[arg] {
                     Some(v) => {
                         let v = v.clone();
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     None => return Err(self.unbound_local(code, arg).into()),
                 },
                 Opcode::STORE_FAST => {
-                    let v = pop!(f, self);
-                    let old = f.fast[arg].replace(v);
+                    let v = pop!(stack, self);
+                    let old = fast[arg].replace(v);
                     drop(old);
                 }
                 Opcode::DELETE_FAST => {
-                    if f.fast[arg].is_none() {
+                    if fast[arg].is_none() {
                         return Err(self.unbound_local(code, arg).into());
                     }
-                    let old = f.fast[arg].take();
+                    let old = fast[arg].take();
                     drop(old);
                 }
                 Opcode::MAKE_CELL => {
-                    let v = f.fast[arg].take();
-                    f.fast[arg] = Some(self.new_cell(v));
-                    self.refresh_class_cell(f, code);
+                    let v = fast[arg].take();
+                    fast[arg] = Some(self.new_cell(v));
+                    self.refresh_class_cell(fast, code);
                 }
                 Opcode::COPY_FREE_VARS => {
-                    let closure = f.func.as_ref().and_then(|func| func.downcast::<FunctionData>()).and_then(|fd| fd.closure.borrow().clone());
+                    let closure = r.func.as_ref().and_then(|func| func.downcast::<FunctionData>()).and_then(|fd| fd.closure.borrow().clone());
                     if let Some(cl) = closure {
                         let cells = crate::objects::tuple::tuple_items(&cl);
                         let start = code.free_start;
                         for (i, c) in cells.iter().enumerate().take(arg) {
-                            f.fast[start + i] = Some(c.clone());
+                            fast[start + i] = Some(c.clone());
                         }
                     }
-                    self.refresh_class_cell(f, code);
+                    self.refresh_class_cell(fast, code);
                 }
                 Opcode::LOAD_DEREF => {
-                    let v = self.cell_get(f, code, arg)?;
-                    f.stack.push(v);
+                    let v = self.cell_get(fast, code, arg)?;
+                    stack.push(v);
                 }
                 Opcode::STORE_DEREF => {
-                    let v = pop!(f, self);
-                    self.cell_set(f, arg, Some(v));
+                    let v = pop!(stack, self);
+                    self.cell_set(fast, arg, Some(v));
                 }
                 Opcode::DELETE_DEREF => {
-                    self.cell_get(f, code, arg)?;
-                    self.cell_set(f, arg, None);
+                    self.cell_get(fast, code, arg)?;
+                    self.cell_set(fast, arg, None);
                 }
-                Opcode::LOAD_CLOSURE => match &f.fast[arg] {
+                Opcode::LOAD_CLOSURE => match &fast[arg] {
                     Some(v) => {
                         let v = v.clone();
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                     None => return Err(Unwind::Raise(self.bad_bytecode("LOAD_CLOSURE of an empty slot"))),
                 },
                 Opcode::LOAD_FROM_DICT_OR_DEREF => {
-                    let mapping = pop!(f, self);
+                    let mapping = pop!(stack, self);
                     let name = &code.varnames[arg];
                     match self.mapping_get(&mapping, name)? {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => stack.push(v),
                         None => {
-                            let v = self.cell_get(f, code, arg)?;
-                            f.stack.push(v);
+                            let v = self.cell_get(fast, code, arg)?;
+                            stack.push(v);
                         }
                     }
                 }
-                Opcode::LOAD_LOCALS => match &f.locals {
+                Opcode::LOAD_LOCALS => match r.locals {
                     Some(l) => {
                         let l = l.clone();
-                        f.stack.push(l);
+                        stack.push(l);
                     }
                     None => return Err(self.new_error(&self.ctx.exc.system_error, "no locals found").into()),
                 },
                 Opcode::LOAD_GLOBAL => {
-                    let v = self.load_global_cached(f, code, arg)?;
-                    f.stack.push(v);
+                    let v = self.load_global_cached(r, code, arg)?;
+                    stack.push(v);
                 }
                 Opcode::STORE_GLOBAL => {
-                    let v = pop!(f, self);
-                    dict_of(&f.globals).set_str_key(code.names[arg].clone(), v);
+                    let v = pop!(stack, self);
+                    dict_of(&r.globals).set_str_key(code.names[arg].clone(), v);
                 }
                 Opcode::DELETE_GLOBAL => {
                     let name = &code.names[arg];
-                    if dict_of(&f.globals).del_str_key(name).is_none() {
+                    if dict_of(&r.globals).del_str_key(name).is_none() {
                         return Err(self.name_error(name).into());
                     }
                 }
                 Opcode::LOAD_NAME => {
                     let name = &code.names[arg];
-                    let v = match &f.locals {
+                    let v = match r.locals {
                         Some(l) => self.mapping_get(l, name)?,
                         None => None,
                     };
                     let v = match v {
                         Some(v) => v,
-                        None => self.load_global(f, name)?,
+                        None => self.load_global(r, name)?,
                     };
-                    f.stack.push(v);
+                    stack.push(v);
                 }
                 Opcode::STORE_NAME => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     let name = code.names[arg].clone();
-                    match &f.locals {
+                    match r.locals {
                         Some(l) => self.mapping_set(l, name, v)?,
-                        None => dict_of(&f.globals).set_str_key(name, v),
+                        None => dict_of(&r.globals).set_str_key(name, v),
                     }
                 }
                 Opcode::DELETE_NAME => {
                     let name = &code.names[arg];
-                    let target = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let target = r.locals.cloned().unwrap_or_else(|| r.globals.clone());
                     if !self.mapping_del(&target, name)? {
                         return Err(self.name_error(name).into());
                     }
                 }
                 Opcode::LOAD_ATTR => {
-                    let obj = pop!(f, self);
+                    let obj = pop!(stack, self);
                     let v = self.load_attr_cached(&obj, code, arg)?;
-                    f.stack.push(v);
+                    stack.push(v);
                 }
                 Opcode::LOAD_METHOD => {
-                    let obj = pop!(f, self);
+                    let obj = pop!(stack, self);
                     let (m, is_unbound) = self.load_method(&obj, &code.names[arg])?;
-                    f.stack.push(m);
-                    f.stack.push(if is_unbound { obj } else { self.ctx.consts.null.clone() });
+                    stack.push(m);
+                    stack.push(if is_unbound { obj } else { self.ctx.consts.null.clone() });
                 }
                 Opcode::STORE_ATTR => {
-                    let obj = pop!(f, self);
-                    let v = pop!(f, self);
+                    let obj = pop!(stack, self);
+                    let v = pop!(stack, self);
                     self.store_attr_cached(&obj, code, arg, v)?;
                 }
                 Opcode::DELETE_ATTR => {
-                    let obj = pop!(f, self);
+                    let obj = pop!(stack, self);
                     self.setattr(&obj, &code.names[arg], None)?;
                 }
                 Opcode::UNARY_NEGATIVE => {
-                    let a = pop!(f, self);
+                    let a = pop!(stack, self);
                     let r = self.neg(&a)?;
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::UNARY_POSITIVE => {
-                    let a = pop!(f, self);
+                    let a = pop!(stack, self);
                     let r = self.pos(&a)?;
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::UNARY_INVERT => {
-                    let a = pop!(f, self);
+                    let a = pop!(stack, self);
                     let r = self.invert(&a)?;
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::UNARY_NOT => {
-                    let a = pop!(f, self);
+                    let a = pop!(stack, self);
                     let r = !self.is_true(&a)?;
-                    f.stack.push(self.ctx.bool_obj(r));
+                    stack.push(self.ctx.bool_obj(r));
                 }
                 Opcode::BINARY_OP => {
-                    let b = pop!(f, self);
-                    let a = pop!(f, self);
+                    let b = pop!(stack, self);
+                    let a = pop!(stack, self);
                     let op = BinaryOp::from_arg(arg as u32).unwrap_or(BinaryOp::Add);
                     let r = match self.binary_fast(&a, &b, op) {
                         Some(r) => r,
                         None => self.binary_op(&a, &b, op)?,
                     };
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::COMPARE_OP => {
-                    let b = pop!(f, self);
-                    let a = pop!(f, self);
+                    let b = pop!(stack, self);
+                    let a = pop!(stack, self);
                     let op = CompareOp::from_arg(arg as u32).unwrap_or(CompareOp::Eq);
                     let r = match compare_fast(&a, &b, op) {
                         Some(r) => self.ctx.bool_obj(r),
                         None => self.rich_compare(&a, &b, op)?,
                     };
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::IS_OP => {
-                    let b = pop!(f, self);
-                    let a = pop!(f, self);
-                    f.stack.push(self.ctx.bool_obj(a.is(&b) != (arg == 1)));
+                    let b = pop!(stack, self);
+                    let a = pop!(stack, self);
+                    stack.push(self.ctx.bool_obj(a.is(&b) != (arg == 1)));
                 }
                 Opcode::CONTAINS_OP => {
-                    let b = pop!(f, self);
-                    let a = pop!(f, self);
+                    let b = pop!(stack, self);
+                    let a = pop!(stack, self);
                     let r = self.contains(&b, &a)?;
-                    f.stack.push(self.ctx.bool_obj(r != (arg == 1)));
+                    stack.push(self.ctx.bool_obj(r != (arg == 1)));
                 }
                 Opcode::BINARY_SUBSCR => {
-                    let key = pop!(f, self);
-                    let container = pop!(f, self);
+                    let key = pop!(stack, self);
+                    let container = pop!(stack, self);
                     let r = self.getitem(&container, &key)?;
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::STORE_SUBSCR => {
-                    let key = pop!(f, self);
-                    let container = pop!(f, self);
-                    let v = pop!(f, self);
+                    let key = pop!(stack, self);
+                    let container = pop!(stack, self);
+                    let v = pop!(stack, self);
                     self.setitem(&container, &key, v)?;
                 }
                 Opcode::DELETE_SUBSCR => {
-                    let key = pop!(f, self);
-                    let container = pop!(f, self);
+                    let key = pop!(stack, self);
+                    let container = pop!(stack, self);
                     self.delitem(&container, &key)?;
                 }
                 Opcode::BINARY_SLICE => {
-                    let stop = pop!(f, self);
-                    let start = pop!(f, self);
-                    let container = pop!(f, self);
+                    let stop = pop!(stack, self);
+                    let start = pop!(stack, self);
+                    let container = pop!(stack, self);
                     let slice = self.new_slice(start, stop, self.ctx.none());
                     let r = self.getitem(&container, &slice)?;
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::STORE_SLICE => {
-                    let stop = pop!(f, self);
-                    let start = pop!(f, self);
-                    let container = pop!(f, self);
-                    let v = pop!(f, self);
+                    let stop = pop!(stack, self);
+                    let start = pop!(stack, self);
+                    let container = pop!(stack, self);
+                    let v = pop!(stack, self);
                     let slice = self.new_slice(start, stop, self.ctx.none());
                     self.setitem(&container, &slice, v)?;
                 }
                 Opcode::BUILD_SLICE => {
-                    let step = if arg == 3 { pop!(f, self) } else { self.ctx.none() };
-                    let stop = pop!(f, self);
-                    let start = pop!(f, self);
-                    f.stack.push(self.new_slice(start, stop, step));
+                    let step = if arg == 3 { pop!(stack, self) } else { self.ctx.none() };
+                    let stop = pop!(stack, self);
+                    let start = pop!(stack, self);
+                    stack.push(self.new_slice(start, stop, step));
                 }
                 Opcode::BUILD_TUPLE => {
-                    let items = self.pop_n(f, arg)?;
-                    f.stack.push(self.ctx.new_tuple(items));
+                    let items = self.pop_n(stack, arg)?;
+                    stack.push(self.ctx.new_tuple(items));
                 }
                 Opcode::BUILD_LIST => {
-                    let items = self.pop_n(f, arg)?;
-                    f.stack.push(self.ctx.new_list(items));
+                    let items = self.pop_n(stack, arg)?;
+                    stack.push(self.ctx.new_list(items));
                 }
                 Opcode::BUILD_SET => {
-                    let items = self.pop_n(f, arg)?;
+                    let items = self.pop_n(stack, arg)?;
                     let s = self.new_set(false);
                     for it in items {
                         self.set_add(&s, it)?;
                     }
-                    f.stack.push(s);
+                    stack.push(s);
                 }
                 Opcode::BUILD_MAP => {
-                    let items = self.pop_n(f, arg * 2)?;
+                    let items = self.pop_n(stack, arg * 2)?;
                     let d = self.ctx.new_dict();
                     let dd = dict_of(&d);
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         dd.set_item(self, k, v)?;
                     }
-                    f.stack.push(d);
+                    stack.push(d);
                 }
                 Opcode::BUILD_CONST_KEY_MAP => {
-                    let keys = pop!(f, self);
-                    let values = self.pop_n(f, arg)?;
+                    let keys = pop!(stack, self);
+                    let values = self.pop_n(stack, arg)?;
                     let d = self.ctx.new_dict();
                     let dd = dict_of(&d);
                     for (k, v) in crate::objects::tuple::tuple_items(&keys).iter().zip(values) {
                         dd.set_item(self, k.clone(), v)?;
                     }
-                    f.stack.push(d);
+                    stack.push(d);
                 }
                 Opcode::BUILD_STRING => {
-                    let items = self.pop_n(f, arg)?;
+                    let items = self.pop_n(stack, arg)?;
                     let mut s = String::new();
                     for it in &items {
                         s.push_str(crate::objects::str::as_str(it).unwrap_or(""));
                     }
-                    f.stack.push(self.ctx.new_string(s));
+                    stack.push(self.ctx.new_string(s));
                 }
                 Opcode::LIST_APPEND => {
-                    let v = pop!(f, self);
-                    let n = f.stack.len();
-                    if let Some(l) = f.stack.get(n.wrapping_sub(arg)).and_then(|l| l.downcast::<crate::objects::list::ListData>()) {
+                    let v = pop!(stack, self);
+                    let n = stack.len();
+                    if let Some(l) = stack.get(n.wrapping_sub(arg)).and_then(|l| l.downcast::<crate::objects::list::ListData>()) {
                         l.append(v);
                     }
                 }
                 Opcode::SET_ADD => {
-                    let v = pop!(f, self);
-                    let s = self.stack_item(f, arg)?;
+                    let v = pop!(stack, self);
+                    let s = self.stack_item(stack, arg)?;
                     self.set_add(&s, v)?;
                 }
                 Opcode::MAP_ADD => {
-                    let v = pop!(f, self);
-                    let k = pop!(f, self);
-                    let d = self.stack_item(f, arg)?;
+                    let v = pop!(stack, self);
+                    let k = pop!(stack, self);
+                    let d = self.stack_item(stack, arg)?;
                     dict_of(&d).set_item(self, k, v)?;
                 }
                 Opcode::LIST_EXTEND => {
-                    let iterable = pop!(f, self);
-                    let l = self.stack_item(f, arg)?;
+                    let iterable = pop!(stack, self);
+                    let l = self.stack_item(stack, arg)?;
                     self.list_extend(&l, &iterable).map_err(|e| self.fix_star_error(e, &iterable))?;
                 }
                 Opcode::SET_UPDATE => {
-                    let iterable = pop!(f, self);
-                    let s = self.stack_item(f, arg)?;
+                    let iterable = pop!(stack, self);
+                    let s = self.stack_item(stack, arg)?;
                     match (s.downcast::<crate::objects::set::SetData>(), iterable.downcast::<crate::objects::set::SetData>()) {
                         // CPython's set_merge: presized, table order kept.
                         (Some(sd), Some(od)) => sd.merge(self, od)?,
@@ -484,42 +493,42 @@ impl Vm {
                     }
                 }
                 Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
-                    let m = pop!(f, self);
-                    let d = self.stack_item(f, arg)?;
+                    let m = pop!(stack, self);
+                    let d = self.stack_item(stack, arg)?;
                     if ins.op() == Opcode::DICT_MERGE {
-                        let n = f.stack.len();
+                        let n = stack.len();
                         // [callable, self_or_null, args, dict]: the callable is 3 below the dict.
-                        let func = f.stack.get(n.wrapping_sub(arg + 3)).cloned();
+                        let func = stack.get(n.wrapping_sub(arg + 3)).cloned();
                         self.dict_merge_kwargs(&d, &m, func.as_ref())?;
                     } else {
                         self.dict_update_from(&d, &m).map_err(|e| self.fix_mapping_error(e, &m))?;
                     }
                 }
                 Opcode::LIST_TO_TUPLE => {
-                    let l = pop!(f, self);
+                    let l = pop!(stack, self);
                     let items = l.downcast::<crate::objects::list::ListData>().map(|l| l.snapshot()).unwrap_or_default();
-                    f.stack.push(self.ctx.new_tuple(items));
+                    stack.push(self.ctx.new_tuple(items));
                 }
                 Opcode::CONVERT_VALUE => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     let r = match arg {
                         1 => self.str(&v)?,
                         2 => self.repr(&v)?,
                         _ => self.ascii(&v)?,
                     };
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::FORMAT_SIMPLE => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     let r = if v.class().is(&self.ctx.types.str) { v } else { self.format(&v, "")? };
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::FORMAT_WITH_SPEC => {
-                    let spec = pop!(f, self);
-                    let v = pop!(f, self);
+                    let spec = pop!(stack, self);
+                    let v = pop!(stack, self);
                     let spec_s = crate::objects::str::as_str(&spec).unwrap_or("").to_string();
                     let r = self.format(&v, &spec_s)?;
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::JUMP_FORWARD => *ip = arg,
                 Opcode::JUMP_BACKWARD => {
@@ -527,69 +536,69 @@ impl Vm {
                     self.check_interrupt()?;
                 }
                 Opcode::POP_JUMP_IF_FALSE => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     if !self.truthy_fast(&v)? {
                         *ip = arg;
                     }
                 }
                 Opcode::POP_JUMP_IF_TRUE => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     if self.truthy_fast(&v)? {
                         *ip = arg;
                     }
                 }
                 Opcode::POP_JUMP_IF_NONE => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     if v.is(&self.ctx.consts.none) {
                         *ip = arg;
                     }
                 }
                 Opcode::POP_JUMP_IF_NOT_NONE => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     if !v.is(&self.ctx.consts.none) {
                         *ip = arg;
                     }
                 }
                 Opcode::GET_ITER => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     let it = self.get_iter(&v)?;
-                    f.stack.push(it);
+                    stack.push(it);
                 }
                 Opcode::FOR_ITER => {
-                    let it = top!(f, self);
+                    let it = top!(stack, self);
                     match self.next_fast(it)? {
-                        Some(v) => f.stack.push(v),
+                        Some(v) => stack.push(v),
                         None => {
-                            drop(f.stack.pop());
+                            drop(stack.pop());
                             *ip = arg;
                         }
                     }
                 }
                 Opcode::UNPACK_SEQUENCE => {
-                    let seq = pop!(f, self);
+                    let seq = pop!(stack, self);
                     let items = self.unpack(&seq, arg)?;
                     for v in items.into_iter().rev() {
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                 }
                 Opcode::UNPACK_EX => {
-                    let seq = pop!(f, self);
+                    let seq = pop!(stack, self);
                     let before = arg & 0xff;
                     let after = arg >> 8;
                     let items = self.unpack_ex(&seq, before, after)?;
                     for v in items.into_iter().rev() {
-                        f.stack.push(v);
+                        stack.push(v);
                     }
                 }
                 Opcode::CALL | Opcode::CALL_KW => {
                     self.check_interrupt()?;
-                    let kwnames = if ins.op() == Opcode::CALL_KW { Some(pop!(f, self)) } else { None };
-                    let n = f.stack.len();
+                    let kwnames = if ins.op() == Opcode::CALL_KW { Some(pop!(stack, self)) } else { None };
+                    let n = stack.len();
                     let Some(base) = n.checked_sub(arg + 2) else {
                         return Err(Unwind::Raise(self.bad_bytecode("CALL stack underflow")));
                     };
                     let r = {
-                        let (callable_part, rest) = f.stack[base..].split_at(1);
+                        let (callable_part, rest) = stack[base..].split_at(1);
                         let callable = &callable_part[0];
                         let args = if rest[0].is(&self.ctx.consts.null) { &rest[1..] } else { rest };
                         let names = match &kwnames {
@@ -599,7 +608,7 @@ impl Vm {
                         if names.is_empty() && callable.is_kind(crate::object::Kind::Function) {
                             self.call_function(callable, args, &[])
                         } else if args.is_empty() && names.is_empty() && callable.is_kind(crate::object::Kind::BuiltinFunction) {
-                            match self.frame_introspection(callable, f, code) {
+                            match self.frame_introspection(callable, r, fast, code) {
                                 Some(r) => r,
                                 None => self.call_vector(callable, args, names),
                             }
@@ -607,26 +616,26 @@ impl Vm {
                             self.call_vector(callable, args, names)
                         }
                     };
-                    f.stack.truncate(base);
-                    f.stack.push(r?);
+                    stack.truncate(base);
+                    stack.push(r?);
                 }
                 Opcode::CALL_FUNCTION_EX => {
                     self.check_interrupt()?;
-                    let kwargs = if arg & 1 != 0 { pop_opt!(f, self) } else { None };
-                    let args = pop!(f, self);
-                    let self_arg = pop_opt!(f, self);
-                    let callable = pop!(f, self);
+                    let kwargs = if arg & 1 != 0 { pop_opt!(stack, self) } else { None };
+                    let args = pop!(stack, self);
+                    let self_arg = pop_opt!(stack, self);
+                    let callable = pop!(stack, self);
                     let r = self.call_ex(&callable, self_arg, &args, kwargs.as_ref())?;
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::MAKE_FUNCTION => {
-                    let c = pop!(f, self);
-                    let func = self.new_function(c, f.globals.clone(), f.builtins.clone());
-                    f.stack.push(func);
+                    let c = pop!(stack, self);
+                    let func = self.new_function(c, r.globals.clone(), r.builtins.clone());
+                    stack.push(func);
                 }
                 Opcode::SET_FUNCTION_ATTRIBUTE => {
-                    let func = pop!(f, self);
-                    let v = pop!(f, self);
+                    let func = pop!(stack, self);
+                    let v = pop!(stack, self);
                     if let Some(fd) = func.downcast::<FunctionData>() {
                         match arg {
                             1 => *fd.defaults.borrow_mut() = Some(v),
@@ -636,42 +645,42 @@ impl Vm {
                             _ => {}
                         }
                     }
-                    f.stack.push(func);
+                    stack.push(func);
                 }
                 Opcode::LOAD_BUILD_CLASS => {
-                    let b = dict_of(&f.builtins).get_str("__build_class__");
+                    let b = dict_of(&r.builtins).get_str("__build_class__");
                     match b {
-                        Some(b) => f.stack.push(b),
+                        Some(b) => stack.push(b),
                         None => return Err(self.new_error(&self.ctx.exc.name_error, "__build_class__ not found").into()),
                     }
                 }
                 Opcode::RETURN_VALUE => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     return Ok(FrameExit::Return(v));
                 }
                 Opcode::RETURN_CONST => {
                     return Ok(FrameExit::Return(code.consts[arg].clone()));
                 }
                 Opcode::YIELD_VALUE => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     return Ok(FrameExit::Yield(v));
                 }
                 Opcode::SEND => {
-                    let v = pop!(f, self);
-                    let receiver = top!(f, self).clone();
+                    let v = pop!(stack, self);
+                    let receiver = top!(stack, self).clone();
                     match self.gen_send(&receiver, v)? {
-                        crate::objects::generator::SendResult::Yield(y) => f.stack.push(y),
+                        crate::objects::generator::SendResult::Yield(y) => stack.push(y),
                         crate::objects::generator::SendResult::Return(r) => {
-                            drop(f.stack.pop());
-                            f.stack.push(r);
+                            drop(stack.pop());
+                            stack.push(r);
                             *ip = arg;
                         }
                     }
                 }
                 Opcode::GET_YIELD_FROM_ITER => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     let it = if v.is_kind(crate::object::Kind::Generator) { v } else { self.get_iter(&v)? };
-                    f.stack.push(it);
+                    stack.push(it);
                 }
                 Opcode::RAISE_VARARGS => match arg {
                     0 => match self.current_exception() {
@@ -679,101 +688,101 @@ impl Vm {
                         None => return Err(self.new_error(&self.ctx.exc.runtime_error, "No active exception to reraise").into()),
                     },
                     1 => {
-                        let e = pop!(f, self);
+                        let e = pop!(stack, self);
                         return Err(self.make_raise(e, None)?.into());
                     }
                     _ => {
-                        let cause = pop!(f, self);
-                        let e = pop!(f, self);
+                        let cause = pop!(stack, self);
+                        let e = pop!(stack, self);
                         return Err(self.make_raise(e, Some(cause))?.into());
                     }
                 },
                 Opcode::RERAISE => {
-                    let e = pop!(f, self);
+                    let e = pop!(stack, self);
                     if arg != 0 {
                         // The saved lasti only matters for line tracing in CPython; the
                         // handler search must use this instruction's own position.
-                        drop(f.stack.pop());
+                        drop(stack.pop());
                     }
                     return Err(Unwind::Reraise(PyErr(e)));
                 }
                 Opcode::PUSH_EXC_INFO => {
-                    let e = pop!(f, self);
+                    let e = pop!(stack, self);
                     let prev = self.current_exception().unwrap_or_else(|| self.ctx.none());
                     self.exc_stack.borrow_mut().push(Some(e.clone()));
-                    f.stack.push(prev);
-                    f.stack.push(e);
+                    stack.push(prev);
+                    stack.push(e);
                 }
                 Opcode::POP_EXCEPT => {
-                    drop(f.stack.pop());
+                    drop(stack.pop());
                     let old = self.exc_stack.borrow_mut().pop();
                     drop(old);
                 }
                 Opcode::CHECK_EXC_MATCH => {
-                    let typ = pop!(f, self);
-                    let exc = top!(f, self).clone();
+                    let typ = pop!(stack, self);
+                    let exc = top!(stack, self).clone();
                     let m = self.exception_matches(&exc, &typ)?;
-                    f.stack.push(self.ctx.bool_obj(m));
+                    stack.push(self.ctx.bool_obj(m));
                 }
-                Opcode::LOAD_ASSERTION_ERROR => f.stack.push(self.ctx.exc.assertion_error.clone()),
+                Opcode::LOAD_ASSERTION_ERROR => stack.push(self.ctx.exc.assertion_error.clone()),
                 Opcode::BEFORE_WITH => {
-                    let mgr = pop!(f, self);
+                    let mgr = pop!(stack, self);
                     let (exit, entered) = self.before_with(&mgr)?;
-                    f.stack.push(exit);
-                    f.stack.push(entered);
+                    stack.push(exit);
+                    stack.push(entered);
                 }
                 Opcode::WITH_EXCEPT_START => {
-                    let exc = self.stack_item(f, 1)?;
-                    let exit = self.stack_item(f, 4)?;
+                    let exc = self.stack_item(stack, 1)?;
+                    let exit = self.stack_item(stack, 4)?;
                     let typ = exc.class();
                     let tb = self.exception_traceback(&exc).unwrap_or_else(|| self.ctx.none());
                     let r = self.call(&exit, &[typ, exc, tb])?;
-                    f.stack.push(r);
+                    stack.push(r);
                 }
                 Opcode::IMPORT_NAME => {
-                    let fromlist = pop!(f, self);
-                    let level = pop!(f, self);
-                    let m = self.import_name(&code.names[arg], &fromlist, &level, &f.globals)?;
-                    f.stack.push(m);
+                    let fromlist = pop!(stack, self);
+                    let level = pop!(stack, self);
+                    let m = self.import_name(&code.names[arg], &fromlist, &level, &r.globals)?;
+                    stack.push(m);
                 }
                 Opcode::IMPORT_FROM => {
-                    let m = top!(f, self).clone();
+                    let m = top!(stack, self).clone();
                     let v = self.import_from(&m, &code.names[arg])?;
-                    f.stack.push(v);
+                    stack.push(v);
                 }
                 Opcode::IMPORT_STAR => {
-                    let m = pop!(f, self);
-                    let target = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let m = pop!(stack, self);
+                    let target = r.locals.cloned().unwrap_or_else(|| r.globals.clone());
                     self.import_star(&m, &target)?;
                 }
                 Opcode::SETUP_ANNOTATIONS => {
-                    let target = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let target = r.locals.cloned().unwrap_or_else(|| r.globals.clone());
                     let key = self.ctx.intern("__annotations__");
                     if self.mapping_get(&target, &key)?.is_none() {
                         self.mapping_set(&target, key, self.ctx.new_dict())?;
                     }
                 }
                 Opcode::PRINT_EXPR => {
-                    let v = pop!(f, self);
+                    let v = pop!(stack, self);
                     self.display_hook(&v)?;
                 }
             }
         }
     }
 
-    fn pop_n(&self, f: &mut Frame, n: usize) -> Result<Vec<PyRef>, Unwind> {
-        let len = f.stack.len();
+    fn pop_n(&self, stack: &mut Vec<PyRef>, n: usize) -> Result<Vec<PyRef>, Unwind> {
+        let len = stack.len();
         if n > len {
             return Err(Unwind::Raise(self.bad_bytecode("stack underflow")));
         }
-        Ok(f.stack.split_off(len - n))
+        Ok(stack.split_off(len - n))
     }
 
     /// The stack item `i` places from the top (1 = top), cloned.
     #[inline]
-    fn stack_item(&self, f: &Frame, i: usize) -> PyResult<PyRef> {
-        let n = f.stack.len();
-        match n.checked_sub(i).and_then(|k| f.stack.get(k)) {
+    fn stack_item(&self, stack: &[PyRef], i: usize) -> PyResult<PyRef> {
+        let n = stack.len();
+        match n.checked_sub(i).and_then(|k| stack.get(k)) {
             Some(v) => Ok(v.clone()),
             None => Err(self.bad_bytecode("stack item out of range")),
         }
@@ -782,33 +791,33 @@ impl Vm {
     /// LOAD_GLOBAL through the code object's cache: a hit costs two version checks and
     /// one indexed load instead of two hash-table probes.
     #[inline(always)]
-    fn load_global_cached(&self, f: &Frame, code: &CodeData, arg: usize) -> PyResult {
-        let g = dict_of(&f.globals);
+    fn load_global_cached(&self, r: &FrameRefs<'_>, code: &CodeData, arg: usize) -> PyResult {
+        let g = dict_of(&r.globals);
         if let Some(cell) = code.global_cache.get(arg) {
             let c = cell.get();
-            if c.globals == f.globals.addr() && c.pos != usize::MAX {
+            if c.globals == r.globals.addr() && c.pos != usize::MAX {
                 if !c.in_builtins {
                     if let Some(v) = g.value_at_if_version(c.pos, c.globals_version) {
                         return Ok(v);
                     }
                 } else if g.keys_version() == c.globals_version {
-                    if let Some(v) = dict_of(&f.builtins).value_at_if_version(c.pos, c.builtins_version) {
+                    if let Some(v) = dict_of(&r.builtins).value_at_if_version(c.pos, c.builtins_version) {
                         return Ok(v);
                     }
                 }
             }
-            return self.load_global_miss(f, code, arg, cell);
+            return self.load_global_miss(r, code, arg, cell);
         }
-        self.load_global(f, &code.names[arg])
+        self.load_global(r, &code.names[arg])
     }
 
     #[inline(never)]
-    fn load_global_miss(&self, f: &Frame, code: &CodeData, arg: usize, cell: &std::cell::Cell<crate::objects::function::GlobalCache>) -> PyResult {
+    fn load_global_miss(&self, r: &FrameRefs<'_>, code: &CodeData, arg: usize, cell: &std::cell::Cell<crate::objects::function::GlobalCache>) -> PyResult {
         let name = &code.names[arg];
-        let g = dict_of(&f.globals);
-        let b = dict_of(&f.builtins);
+        let g = dict_of(&r.globals);
+        let b = dict_of(&r.builtins);
         let mut entry = crate::objects::function::GlobalCache::EMPTY;
-        entry.globals = f.globals.addr();
+        entry.globals = r.globals.addr();
         entry.globals_version = g.keys_version();
         entry.builtins_version = b.keys_version();
         if let Some(pos) = g.str_key_position(name) {
@@ -818,22 +827,22 @@ impl Vm {
             entry.in_builtins = true;
         }
         cell.set(entry);
-        self.load_global(f, name)
+        self.load_global(r, name)
     }
 
     #[inline]
-    fn load_global(&self, f: &Frame, name: &PyRef) -> PyResult {
-        if let Some(v) = dict_of(&f.globals).get_str_key(name) {
+    fn load_global(&self, r: &FrameRefs<'_>, name: &PyRef) -> PyResult {
+        if let Some(v) = dict_of(&r.globals).get_str_key(name) {
             return Ok(v);
         }
-        if let Some(v) = dict_of(&f.builtins).get_str_key(name) {
+        if let Some(v) = dict_of(&r.builtins).get_str_key(name) {
             return Ok(v);
         }
         Err(self.name_error(name))
     }
 
-    fn cell_get(&self, f: &Frame, code: &CodeData, i: usize) -> PyResult {
-        let cell = f.fast[i].as_ref().and_then(|c| c.downcast::<CellData>().map(|cd| cd.0.borrow().clone()));
+    fn cell_get(&self, fast: &[Option<PyRef>], code: &CodeData, i: usize) -> PyResult {
+        let cell = fast[i].as_ref().and_then(|c| c.downcast::<CellData>().map(|cd| cd.0.borrow().clone()));
         match cell {
             Some(Some(v)) => Ok(v),
             _ => {
@@ -848,8 +857,8 @@ impl Vm {
         }
     }
 
-    fn cell_set(&self, f: &Frame, i: usize, v: Option<PyRef>) {
-        if let Some(c) = f.fast[i].as_ref().and_then(|c| c.downcast::<CellData>()) {
+    fn cell_set(&self, fast: &[Option<PyRef>], i: usize, v: Option<PyRef>) {
+        if let Some(c) = fast[i].as_ref().and_then(|c| c.downcast::<CellData>()) {
             let old = c.0.replace(v);
             drop(old);
         }
@@ -982,20 +991,20 @@ impl Vm {
     /// only the eval loop can see (pyglass has no frame objects): a snapshot dict of the
     /// fast locals in optimized code (PEP 667), the namespace elsewhere.
     #[cold]
-    fn frame_introspection(&self, callable: &PyRef, f: &Frame, code: &CodeData) -> Option<PyResult> {
+    fn frame_introspection(&self, callable: &PyRef, r: &FrameRefs<'_>, fast: &[Option<PyRef>], code: &CodeData) -> Option<PyResult> {
         let b = callable.downcast::<crate::objects::function::BuiltinFunctionData>()?;
         if b.self_.is_some() || b.module != Some("builtins") || !matches!(b.name, "locals" | "vars" | "dir") {
             return None;
         }
-        let ns = match &f.locals {
+        let ns = match r.locals {
             Some(l) => l.clone(),
-            None if code.code.flags & pyglass_bytecode::code_flags::OPTIMIZED == 0 => f.globals.clone(),
+            None if code.code.flags & pyglass_bytecode::code_flags::OPTIMIZED == 0 => r.globals.clone(),
             None => {
                 let d = self.ctx.new_dict();
                 let dd = dict_of(&d);
                 let kinds = &code.code.localsplus_kinds;
                 for (i, name) in code.varnames.iter().enumerate() {
-                    let Some(Some(v)) = f.fast.get(i) else { continue };
+                    let Some(Some(v)) = fast.get(i) else { continue };
                     let cellish = kinds.get(i).is_some_and(|k| k & (pyglass_bytecode::slot_kind::CELL | pyglass_bytecode::slot_kind::FREE) != 0);
                     let v = match v.downcast::<crate::objects::function::CellData>() {
                         Some(c) if cellish => match c.0.borrow().clone() {

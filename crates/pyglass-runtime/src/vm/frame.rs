@@ -7,6 +7,9 @@
 use crate::object::PyRef;
 use std::io::Write;
 
+/// A frame that owns its references: module and class bodies, `exec`, and generators
+/// (whose frame outlives the call that made it). Plain function calls don't build one:
+/// they borrow the function's references ([`FrameRefs`]) and own only a [`FrameState`].
 pub struct Frame {
     /// The code object (payload `CodeData`).
     pub code: PyRef,
@@ -16,6 +19,24 @@ pub struct Frame {
     pub builtins: PyRef,
     /// The locals mapping of module and class bodies (LOAD_NAME/STORE_NAME).
     pub locals: Option<PyRef>,
+    pub state: FrameState,
+}
+
+/// The references a running frame reads and never changes (CPython's `f_executable`,
+/// `f_funcobj`, `f_globals`, `f_builtins`, `f_locals`). For a plain call they are borrowed
+/// from the function object, which the caller's value stack keeps alive for the whole call
+/// (a function's code, globals and builtins are immutable), so a call takes no reference.
+#[derive(Clone, Copy)]
+pub struct FrameRefs<'a> {
+    pub code: &'a PyRef,
+    pub func: Option<&'a PyRef>,
+    pub globals: &'a PyRef,
+    pub builtins: &'a PyRef,
+    pub locals: Option<&'a PyRef>,
+}
+
+/// What a running frame changes: fast locals, value stack and instruction position.
+pub struct FrameState {
     pub fast: Vec<Option<PyRef>>,
     pub stack: Vec<PyRef>,
     /// Next instruction to run.
@@ -31,7 +52,15 @@ impl Frame {
             Some(c) => (c.code.nlocalsplus(), c.code.stacksize as usize),
             None => (0, 0),
         };
-        Frame { code, func, globals, builtins, locals, fast: vec![None; n], stack: Vec::with_capacity(depth), ip: 0, lasti: 0 }
+        let state = FrameState { fast: vec![None; n], stack: Vec::with_capacity(depth), ip: 0, lasti: 0 };
+        Frame { code, func, globals, builtins, locals, state }
+    }
+
+    /// Borrow the references and the state separately (the eval loop reads one and
+    /// changes the other).
+    pub fn split(&mut self) -> (FrameRefs<'_>, &mut FrameState) {
+        let refs = FrameRefs { code: &self.code, func: self.func.as_ref(), globals: &self.globals, builtins: &self.builtins, locals: self.locals.as_ref() };
+        (refs, &mut self.state)
     }
 
     /// Every strong reference the frame holds (for the collector and generators).
@@ -45,8 +74,8 @@ impl Frame {
         if let Some(l) = &self.locals {
             visit(l);
         }
-        self.fast.iter().flatten().for_each(&mut *visit);
-        self.stack.iter().for_each(visit);
+        self.state.fast.iter().flatten().for_each(&mut *visit);
+        self.state.stack.iter().for_each(visit);
     }
 }
 
