@@ -376,14 +376,19 @@ impl Vm {
                 Opcode::BINARY_SUBSCR => {
                     let key = pop!(stack, self);
                     let container = pop!(stack, self);
-                    let r = self.getitem(&container, &key)?;
+                    let r = match self.subscr_fast(&container, &key) {
+                        Some(r) => r,
+                        None => self.getitem(&container, &key)?,
+                    };
                     stack.push(r);
                 }
                 Opcode::STORE_SUBSCR => {
                     let key = pop!(stack, self);
                     let container = pop!(stack, self);
                     let v = pop!(stack, self);
-                    self.setitem(&container, &key, v)?;
+                    if let Some(v) = self.store_subscr_fast(&container, &key, v) {
+                        self.setitem(&container, &key, v)?;
+                    }
                 }
                 Opcode::DELETE_SUBSCR => {
                     let key = pop!(stack, self);
@@ -910,6 +915,51 @@ impl Vm {
         self.is_true(v)
     }
 
+    /// `list[i]` and `tuple[i]` for exact lists and tuples and an exact int index in range
+    /// (CPython's BINARY_SUBSCR_LIST_INT / _TUPLE_INT); None for everything else.
+    #[inline(always)]
+    fn subscr_fast(&self, c: &PyRef, k: &PyRef) -> Option<PyRef> {
+        if k.class_ptr() != self.ctx.types.int.as_ptr() {
+            return None;
+        }
+        let i = k.downcast::<IntData>()?.as_small()?;
+        let ct = c.class_ptr();
+        if ct == self.ctx.types.list.as_ptr() {
+            let items = c.downcast::<crate::objects::list::ListData>()?.items.borrow();
+            let j = if i < 0 { i.checked_add(items.len() as i64)? } else { i };
+            return items.get(usize::try_from(j).ok()?).cloned();
+        }
+        if ct == self.ctx.types.tuple.as_ptr() {
+            let items = crate::objects::tuple::tuple_items(c);
+            let j = if i < 0 { i.checked_add(items.len() as i64)? } else { i };
+            return items.get(usize::try_from(j).ok()?).cloned();
+        }
+        None
+    }
+
+    /// `list[i] = v` for an exact list and an exact int index in range (CPython's
+    /// STORE_SUBSCR_LIST_INT). Gives `v` back when the generic path must run.
+    #[inline(always)]
+    fn store_subscr_fast(&self, c: &PyRef, k: &PyRef, v: PyRef) -> Option<PyRef> {
+        if k.class_ptr() != self.ctx.types.int.as_ptr() || c.class_ptr() != self.ctx.types.list.as_ptr() {
+            return Some(v);
+        }
+        let (Some(i), Some(l)) = (k.downcast::<IntData>().and_then(|d| d.as_small()), c.downcast::<crate::objects::list::ListData>()) else {
+            return Some(v);
+        };
+        let old = {
+            let mut items = l.items.borrow_mut();
+            let j = if i < 0 { i.checked_add(items.len() as i64) } else { Some(i) };
+            match j.and_then(|j| usize::try_from(j).ok()).and_then(|j| items.get_mut(j)) {
+                Some(slot) => std::mem::replace(slot, v),
+                None => return Some(v),
+            }
+        };
+        // Dropped after the borrow ends: the old item's `__del__` may touch the list.
+        drop(old);
+        None
+    }
+
     /// Int and float arithmetic without any lookup (exact types only).
     #[inline(always)]
     fn binary_fast(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> Option<PyRef> {
@@ -954,7 +1004,10 @@ impl Vm {
 fn compare_fast(a: &PyRef, b: &PyRef, op: CompareOp) -> Option<bool> {
     use std::cmp::Ordering as O;
     let ord = match (a.downcast::<IntData>(), b.downcast::<IntData>()) {
-        (Some(x), Some(y)) => x.value().cmp(y.value()),
+        (Some(x), Some(y)) => match (x.as_small(), y.as_small()) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => x.value().cmp(y.value()),
+        },
         _ => match (a.downcast::<crate::objects::float::FloatData>(), b.downcast::<crate::objects::float::FloatData>()) {
             (Some(x), Some(y)) => x.0.partial_cmp(&y.0)?,
             _ => return None,
