@@ -47,6 +47,9 @@ pub struct VTable {
     pub object_size: usize,
     pub object_align: usize,
     pub has_gc: bool,
+    /// Drop the payload of a `PLAIN` object and release its memory (the layout is
+    /// [`plain_layout`]`::<T>()`, a constant).
+    pub dealloc_plain: unsafe fn(NonNull<ObjHeader>),
 }
 
 /// A payload type: the Rust data behind one family of Python types.
@@ -61,6 +64,14 @@ pub unsafe trait PyPayload: Sized + 'static {
     /// Whether a new object is tracked by the collector at once (dicts start untracked and
     /// are tracked when they first hold a container, as in CPython).
     const TRACK_ON_ALLOC: bool = true;
+    /// The payload holds no object references (ints, floats, strs, bytes): dropping it
+    /// never deallocates another object and runs no Python code. Objects of such payloads
+    /// with no pre-header, no trailing items, no inline values and a static type are
+    /// marked `PLAIN` and freed by the fast path, which skips the trashcan (there is no
+    /// chain to limit) and the finalizer test (static types of such payloads have no
+    /// `__del__`). Setting it for a payload that holds references breaks the trashcan's
+    /// guarantee that deep chains free iteratively.
+    const LEAF: bool = false;
     /// Called once the payload has been moved into its object.
     fn on_alloc(&self) {}
     /// Whether `on_alloc` has run for this payload value, i.e. it lives inside an object
@@ -91,6 +102,20 @@ impl<T: PyPayload> VT<T> {
         object_size: std::mem::size_of::<PyObject<T>>(),
         object_align: std::mem::align_of::<PyObject<T>>(),
         has_gc: T::HAS_GC,
+        dealloc_plain: dealloc_plain::<T>,
+    };
+
+    /// The layout of an object of payload `T` with no pre-header, trailing items or
+    /// inline values: what `layout_for(vt, 0, 0)` computes at run time.
+    const PLAIN_LAYOUT: Layout = {
+        let size = std::mem::size_of::<PyObject<T>>();
+        let align = std::mem::align_of::<PyObject<T>>();
+        let size = if size < 16 { 16 } else { size };
+        let align = if align < 16 { 16 } else { align };
+        match Layout::from_size_align(size, align) {
+            Ok(l) => l,
+            Err(_) => panic!("object layout"),
+        }
     };
 }
 
@@ -109,6 +134,24 @@ unsafe fn drop_payload<T: PyPayload>(p: NonNull<ObjHeader>, trailing: usize) {
         for i in 0..trailing {
             std::ptr::drop_in_place(items.add(i));
         }
+    }
+}
+
+/// The fast deallocation of a `PLAIN` object (see [`PyPayload::LEAF`]).
+///
+/// # Safety
+/// `p` is a dead object (count 0) with payload `T` and the `PLAIN` layout bit alone in the
+/// high byte of its flags; it is not used afterwards.
+unsafe fn dealloc_plain<T: PyPayload>(p: NonNull<ObjHeader>) {
+    debug_assert!(T::LEAF && !crate::vm::finalize::needs_finalizer(p));
+    // SAFETY: caller: the object is dead and its payload `T`, dropped exactly once here;
+    // `PLAIN` means it was allocated by `alloc_fixed` with `PLAIN_LAYOUT` and no pre-header,
+    // so `p` is the start of the block. A leaf payload's drop runs no Python code and frees
+    // no other object.
+    unsafe {
+        let obj = p.as_ptr() as *mut PyObject<T>;
+        std::ptr::drop_in_place(std::ptr::addr_of_mut!((*obj).payload));
+        crate::object::memory::obj_free(p.as_ptr() as *mut u8, VT::<T>::PLAIN_LAYOUT);
     }
 }
 
@@ -374,8 +417,34 @@ fn layout_for(vt: &VTable, pre: usize, trailing: usize) -> Option<(Layout, usize
 /// Allocate a new object of payload `T` with `trailing` trailing item slots (all `None`).
 /// Returns `None` when the size overflows or memory is exhausted (callers raise
 /// `MemoryError`).
+#[inline]
 pub fn alloc_object<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usize) -> Option<PyRef> {
+    if !T::HAS_GC && !spec.managed_dict && !spec.owns_type && trailing == 0 {
+        return alloc_fixed(spec.typ, payload);
+    }
     alloc_object_with_values(spec, payload, trailing, 0)
+}
+
+/// Allocate an instance of a static type whose payload is not a container: the object is
+/// `PyObject<T>` alone, so its layout (and the allocator's size class) is a compile-time
+/// constant and nothing needs zeroing. `None` when memory is exhausted.
+#[inline(always)]
+pub fn alloc_fixed<T: PyPayload>(typ: &PyRef, payload: T) -> Option<PyRef> {
+    if T::HAS_GC {
+        return alloc_object_with_values(AllocSpec { typ, managed_dict: false, owns_type: false }, payload, 0, 0);
+    }
+    let flags = if T::LEAF { layout_bits::PLAIN } else { 0 };
+    let base = crate::object::memory::obj_malloc(VT::<T>::PLAIN_LAYOUT)?;
+    // SAFETY: `base` is a fresh block of `PLAIN_LAYOUT` (size and alignment of
+    // `PyObject<T>`, at least 16), with no pre-header and no trailing items; header and
+    // payload are written before any `PyRef` to it exists (invariant 2). The type is static
+    // (immortal), so the object holds no reference to it.
+    unsafe {
+        let obj = base as *mut PyObject<T>;
+        std::ptr::write(obj, PyObject { header: ObjHeader::new(T::KIND as u8, flags, typ.as_ptr()), payload });
+        (*obj).payload.on_alloc();
+        Some(PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) })
+    }
 }
 
 /// Most inline attribute values an object can carry (CPython's `SHARED_KEYS_MAX_SIZE`).
@@ -412,6 +481,9 @@ pub fn alloc_object_with_values<T: PyPayload>(spec: AllocSpec<'_>, payload: T, t
     }
     if inline > 0 {
         layout_flags |= layout_bits::HAS_INLINE_VALUES;
+    }
+    if T::LEAF && layout_flags == 0 && trailing == 0 {
+        layout_flags |= layout_bits::PLAIN;
     }
     let (layout, pre) = layout_for(vt, pre, trailing.checked_add(inline)?)?;
     let base = crate::object::memory::obj_malloc(layout)?;
@@ -527,6 +599,19 @@ const TRASHCAN_DEPTH: u32 = 50;
 /// Deallocate an object whose refcount just reached zero.
 #[inline(never)]
 fn dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: `p` is an object whose count just reached 0; its header and type are valid.
+    let h = unsafe { p.as_ref() };
+    if h.flags() & layout_bits::MASK == layout_bits::PLAIN {
+        let vt = vtable_of_obj(p);
+        // SAFETY: `PLAIN` alone: the object has `vt`'s payload and the plain layout.
+        unsafe { (vt.dealloc_plain)(p) };
+        return;
+    }
+    dealloc_general(p);
+}
+
+/// [`dealloc`] of anything but a `PLAIN` object: finalizer, collector, weakrefs, trashcan.
+fn dealloc_general(p: NonNull<ObjHeader>) {
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
         // A deferred object has a zero count: the collector must not see it.
