@@ -491,7 +491,15 @@ pub fn alloc_object_with_values<T: PyPayload>(spec: AllocSpec<'_>, payload: T, t
     // We initialise the pre-header words, the header, the payload and every trailing slot
     // before any `PyRef` to it exists (invariant 2).
     unsafe {
-        std::ptr::write_bytes(base, 0, pre);
+        // The pre-header is at most three words (managed dict, GC links), all zero (null,
+        // unlinked); written as words instead of a `memset` call of a run-time length.
+        debug_assert!(pre <= 3 * std::mem::size_of::<usize>() && pre % std::mem::size_of::<usize>() == 0);
+        let words = base as *mut usize;
+        for i in 0..3 {
+            if i * std::mem::size_of::<usize>() < pre {
+                std::ptr::write(words.add(i), 0);
+            }
+        }
         let obj = base.add(pre) as *mut PyObject<T>;
         let typ_ptr = spec.typ.as_ptr();
         if spec.owns_type {
@@ -509,7 +517,13 @@ pub fn alloc_object_with_values<T: PyPayload>(spec: AllocSpec<'_>, payload: T, t
             // Meta words zeroed (length 0), capacity in the first byte, values empty.
             let meta = items.add(trailing) as *mut u8;
             let meta_words = inline - inline_cap;
-            std::ptr::write_bytes(meta, 0, meta_words * std::mem::size_of::<usize>());
+            // At most four words (`inline_words(MAX_INLINE_VALUES)`), zeroed as words.
+            debug_assert!(meta_words <= 4);
+            for i in 0..4 {
+                if i < meta_words {
+                    std::ptr::write((meta as *mut usize).add(i), 0);
+                }
+            }
             *meta = inline_cap as u8;
             let values = items.add(trailing + meta_words);
             for i in 0..inline_cap {
@@ -669,7 +683,8 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
     let owns_type = h.flags() & layout_bits::OWNS_TYPE_REF != 0;
     let typ = h.type_ptr();
     let managed = h.flags() & layout_bits::HAS_MANAGED_DICT != 0;
-    let inline = match inline_area(p, vt) {
+    let inline_area = inline_area_after(p, vt, trailing);
+    let inline = match inline_area {
         Some((_, cap)) => inline_words(cap),
         None => 0,
     };
@@ -678,7 +693,7 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
     // released with the layout it was allocated with (same vtable, pre-header size,
     // trailing count and inline capacity, which the object records itself).
     unsafe {
-        if let Some((meta, cap)) = inline_area(p, vt) {
+        if let Some((meta, cap)) = inline_area {
             let values = meta.add((inline_words(cap) - cap) * std::mem::size_of::<usize>()) as *mut Option<PyRef>;
             for i in 0..cap {
                 std::ptr::drop_in_place(values.add(i));
@@ -796,11 +811,20 @@ fn inline_area(p: NonNull<ObjHeader>, vt: &VTable) -> Option<(*mut u8, usize)> {
     if unsafe { p.as_ref() }.flags() & layout_bits::HAS_INLINE_VALUES == 0 {
         return None;
     }
+    inline_area_after(p, vt, trailing_count(p, vt))
+}
+
+/// [`inline_area`] when the caller already knows the object's trailing count.
+fn inline_area_after(p: NonNull<ObjHeader>, vt: &VTable, trailing: usize) -> Option<(*mut u8, usize)> {
+    // SAFETY: `p` is live (caller); reading its flags is always valid.
+    if unsafe { p.as_ref() }.flags() & layout_bits::HAS_INLINE_VALUES == 0 {
+        return None;
+    }
     // SAFETY: with the flag set, `alloc_object_with_values` put the meta words right after
-    // the trailing items (whose count the type fixes: `__class__` assignment keeps it) and
+    // the `trailing` items (whose count the type fixes: `__class__` assignment keeps it) and
     // wrote the capacity into the first meta byte.
     unsafe {
-        let meta = (p.as_ptr() as *mut u8).add(vt.object_size + trailing_count(p, vt) * std::mem::size_of::<usize>());
+        let meta = (p.as_ptr() as *mut u8).add(vt.object_size + trailing * std::mem::size_of::<usize>());
         Some((meta, *meta as usize))
     }
 }
