@@ -15,7 +15,8 @@
 //!    through `crate::sync::PyCell`, never through `&mut` to shared memory.
 //! 5. Deallocation runs in this order: finalizer (`__del__`, may resurrect), GC untracking,
 //!    weakref clearing, payload drop (children decremented, depth-limited by the trashcan),
-//!    type decref, memory release.
+//!    type decref, memory release. A `PLAIN` object (see [`PyPayload::LEAF`]) has only the
+//!    payload drop and the release to do, and takes the fast path in `dealloc`.
 
 use super::header::*;
 use crate::object::kind::Kind;
