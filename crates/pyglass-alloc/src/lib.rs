@@ -365,7 +365,7 @@ impl Allocator {
     /// Allocate `layout`: small requests (<= 512 bytes, align <= 16) from pools, the rest
     /// from the system allocator. Null when memory is exhausted. A zero size is allowed
     /// (served as class 0).
-    #[inline]
+    #[inline(always)]
     pub fn alloc_layout(&self, layout: Layout) -> *mut u8 {
         match size_class(layout.size(), layout.align()) {
             Some(idx) => self.with_state(|st| {

@@ -146,7 +146,7 @@ fn cur_next_ptr(n: *mut Node) -> *mut *mut Node {
 ///
 /// # Safety
 /// `layout.size()` must be non-zero when no allocator is installed (allocators accept 0).
-#[inline]
+#[inline(always)]
 pub unsafe fn alloc(layout: Layout) -> *mut u8 {
     if trace::active() {
         // SAFETY: forwarded contract.
@@ -195,7 +195,7 @@ unsafe fn alloc_untraced(layout: Layout) -> *mut u8 {
 /// # Safety
 /// `p` must be live memory from [`alloc`] with this `layout` on this thread (or from
 /// `system_alloc(layout)`), and must not be used afterwards.
-#[inline]
+#[inline(always)]
 pub unsafe fn free(p: *mut u8, layout: Layout) {
     if trace::active() {
         // SAFETY: forwarded contract.

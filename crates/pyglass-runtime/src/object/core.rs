@@ -15,7 +15,8 @@
 //!    through `crate::sync::PyCell`, never through `&mut` to shared memory.
 //! 5. Deallocation runs in this order: finalizer (`__del__`, may resurrect), GC untracking,
 //!    weakref clearing, payload drop (children decremented, depth-limited by the trashcan),
-//!    type decref, memory release.
+//!    type decref, memory release. A `PLAIN` object (see [`PyPayload::LEAF`]) has only the
+//!    payload drop and the release to do, and takes the fast path in `dealloc`.
 
 use super::header::*;
 use crate::object::kind::Kind;
@@ -47,6 +48,9 @@ pub struct VTable {
     pub object_size: usize,
     pub object_align: usize,
     pub has_gc: bool,
+    /// Drop the payload of a `PLAIN` object and release its memory (the layout is
+    /// [`plain_layout`]`::<T>()`, a constant).
+    pub dealloc_plain: unsafe fn(NonNull<ObjHeader>),
 }
 
 /// A payload type: the Rust data behind one family of Python types.
@@ -61,6 +65,14 @@ pub unsafe trait PyPayload: Sized + 'static {
     /// Whether a new object is tracked by the collector at once (dicts start untracked and
     /// are tracked when they first hold a container, as in CPython).
     const TRACK_ON_ALLOC: bool = true;
+    /// The payload holds no object references (ints, floats, strs, bytes): dropping it
+    /// never deallocates another object and runs no Python code. Objects of such payloads
+    /// with no pre-header, no trailing items, no inline values and a static type are
+    /// marked `PLAIN` and freed by the fast path, which skips the trashcan (there is no
+    /// chain to limit) and the finalizer test (static types of such payloads have no
+    /// `__del__`). Setting it for a payload that holds references breaks the trashcan's
+    /// guarantee that deep chains free iteratively.
+    const LEAF: bool = false;
     /// Called once the payload has been moved into its object.
     fn on_alloc(&self) {}
     /// Whether `on_alloc` has run for this payload value, i.e. it lives inside an object
@@ -91,6 +103,20 @@ impl<T: PyPayload> VT<T> {
         object_size: std::mem::size_of::<PyObject<T>>(),
         object_align: std::mem::align_of::<PyObject<T>>(),
         has_gc: T::HAS_GC,
+        dealloc_plain: dealloc_plain::<T>,
+    };
+
+    /// The layout of an object of payload `T` with no pre-header, trailing items or
+    /// inline values: what `layout_for(vt, 0, 0)` computes at run time.
+    const PLAIN_LAYOUT: Layout = {
+        let size = std::mem::size_of::<PyObject<T>>();
+        let align = std::mem::align_of::<PyObject<T>>();
+        let size = if size < 16 { 16 } else { size };
+        let align = if align < 16 { 16 } else { align };
+        match Layout::from_size_align(size, align) {
+            Ok(l) => l,
+            Err(_) => panic!("object layout"),
+        }
     };
 }
 
@@ -109,6 +135,24 @@ unsafe fn drop_payload<T: PyPayload>(p: NonNull<ObjHeader>, trailing: usize) {
         for i in 0..trailing {
             std::ptr::drop_in_place(items.add(i));
         }
+    }
+}
+
+/// The fast deallocation of a `PLAIN` object (see [`PyPayload::LEAF`]).
+///
+/// # Safety
+/// `p` is a dead object (count 0) with payload `T` and the `PLAIN` layout bit alone in the
+/// high byte of its flags; it is not used afterwards.
+unsafe fn dealloc_plain<T: PyPayload>(p: NonNull<ObjHeader>) {
+    debug_assert!(T::LEAF && !crate::vm::finalize::needs_finalizer(p));
+    // SAFETY: caller: the object is dead and its payload `T`, dropped exactly once here;
+    // `PLAIN` means it was allocated by `alloc_fixed` with `PLAIN_LAYOUT` and no pre-header,
+    // so `p` is the start of the block. A leaf payload's drop runs no Python code and frees
+    // no other object.
+    unsafe {
+        let obj = p.as_ptr() as *mut PyObject<T>;
+        std::ptr::drop_in_place(std::ptr::addr_of_mut!((*obj).payload));
+        crate::object::memory::obj_free(p.as_ptr() as *mut u8, VT::<T>::PLAIN_LAYOUT);
     }
 }
 
@@ -374,8 +418,34 @@ fn layout_for(vt: &VTable, pre: usize, trailing: usize) -> Option<(Layout, usize
 /// Allocate a new object of payload `T` with `trailing` trailing item slots (all `None`).
 /// Returns `None` when the size overflows or memory is exhausted (callers raise
 /// `MemoryError`).
+#[inline]
 pub fn alloc_object<T: PyPayload>(spec: AllocSpec<'_>, payload: T, trailing: usize) -> Option<PyRef> {
+    if !T::HAS_GC && !spec.managed_dict && !spec.owns_type && trailing == 0 {
+        return alloc_fixed(spec.typ, payload);
+    }
     alloc_object_with_values(spec, payload, trailing, 0)
+}
+
+/// Allocate an instance of a static type whose payload is not a container: the object is
+/// `PyObject<T>` alone, so its layout (and the allocator's size class) is a compile-time
+/// constant and nothing needs zeroing. `None` when memory is exhausted.
+#[inline(always)]
+pub fn alloc_fixed<T: PyPayload>(typ: &PyRef, payload: T) -> Option<PyRef> {
+    if T::HAS_GC {
+        return alloc_object_with_values(AllocSpec { typ, managed_dict: false, owns_type: false }, payload, 0, 0);
+    }
+    let flags = if T::LEAF { layout_bits::PLAIN } else { 0 };
+    let base = crate::object::memory::obj_malloc(VT::<T>::PLAIN_LAYOUT)?;
+    // SAFETY: `base` is a fresh block of `PLAIN_LAYOUT` (size and alignment of
+    // `PyObject<T>`, at least 16), with no pre-header and no trailing items; header and
+    // payload are written before any `PyRef` to it exists (invariant 2). The type is static
+    // (immortal), so the object holds no reference to it.
+    unsafe {
+        let obj = base as *mut PyObject<T>;
+        std::ptr::write(obj, PyObject { header: ObjHeader::new(T::KIND as u8, flags, typ.as_ptr()), payload });
+        (*obj).payload.on_alloc();
+        Some(PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) })
+    }
 }
 
 /// Most inline attribute values an object can carry (CPython's `SHARED_KEYS_MAX_SIZE`).
@@ -413,13 +483,24 @@ pub fn alloc_object_with_values<T: PyPayload>(spec: AllocSpec<'_>, payload: T, t
     if inline > 0 {
         layout_flags |= layout_bits::HAS_INLINE_VALUES;
     }
+    if T::LEAF && layout_flags == 0 && trailing == 0 {
+        layout_flags |= layout_bits::PLAIN;
+    }
     let (layout, pre) = layout_for(vt, pre, trailing.checked_add(inline)?)?;
     let base = crate::object::memory::obj_malloc(layout)?;
     // SAFETY: `base` is a fresh allocation of `layout.size()` bytes, suitably aligned (16).
     // We initialise the pre-header words, the header, the payload and every trailing slot
     // before any `PyRef` to it exists (invariant 2).
     unsafe {
-        std::ptr::write_bytes(base, 0, pre);
+        // The pre-header is at most three words (managed dict, GC links), all zero (null,
+        // unlinked); written as words instead of a `memset` call of a run-time length.
+        debug_assert!(pre <= 3 * std::mem::size_of::<usize>() && pre % std::mem::size_of::<usize>() == 0);
+        let words = base as *mut usize;
+        for i in 0..3 {
+            if i * std::mem::size_of::<usize>() < pre {
+                std::ptr::write(words.add(i), 0);
+            }
+        }
         let obj = base.add(pre) as *mut PyObject<T>;
         let typ_ptr = spec.typ.as_ptr();
         if spec.owns_type {
@@ -437,7 +518,13 @@ pub fn alloc_object_with_values<T: PyPayload>(spec: AllocSpec<'_>, payload: T, t
             // Meta words zeroed (length 0), capacity in the first byte, values empty.
             let meta = items.add(trailing) as *mut u8;
             let meta_words = inline - inline_cap;
-            std::ptr::write_bytes(meta, 0, meta_words * std::mem::size_of::<usize>());
+            // At most four words (`inline_words(MAX_INLINE_VALUES)`), zeroed as words.
+            debug_assert!(meta_words <= 4);
+            for i in 0..4 {
+                if i < meta_words {
+                    std::ptr::write((meta as *mut usize).add(i), 0);
+                }
+            }
             *meta = inline_cap as u8;
             let values = items.add(trailing + meta_words);
             for i in 0..inline_cap {
@@ -527,6 +614,19 @@ const TRASHCAN_DEPTH: u32 = 50;
 /// Deallocate an object whose refcount just reached zero.
 #[inline(never)]
 fn dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: `p` is an object whose count just reached 0; its header and type are valid.
+    let h = unsafe { p.as_ref() };
+    if h.flags() & layout_bits::MASK == layout_bits::PLAIN {
+        let vt = vtable_of_obj(p);
+        // SAFETY: `PLAIN` alone: the object has `vt`'s payload and the plain layout.
+        unsafe { (vt.dealloc_plain)(p) };
+        return;
+    }
+    dealloc_general(p);
+}
+
+/// [`dealloc`] of anything but a `PLAIN` object: finalizer, collector, weakrefs, trashcan.
+fn dealloc_general(p: NonNull<ObjHeader>) {
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
         // A deferred object has a zero count: the collector must not see it.
@@ -584,7 +684,8 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
     let owns_type = h.flags() & layout_bits::OWNS_TYPE_REF != 0;
     let typ = h.type_ptr();
     let managed = h.flags() & layout_bits::HAS_MANAGED_DICT != 0;
-    let inline = match inline_area(p, vt) {
+    let inline_area = inline_area_after(p, vt, trailing);
+    let inline = match inline_area {
         Some((_, cap)) => inline_words(cap),
         None => 0,
     };
@@ -593,7 +694,7 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
     // released with the layout it was allocated with (same vtable, pre-header size,
     // trailing count and inline capacity, which the object records itself).
     unsafe {
-        if let Some((meta, cap)) = inline_area(p, vt) {
+        if let Some((meta, cap)) = inline_area {
             let values = meta.add((inline_words(cap) - cap) * std::mem::size_of::<usize>()) as *mut Option<PyRef>;
             for i in 0..cap {
                 std::ptr::drop_in_place(values.add(i));
@@ -711,11 +812,20 @@ fn inline_area(p: NonNull<ObjHeader>, vt: &VTable) -> Option<(*mut u8, usize)> {
     if unsafe { p.as_ref() }.flags() & layout_bits::HAS_INLINE_VALUES == 0 {
         return None;
     }
+    inline_area_after(p, vt, trailing_count(p, vt))
+}
+
+/// [`inline_area`] when the caller already knows the object's trailing count.
+fn inline_area_after(p: NonNull<ObjHeader>, vt: &VTable, trailing: usize) -> Option<(*mut u8, usize)> {
+    // SAFETY: `p` is live (caller); reading its flags is always valid.
+    if unsafe { p.as_ref() }.flags() & layout_bits::HAS_INLINE_VALUES == 0 {
+        return None;
+    }
     // SAFETY: with the flag set, `alloc_object_with_values` put the meta words right after
-    // the trailing items (whose count the type fixes: `__class__` assignment keeps it) and
+    // the `trailing` items (whose count the type fixes: `__class__` assignment keeps it) and
     // wrote the capacity into the first meta byte.
     unsafe {
-        let meta = (p.as_ptr() as *mut u8).add(vt.object_size + trailing_count(p, vt) * std::mem::size_of::<usize>());
+        let meta = (p.as_ptr() as *mut u8).add(vt.object_size + trailing * std::mem::size_of::<usize>());
         Some((meta, *meta as usize))
     }
 }

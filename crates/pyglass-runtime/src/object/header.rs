@@ -48,6 +48,13 @@ pub mod layout_bits {
     /// Inline attribute values follow the trailing `__slots__` items (CPython 3.13's
     /// `Py_TPFLAGS_INLINE_VALUES`, per object here: the capacity is stored in the object).
     pub const HAS_INLINE_VALUES: u16 = 1 << 12;
+    /// None of the above, a static type and a payload that holds no references
+    /// (`PyPayload::LEAF`): the whole object is `PyObject<T>`, freed by the fast path
+    /// (`object/core.rs`, `dealloc_plain`). Set at allocation only; setting any other
+    /// bit later (weak references) sends the object down the general path.
+    pub const PLAIN: u16 = 1 << 13;
+    /// All layout bits (the high byte of `ob_flags`).
+    pub const MASK: u16 = 0xFF00;
 }
 
 /// Bits of `ob_gc_bits` (CPython 3.13t: `_PyGC_BITS_*`).

@@ -22,7 +22,7 @@ pub use pyglass_alloc::local::AllocatorGuard;
 pub use pyglass_alloc::{ReleaseReport, Stats};
 
 /// Allocate memory for an object; `None` when out of memory.
-#[inline]
+#[inline(always)]
 pub fn obj_malloc(layout: Layout) -> Option<*mut u8> {
     // SAFETY: `layout` has a non-zero size (the object core always asks for >= 16 bytes).
     let p = unsafe { pyglass_alloc::local::alloc(layout) };
@@ -37,7 +37,7 @@ pub fn obj_malloc(layout: Layout) -> Option<*mut u8> {
 ///
 /// # Safety
 /// `p` must come from `obj_malloc(layout)` on this thread and not have been freed.
-#[inline]
+#[inline(always)]
 pub unsafe fn obj_free(p: *mut u8, layout: Layout) {
     // SAFETY: guaranteed by the caller (objects are allocated and freed on the
     // interpreter's thread).

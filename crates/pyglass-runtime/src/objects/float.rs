@@ -9,6 +9,7 @@ pub struct FloatData(pub f64);
 // SAFETY: Kind::Float is used by no other payload type.
 unsafe impl PyPayload for FloatData {
     const KIND: Kind = Kind::Float;
+    const LEAF: bool = true;
 }
 
 /// `repr(x)` for a float, identical to CPython's (`float_repr`, mode 'r').

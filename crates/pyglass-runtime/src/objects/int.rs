@@ -18,6 +18,7 @@ pub struct IntData(pub IntValue);
 // SAFETY: Kind::Int is used by no other payload type.
 unsafe impl PyPayload for IntData {
     const KIND: Kind = Kind::Int;
+    const LEAF: bool = true;
 }
 
 impl IntData {

@@ -38,6 +38,7 @@ pub struct RangeData {
 // SAFETY: Kind::Range is used by no other payload type.
 unsafe impl PyPayload for RangeData {
     const KIND: Kind = Kind::Range;
+    const LEAF: bool = true;
 }
 
 impl RangeData {
@@ -189,6 +190,7 @@ pub struct BytesData(pub Box<[u8]>);
 // SAFETY: Kind::Bytes is used by no other payload type.
 unsafe impl PyPayload for BytesData {
     const KIND: Kind = Kind::Bytes;
+    const LEAF: bool = true;
 }
 
 /// `bytearray`.
@@ -197,4 +199,5 @@ pub struct ByteArrayData(pub PyCell<Vec<u8>>);
 // SAFETY: Kind::ByteArray is used by no other payload type.
 unsafe impl PyPayload for ByteArrayData {
     const KIND: Kind = Kind::ByteArray;
+    const LEAF: bool = true;
 }

@@ -15,6 +15,7 @@ pub struct StrData {
 // SAFETY: Kind::Str is used by no other payload type.
 unsafe impl PyPayload for StrData {
     const KIND: Kind = Kind::Str;
+    const LEAF: bool = true;
 }
 
 /// The hash of a str's text. Deterministic across runs (CPython randomises str hashes per

@@ -881,8 +881,17 @@ impl Vm {
         Err(self.type_error(&format!("'{}' object is not iterable", self.type_name(v))))
     }
 
-    /// `next(it)`: `Ok(None)` when exhausted.
+    /// `next(it)`: `Ok(None)` when exhausted. Range iterators are answered inline.
+    #[inline]
     pub fn next_fast(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
+        if let Some(v) = crate::objects::iter::range_next(self, it) {
+            return Ok(Some(v));
+        }
+        self.next_general(it)
+    }
+
+    #[inline(never)]
+    fn next_general(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
         match it.kind() {
             Kind::Iterator if is_static_type(&it.class()) => crate::objects::iter::iter_next(self, it),
             Kind::Generator if is_static_type(&it.class()) => crate::objects::generator::gen_next(self, it),

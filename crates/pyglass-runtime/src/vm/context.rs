@@ -3,7 +3,7 @@
 //! the runtime needs hangs off one `Context`; nothing is process-global, so several
 //! interpreters can exist in one process.
 
-use crate::object::core::{alloc_object, vtable_of, AllocSpec};
+use crate::object::core::{alloc_fixed, alloc_object, vtable_of, AllocSpec};
 use crate::object::{Kind, PyPayload, PyRef};
 use crate::objects::dict::DictData;
 use crate::objects::function::{GetSetDescrData, Getter, MethodDescrData, MethodKind, Setter};
@@ -365,8 +365,9 @@ impl Context {
         s.clone()
     }
 
+    #[inline]
     pub fn alloc<T: PyPayload>(&self, typ: &PyRef, payload: T) -> PyRef {
-        alloc_object(AllocSpec { typ, managed_dict: false, owns_type: false }, payload, 0).unwrap_or_else(|| oom())
+        alloc_fixed(typ, payload).unwrap_or_else(|| oom())
     }
 
     fn new_str_obj(&self, s: &str) -> PyRef {
