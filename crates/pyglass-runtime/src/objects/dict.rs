@@ -72,8 +72,7 @@ unsafe impl PyPayload for DictData {
         }
     }
     fn clear(&self) {
-        let old = std::mem::take(&mut *self.table.borrow_mut());
-        drop(old);
+        self.clear_all();
     }
 }
 
@@ -407,10 +406,17 @@ impl DictData {
         self.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
     }
 
+    /// Remove everything. The keys version keeps counting up from where it was (caches
+    /// that remember a version rely on it never repeating for one dict).
     pub fn clear_all(&self) {
-        let old = std::mem::take(&mut *self.table.borrow_mut());
+        let old = {
+            let mut t = self.table.borrow_mut();
+            let version = t.version;
+            let old = std::mem::take(&mut *t);
+            t.version = version + 1;
+            old
+        };
         drop(old);
-        self.table.borrow_mut().version += 1;
     }
 
     /// Look up a str key by its text without the VM (for interned attribute names; only
