@@ -563,6 +563,20 @@ impl DictData {
         }
     }
 
+    /// The keys version and, when present, the entry position and value of a str key
+    /// matched by text (`hash` is the text's str hash; `key` the key object when there is
+    /// one, for an identity fast check). No Python code runs. For the type attribute cache.
+    pub fn str_entry(&self, name: &str, hash: isize, key: Option<&PyRef>) -> (u64, Option<(usize, PyRef)>) {
+        let t = self.table.borrow();
+        let probe = t.probe_with(hash, |e| {
+            Some(key.is_some_and(|k| e.key.is(k)) || e.key.downcast::<crate::objects::str::StrData>().is_some_and(|k| k.as_str() == name))
+        });
+        match probe {
+            Ok(Probe::Found(pos)) => (t.version, t.entries[pos].as_ref().map(|e| (pos, e.value.clone()))),
+            _ => (t.version, None),
+        }
+    }
+
     /// The value at entry position `pos` if the keys version is still `version`.
     #[inline(always)]
     pub fn value_at_if_version(&self, pos: usize, version: u64) -> Option<PyRef> {
