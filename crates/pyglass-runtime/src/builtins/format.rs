@@ -953,7 +953,7 @@ fn percent_int(vm: &Vm, v: &PyRef, conv: char) -> PyResult<IntValue> {
         return Ok(i.value().clone());
     }
     let t = v.class();
-    let has = |n: &str| crate::objects::typeobject::lookup_str(&t, n).is_some();
+    let has = |n: &'static str| crate::objects::typeobject::lookup_str(&t, n).is_some();
     let is_number = v.is_kind(Kind::Float) || has("__index__") || has("__int__") || has("__float__");
     if !is_number {
         return Err(wrong());

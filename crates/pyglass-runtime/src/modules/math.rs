@@ -103,7 +103,7 @@ fn int_result(vm: &Vm, p: &PyRef, name: &str, f: fn(f64) -> f64) -> PyResult {
         return Ok(vm.ctx.new_int_value(crate::builtins::numbers::float_to_int(vm, f(x))?));
     }
     let dunder = format!("__{name}__");
-    if let Some(m) = crate::objects::typeobject::lookup_str(&p.class(), &dunder) {
+    if let Some(m) = crate::objects::typeobject::lookup_text(&p.class(), &dunder) {
         return vm.call(&m, &[p.clone()]);
     }
     let x = to_float(vm, p)?;

@@ -101,6 +101,7 @@ pub fn new_class(vm: &Vm, def: &ClassDef<'_>) -> PyRef {
             native_new: Cell::new(def.new),
             version: Cell::new(0),
             shared_keys: PyCell::new(Vec::new()),
+            lookup_cache: crate::objects::typeobject::LookupCache::new(),
         },
         0,
     )

@@ -72,8 +72,7 @@ unsafe impl PyPayload for DictData {
         }
     }
     fn clear(&self) {
-        let old = std::mem::take(&mut *self.table.borrow_mut());
-        drop(old);
+        self.clear_all();
     }
 }
 
@@ -407,10 +406,17 @@ impl DictData {
         self.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
     }
 
+    /// Remove everything. The keys version keeps counting up from where it was (caches
+    /// that remember a version rely on it never repeating for one dict).
     pub fn clear_all(&self) {
-        let old = std::mem::take(&mut *self.table.borrow_mut());
+        let old = {
+            let mut t = self.table.borrow_mut();
+            let version = t.version;
+            let old = std::mem::take(&mut *t);
+            t.version = version + 1;
+            old
+        };
         drop(old);
-        self.table.borrow_mut().version += 1;
     }
 
     /// Look up a str key by its text without the VM (for interned attribute names; only
@@ -554,6 +560,20 @@ impl DictData {
         match t.probe_with(hash, |e| Some(e.key.is(key) || e.key.downcast::<crate::objects::str::StrData>().is_some_and(|k| k.as_str() == s.as_str()))) {
             Ok(Probe::Found(pos)) => Some(pos),
             _ => None,
+        }
+    }
+
+    /// The keys version and, when present, the entry position and value of a str key
+    /// matched by text (`hash` is the text's str hash; `key` the key object when there is
+    /// one, for an identity fast check). No Python code runs. For the type attribute cache.
+    pub fn str_entry(&self, name: &str, hash: isize, key: Option<&PyRef>) -> (u64, Option<(usize, PyRef)>) {
+        let t = self.table.borrow();
+        let probe = t.probe_with(hash, |e| {
+            Some(key.is_some_and(|k| e.key.is(k)) || e.key.downcast::<crate::objects::str::StrData>().is_some_and(|k| k.as_str() == name))
+        });
+        match probe {
+            Ok(Probe::Found(pos)) => (t.version, t.entries[pos].as_ref().map(|e| (pos, e.value.clone()))),
+            _ => (t.version, None),
         }
     }
 

@@ -633,7 +633,7 @@ impl Vm {
 
     // ----- operators -----
 
-    fn unary(&self, v: &PyRef, dunder: &str, sym: &str) -> PyResult {
+    fn unary(&self, v: &PyRef, dunder: &'static str, sym: &str) -> PyResult {
         let t = v.class();
         if is_static_type(&t) {
             if let Some(r) = crate::builtins::native::native_unary(self, v, dunder)? {
@@ -696,7 +696,7 @@ impl Vm {
     /// `a <op> b` through `__op__`/`__rop__` with CPython's rules (`binary_op1` and
     /// `SLOT1BINFULL`): a subclass's reflected method goes first when it overrides the
     /// base's; `Ok(None)` when both sides return NotImplemented.
-    pub fn binary_dunder(&self, a: &PyRef, b: &PyRef, name: &str, rname: &str) -> PyResult<Option<PyRef>> {
+    pub fn binary_dunder(&self, a: &PyRef, b: &PyRef, name: &'static str, rname: &'static str) -> PyResult<Option<PyRef>> {
         let (ta, tb) = (a.class(), b.class());
         let ni = &self.ctx.consts.not_implemented;
         let fa = lookup_str(&ta, name);

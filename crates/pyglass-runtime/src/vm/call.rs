@@ -365,6 +365,16 @@ impl Vm {
         }
         // __new__
         let new = lookup_str(cls, "__new__");
+        if let Some((obj, init)) = self.plain_new(cls, td, new.as_ref()) {
+            let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+            v.push(obj.clone());
+            v.extend(args.iter().cloned());
+            let r = self.call_function(&init, &v, kwnames)?;
+            if !r.is(&self.ctx.consts.none) {
+                return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r))));
+            }
+            return Ok(obj);
+        }
         let obj = match new {
             Some(n) if n.is_kind(Kind::StaticMethod) || n.is_kind(Kind::Function) => {
                 let f = if let Some(s) = n.downcast::<StaticMethodData>() { s.func.borrow().clone().unwrap_or(n.clone()) } else { n.clone() };
@@ -411,6 +421,23 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// The common case of `cls(...)`, a plain class: `__new__` (`new`) is object's and
+    /// `__init__` a Python function. Returns a new instance and `__init__` (object.__new__'s
+    /// argument checks pass by construction: the instance kind is object's and `__init__` is
+    /// overridden); None, with nothing allocated, for anything else.
+    #[inline]
+    fn plain_new(&self, cls: &PyRef, td: &crate::objects::typeobject::TypeData, new: Option<&PyRef>) -> Option<(PyRef, PyRef)> {
+        use crate::objects::instance::{alloc_instance, inherited_native_new, object_new};
+        if td.instance_kind != Kind::Object || !new?.downcast::<MethodDescrData>()?.owner.is(&self.ctx.types.object) {
+            return None;
+        }
+        if inherited_native_new(cls)? as *const () != object_new as *const () {
+            return None;
+        }
+        let init = lookup_str(cls, "__init__").filter(|i| i.is_kind(Kind::Function))?;
+        Some((alloc_instance(self, cls, crate::objects::misc::ObjectData), init))
     }
 
     /// `super()` with no arguments: the innermost frame's `__class__` cell and first

@@ -141,6 +141,7 @@ fn static_type_data(name: &str, dict: PyRef, vt: &'static crate::object::VTable,
         native_new: Cell::new(None),
         version: Cell::new(0),
         shared_keys: PyCell::new(Vec::new()),
+        lookup_cache: crate::objects::typeobject::LookupCache::new(),
     }
 }
 
