@@ -60,6 +60,9 @@ impl Vm {
             }
             Kind::BoundMethod => {
                 let bm = callable.downcast::<BoundMethodData>().expect("kind checked");
+                if bm.func.is_kind(Kind::Function) {
+                    return self.call_function_self(&bm.func, &bm.self_, args, kwnames);
+                }
                 let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
                 v.push(bm.self_.clone());
                 v.extend(args.iter().cloned());
@@ -149,20 +152,20 @@ impl Vm {
         }
     }
 
-    /// A frame state from the pool: fast slots holding `args` then `n - args.len()` empty
-    /// ones (or all empty when `args` is None), with room for `depth` stack values.
+    /// A frame state from the pool: fast slots holding `first` (if given) and `args`,
+    /// then empty ones up to `n` (all empty when `args` is None), with room for `depth`
+    /// stack values.
     #[inline]
-    fn frame_state(&self, n: usize, depth: usize, args: Option<&[PyRef]>) -> FrameState {
+    fn frame_state(&self, n: usize, depth: usize, first: Option<&PyRef>, args: Option<&[PyRef]>) -> FrameState {
         let (mut fast, mut stack) = self.frame_pool.borrow_mut().pop().unwrap_or_default();
         fast.reserve(n);
-        let given = match args {
-            Some(a) => {
-                fast.extend(a.iter().map(|v| Some(v.clone())));
-                a.len()
+        if let Some(a) = args {
+            if let Some(s) = first {
+                fast.push(Some(s.clone()));
             }
-            None => 0,
-        };
-        for _ in given..n {
+            fast.extend(a.iter().map(|v| Some(v.clone())));
+        }
+        for _ in fast.len()..n {
             fast.push(None);
         }
         stack.reserve(depth);
@@ -186,14 +189,35 @@ impl Vm {
     /// Call a Python function. The frame borrows the function's code, globals and
     /// builtins (the caller keeps `func` alive); only generators get an owning frame.
     pub fn call_function(&self, func: &PyRef, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
+        self.call_function_impl(func, None, args, kwnames)
+    }
+
+    /// `func(self_, *args)` without building an argument vector first (`__init__` from
+    /// `type_call`, CPython's method-call shape).
+    pub fn call_function_self(&self, func: &PyRef, self_: &PyRef, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
+        self.call_function_impl(func, Some(self_), args, kwnames)
+    }
+
+    #[inline(always)]
+    fn call_function_impl(&self, func: &PyRef, first: Option<&PyRef>, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
         let fd = func.downcast::<FunctionData>().expect("kind checked");
         let code = fd.code_data();
         let co = &code.code;
         let n = co.nlocalsplus();
-        let simple = kwnames.is_empty() && co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0 && args.len() == co.argcount as usize;
-        let mut state = self.frame_state(n, co.stacksize as usize, if simple { Some(args) } else { None });
+        let nargs = args.len() + first.is_some() as usize;
+        let simple = kwnames.is_empty() && co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0 && nargs == co.argcount as usize;
+        let mut state = self.frame_state(n, co.stacksize as usize, first, if simple { Some(args) } else { None });
         if !simple {
-            if let Err(e) = self.bind_args(func, fd, code, &mut state.fast, args, kwnames) {
+            let bound = match first {
+                Some(s) => {
+                    let mut v: ArgVec = ArgVec::with_capacity(nargs);
+                    v.push(s.clone());
+                    v.extend(args.iter().cloned());
+                    self.bind_args(func, fd, code, &mut state.fast, &v, kwnames)
+                }
+                None => self.bind_args(func, fd, code, &mut state.fast, args, kwnames),
+            };
+            if let Err(e) = bound {
                 self.recycle(state);
                 return Err(e);
             }
@@ -366,10 +390,7 @@ impl Vm {
         // __new__
         let new = lookup_str(cls, "__new__");
         if let Some((obj, init)) = self.plain_new(cls, td, new.as_ref()) {
-            let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
-            v.push(obj.clone());
-            v.extend(args.iter().cloned());
-            let r = self.call_function(&init, &v, kwnames)?;
+            let r = self.call_function_self(&init, &obj, args, kwnames)?;
             if !r.is(&self.ctx.consts.none) {
                 return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r))));
             }
