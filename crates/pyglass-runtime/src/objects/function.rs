@@ -28,22 +28,33 @@ pub struct CodeData {
     /// One LOAD_GLOBAL cache entry per name (see `vm/eval.rs::load_global`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// One LOAD_ATTR/STORE_ATTR cache entry per name (see `vm/attr_cache.rs`).
-    pub attr_cache: Box<[std::cell::Cell<AttrCache>]>,
+    pub attr_cache: Box<[[std::cell::Cell<AttrCache>; ATTR_CACHE_WAYS]]>,
 }
 
 /// Where an instance attribute was last found: the inline-value index in instances of the
 /// type with version `type_version` (a version names one type in one state), valid while
 /// the context's type epoch is `epoch` (no type changed since). `type_version == 0`: empty.
+/// `index == NOT_INLINE`: in instances of that type the name is not a plain inline value
+/// (a method, a class attribute, a descriptor...), so the generic path runs at once.
+/// `load`/`store`: whether a load / a store may use the entry (no `__getattribute__` /
+/// `__setattr__` hook on the type).
 #[derive(Clone, Copy, Debug)]
 pub struct AttrCache {
     pub type_version: u64,
     pub epoch: u64,
     pub index: usize,
+    pub load: bool,
+    pub store: bool,
 }
 
 impl AttrCache {
-    pub const EMPTY: AttrCache = AttrCache { type_version: 0, epoch: 0, index: 0 };
+    pub const EMPTY: AttrCache = AttrCache { type_version: 0, epoch: 0, index: 0, load: false, store: false };
+    pub const NOT_INLINE: usize = usize::MAX;
 }
+
+/// Entries per name: a site that sees instances of a few classes (subclasses sharing a
+/// method, CPython's polymorphic sites) keeps one entry per class.
+pub const ATTR_CACHE_WAYS: usize = 4;
 
 /// Where a global name was last found: the globals dict (identified by address) and the
 /// keys versions that keep the cached entry position valid. `pos == usize::MAX`: empty.

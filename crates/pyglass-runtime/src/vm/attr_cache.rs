@@ -1,6 +1,7 @@
 //! LOAD_ATTR / STORE_ATTR caches for instance attributes kept in inline values (CPython's
 //! `LOAD_ATTR_INSTANCE_VALUE` / `STORE_ATTR_INSTANCE_VALUE` specializations, as a per-name
-//! cache in the code object).
+//! cache in the code object, with a few entries per name for sites that see several
+//! classes).
 //!
 //! An entry says: in instances of the type whose version is `type_version`, the name is
 //! shared key `index`, and nothing along that type's MRO overrides plain instance storage
@@ -11,60 +12,90 @@
 //! beyond the instance's capacity) takes the generic path.
 
 use crate::object::PyRef;
-use crate::objects::function::{AttrCache, CodeData};
+use crate::objects::function::{AttrCache, CodeData, ATTR_CACHE_WAYS};
 use crate::objects::instance::{live_inline_values, shared_key_index};
 use crate::objects::typeobject::{lookup, type_data, type_flags};
 use crate::vm::{PyResult, Vm};
 use std::cell::Cell;
 
 impl Vm {
+    /// The entry for `obj`'s type among the name's entries, if still valid.
+    #[inline(always)]
+    fn attr_entry(&self, ways: &[Cell<AttrCache>; ATTR_CACHE_WAYS], obj: &PyRef) -> Option<AttrCache> {
+        let epoch = self.ctx.type_epoch.get();
+        let version = type_data(&obj.class()).version.get();
+        ways.iter().map(Cell::get).find(|c| c.type_version == version && c.type_version != 0 && c.epoch == epoch)
+    }
+
     /// `obj.<code.names[arg]>`.
     #[inline]
     pub(crate) fn load_attr_cached(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {
-        let Some(cell) = code.attr_cache.get(arg) else {
+        let Some(ways) = code.attr_cache.get(arg) else {
             return self.getattr(obj, &code.names[arg]);
         };
-        let c = cell.get();
-        if c.epoch == self.ctx.type_epoch.get() && type_data(&obj.class()).version.get() == c.type_version {
-            if let Some(v) = live_inline_values(obj).and_then(|iv| iv.get(c.index)) {
-                return Ok(v);
+        match self.attr_entry(ways, obj) {
+            Some(c) if c.load && c.index != AttrCache::NOT_INLINE => {
+                if let Some(v) = live_inline_values(obj).and_then(|iv| iv.get(c.index)) {
+                    return Ok(v);
+                }
+                self.getattr(obj, &code.names[arg])
             }
+            Some(_) => self.getattr(obj, &code.names[arg]),
+            None => self.load_attr_miss(obj, code, arg, ways, false),
         }
-        self.load_attr_miss(obj, code, arg, cell, false)
     }
 
     /// `obj.<code.names[arg]> = v`.
     #[inline]
     pub(crate) fn store_attr_cached(&self, obj: &PyRef, code: &CodeData, arg: usize, v: PyRef) -> PyResult<()> {
-        let Some(cell) = code.attr_cache.get(arg) else {
+        let Some(ways) = code.attr_cache.get(arg) else {
             return self.setattr(obj, &code.names[arg], Some(v));
         };
-        let c = cell.get();
-        if c.epoch == self.ctx.type_epoch.get() && type_data(&obj.class()).version.get() == c.type_version {
-            if let Some(iv) = live_inline_values(obj) {
-                if c.index < iv.capacity() {
-                    drop(iv.set(c.index, v));
-                    return Ok(());
+        match self.attr_entry(ways, obj) {
+            Some(c) if c.store && c.index != AttrCache::NOT_INLINE => {
+                if let Some(iv) = live_inline_values(obj) {
+                    if c.index < iv.capacity() {
+                        drop(iv.set(c.index, v));
+                        return Ok(());
+                    }
                 }
             }
+            Some(_) => {}
+            None => {
+                let _ = self.load_attr_miss(obj, code, arg, ways, true);
+            }
         }
-        let _ = self.load_attr_miss(obj, code, arg, cell, true);
         self.setattr(obj, &code.names[arg], Some(v))
     }
 
-    /// Refill the entry if `obj`'s type allows it, then (loads) take the generic path.
+    /// Record what instances of `obj`'s type do with the name (newest entry first), then
+    /// (loads) take the generic path.
     #[inline(never)]
-    fn load_attr_miss(&self, obj: &PyRef, code: &CodeData, arg: usize, cell: &Cell<AttrCache>, store: bool) -> PyResult {
+    fn load_attr_miss(&self, obj: &PyRef, code: &CodeData, arg: usize, ways: &[Cell<AttrCache>; ATTR_CACHE_WAYS], store: bool) -> PyResult {
         let name = &code.names[arg];
         let t = obj.class();
         let td = type_data(&t);
-        let hook = if store { type_flags::CUSTOM_SETATTR } else { type_flags::CUSTOM_GETATTR };
-        if td.has_flag(type_flags::INLINE_VALUES) && !td.has_flag(hook) {
-            if let Some(index) = shared_key_index(self, td, name) {
-                if lookup(&t, name).map_or(true, |d| !self.is_data_descriptor(&d)) {
-                    cell.set(AttrCache { type_version: td.version.get(), epoch: self.ctx.type_epoch.get(), index });
+        let version = td.version.get();
+        if version != 0 {
+            let mut entry = AttrCache {
+                type_version: version,
+                epoch: self.ctx.type_epoch.get(),
+                index: AttrCache::NOT_INLINE,
+                load: !td.has_flag(type_flags::CUSTOM_GETATTR),
+                store: !td.has_flag(type_flags::CUSTOM_SETATTR),
+            };
+            if td.has_flag(type_flags::INLINE_VALUES) {
+                if let Some(index) = shared_key_index(self, td, name) {
+                    if lookup(&t, name).map_or(true, |d| !self.is_data_descriptor(&d)) {
+                        entry.index = index;
+                    }
                 }
             }
+            // Newest first; the oldest entry falls out.
+            for i in (1..ATTR_CACHE_WAYS).rev() {
+                ways[i].set(ways[i - 1].get());
+            }
+            ways[0].set(entry);
         }
         if store {
             return Ok(self.ctx.consts.none.clone());
