@@ -131,6 +131,28 @@ impl Table {
         }
     }
 
+    /// Entry positions holding `hash` along its probe sequence, in probe order.
+    fn hash_matches(&self, hash: isize) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.indices.is_empty() {
+            return out;
+        }
+        let mask = self.mask();
+        let mut perturb = hash as usize;
+        let mut i = (hash as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return out;
+            }
+            if ix != DUMMY && self.entries[ix as usize].as_ref().is_some_and(|e| e.hash == hash) {
+                out.push(ix as usize);
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+        }
+    }
+
     fn insert_new_entry(&mut self, mut slot: usize, hash: isize, key: PyRef, value: PyRef) {
         if self.indices.is_empty() {
             // CPython's insert_to_emptydict: a fresh minimum-size table whose kind is
@@ -294,12 +316,13 @@ impl DictData {
     /// Probe with full `__eq__` for every hash match (rare path: unequal keys with equal
     /// hashes). Returns the entry position and value.
     fn slow_lookup(&self, vm: &Vm, key: &PyRef, hash: isize) -> PyResult<Option<(usize, PyRef)>> {
+        // The entries with this hash along the key's probe sequence, in probe order (as
+        // CPython compares them), copied out so `__eq__` runs with no borrow held.
         let candidates: Vec<(usize, PyRef, PyRef)> = {
             let t = self.table.borrow();
-            t.entries
-                .iter()
-                .enumerate()
-                .filter_map(|(i, e)| e.as_ref().filter(|e| e.hash == hash).map(|e| (i, e.key.clone(), e.value.clone())))
+            t.hash_matches(hash)
+                .into_iter()
+                .filter_map(|ix| t.entries[ix].as_ref().map(|e| (ix, e.key.clone(), e.value.clone())))
                 .collect()
         };
         for (i, k, v) in candidates {
@@ -521,6 +544,10 @@ fn calculate_keysize(minsize: usize) -> usize {
 /// a full `__eq__` comparison is needed.
 #[inline]
 fn fast_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
+    fast_eq_depth(a, b, 0)
+}
+
+fn fast_eq_depth(a: &PyRef, b: &PyRef, depth: u32) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
@@ -529,17 +556,34 @@ fn fast_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
         return None;
     }
     use crate::objects::str::StrData;
-    match (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-        (Some(x), Some(y)) => Some(x.as_str() == y.as_str()),
-        _ => {
-            // Exact ints compare without Python code too.
-            use crate::objects::int::IntData;
-            match (a.downcast::<IntData>(), b.downcast::<IntData>()) {
-                (Some(x), Some(y)) => Some(x.value() == y.value()),
-                _ => None,
+    if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
+        return Some(x.as_str() == y.as_str());
+    }
+    // Exact ints and floats compare without Python code too.
+    use crate::objects::int::IntData;
+    if let (Some(x), Some(y)) = (a.downcast::<IntData>(), b.downcast::<IntData>()) {
+        return Some(x.value() == y.value());
+    }
+    use crate::objects::float::FloatData;
+    if let (Some(x), Some(y)) = (a.downcast::<FloatData>(), b.downcast::<FloatData>()) {
+        return Some(x.0 == y.0);
+    }
+    // Exact tuples of such items (memo-cache keys): equal when every pair is, as
+    // tuple.__eq__ decides; anything undecidable here takes the `__eq__` path.
+    if depth < 16 && a.is_kind(crate::object::Kind::Tuple) && b.is_kind(crate::object::Kind::Tuple) {
+        let (x, y) = (crate::objects::tuple::tuple_items(a), crate::objects::tuple::tuple_items(b));
+        if x.len() != y.len() {
+            return Some(false);
+        }
+        for (p, q) in x.iter().zip(y) {
+            match fast_eq_depth(p, q, depth + 1) {
+                Some(true) => {}
+                other => return other,
             }
         }
+        return Some(true);
     }
+    None
 }
 
 /// Support for the VM's global-name caches (CPython's LOAD_GLOBAL inline cache): the
