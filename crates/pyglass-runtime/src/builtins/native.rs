@@ -843,6 +843,29 @@ fn slice_positions(start: isize, step: isize, count: usize) -> impl Iterator<Ite
     (0..count).map(move |k| (start + k as isize * step) as usize)
 }
 
+/// The items of `items[start::step]` (`count` of them, from `slice_indices`), copied
+/// straight from the slice for steps 1 and -1. Positions past the end (the list shrank
+/// while the slice's indices were computed) are skipped.
+fn slice_copy(items: &[PyRef], start: isize, step: isize, count: usize) -> Vec<PyRef> {
+    if count == 0 {
+        return Vec::new();
+    }
+    let s = start as usize;
+    if step == 1 && s + count <= items.len() {
+        return items[s..s + count].to_vec();
+    }
+    if step == -1 && s < items.len() && count <= s + 1 {
+        return items[s + 1 - count..=s].iter().rev().cloned().collect();
+    }
+    let last = start + (count as isize - 1) * step;
+    if start >= 0 && last >= 0 && (start.max(last) as usize) < items.len() {
+        return slice_positions(start, step, count).map(|i| items[i].clone()).collect();
+    }
+    let mut v = Vec::with_capacity(count);
+    v.extend(slice_positions(start, step, count).filter_map(|i| items.get(i).cloned()));
+    v
+}
+
 pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
     let kind = c.kind();
     if kind == Kind::Dict {
@@ -870,7 +893,7 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
         return Ok(Some(match kind {
             Kind::List => {
                 let items = c.downcast::<ListData>().expect("kind checked").items.borrow();
-                let v: Vec<PyRef> = pos.filter_map(|i| items.get(i).cloned()).collect();
+                let v = slice_copy(&items, start, step, count);
                 drop(items);
                 vm.ctx.new_list(v)
             }
@@ -879,7 +902,7 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
                 if step == 1 && count == items.len() && c.class().is(&vm.ctx.types.tuple) {
                     return Ok(Some(c.clone()));
                 }
-                vm.ctx.new_tuple(pos.filter_map(|i| items.get(i).cloned()).collect())
+                vm.ctx.new_tuple(slice_copy(items, start, step, count))
             }
             Kind::Str => {
                 let s = c.downcast::<StrData>().expect("kind checked");
@@ -994,49 +1017,92 @@ pub fn native_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) -> 
                             }
                             Err(e) => return Err(e),
                         };
+                        let mut new_items = new_items;
                         let mut items = l.items.borrow_mut();
                         if step == 1 {
-                            let stop = (stop.max(start)) as usize;
-                            // CPython's list_ass_slice resizes (grow or shrink) when the
-                            // length changes.
+                            // CPython's list_ass_slice clamps to the size the list has once
+                            // the new items are collected (collecting may have run code).
                             let n = items.len();
-                            let newlen = n - (stop - start as usize) + new_items.len();
-                            if newlen > n {
-                                ListData::resize(&mut items, n, newlen);
+                            let lo = (start.max(0) as usize).min(n);
+                            let hi = (stop.max(0) as usize).clamp(lo, n);
+                            if hi - lo == new_items.len() {
+                                // Same length: swap in place; the old items leave in
+                                // `new_items`, dropped once the borrow is released.
+                                items[lo..hi].swap_with_slice(&mut new_items);
+                                drop(items);
+                                // list_ass_slice releases the old items last to first.
+                                new_items.into_iter().rev().for_each(drop);
+                            } else {
+                                // list_ass_slice resizes (grow or shrink) when the length
+                                // changes.
+                                let newlen = n - (hi - lo) + new_items.len();
+                                if newlen > n {
+                                    ListData::resize(&mut items, n, newlen);
+                                }
+                                let old: Vec<PyRef> = items.splice(lo..hi, new_items).collect();
+                                if newlen < n {
+                                    ListData::resize(&mut items, n, newlen);
+                                }
+                                drop(items);
+                                old.into_iter().rev().for_each(drop);
                             }
-                            let old: Vec<PyRef> = items.splice(start as usize..stop, new_items).collect();
-                            if newlen < n {
-                                ListData::resize(&mut items, n, newlen);
-                            }
-                            drop(items);
-                            drop(old);
                         } else {
                             if new_items.len() != count {
                                 return Err(vm.value_error(&format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), count)));
                             }
-                            let mut old = Vec::with_capacity(count);
-                            for (i, v) in slice_positions(start, step, count).zip(new_items) {
-                                old.push(std::mem::replace(&mut items[i], v));
+                            // The old items are swapped into `new_items` and dropped once the
+                            // borrow is released. (Positions past a list that shrank while the
+                            // new items were collected are skipped.)
+                            for (k, i) in slice_positions(start, step, count).enumerate() {
+                                if let Some(slot) = items.get_mut(i) {
+                                    std::mem::swap(slot, &mut new_items[k]);
+                                }
                             }
                             drop(items);
-                            drop(old);
+                            drop(new_items);
                         }
                     }
                     None => {
                         let mut items = l.items.borrow_mut();
-                        let mut positions: Vec<usize> = slice_positions(start, step, count).collect();
-                        positions.sort_unstable();
-                        let mut old = Vec::with_capacity(count);
                         let n = items.len();
-                        for p in positions.into_iter().rev() {
-                            old.push(items.remove(p));
-                        }
+                        let old: Vec<PyRef> = if step == 1 {
+                            let lo = (start.max(0) as usize).min(n);
+                            let hi = (stop.max(0) as usize).clamp(lo, n);
+                            items.drain(lo..hi).collect()
+                        } else {
+                            // One pass that keeps the survivors in place and the removed
+                            // items in ascending position order.
+                            let mut doomed = vec![false; n];
+                            for p in slice_positions(start, step, count) {
+                                if let Some(d) = doomed.get_mut(p) {
+                                    *d = true;
+                                }
+                            }
+                            let all = std::mem::take(&mut *items);
+                            let mut kept = Vec::with_capacity(all.capacity());
+                            let mut old = Vec::with_capacity(count);
+                            for (v, d) in all.into_iter().zip(doomed) {
+                                if d {
+                                    old.push(v);
+                                } else {
+                                    kept.push(v);
+                                }
+                            }
+                            *items = kept;
+                            old
+                        };
                         // list_ass_slice (step 1) resizes from the old size; an extended
                         // slice deletion resizes after the size has been set.
                         let newlen = items.len();
                         ListData::resize(&mut items, if step == 1 { n } else { newlen }, newlen);
                         drop(items);
-                        drop(old);
+                        // CPython releases a plain slice's items last to first
+                        // (list_ass_slice), an extended slice's first to last.
+                        if step == 1 {
+                            old.into_iter().rev().for_each(drop);
+                        } else {
+                            drop(old);
+                        }
                     }
                 }
                 return Ok(true);

@@ -309,3 +309,91 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
         _ => Ok(None),
     }
 }
+
+/// Everything a built-in iterator has left, appended to `out` in one borrow and leaving
+/// the iterator exhausted: exactly what repeated `iter_next` calls would give (none of
+/// these states runs Python code, so nothing can change the source between items). False,
+/// with the iterator and `out` untouched, for iterators of other types and states, and
+/// for a dict or set whose size changed (the item-by-item path raises the error).
+pub fn drain_builtin_into(vm: &Vm, it: &PyRef, out: &mut Vec<PyRef>) -> bool {
+    if !it.is_kind(Kind::Iterator) || !crate::vm::abstract_::is_static_type(&it.class()) {
+        return false;
+    }
+    let Some(data) = it.downcast::<IterData>() else { return false };
+    let Some(mut st) = data.state.try_borrow_mut() else { return false };
+    match &mut *st {
+        IterState::Range { next, stop, step } => {
+            let (v0, stop, step) = (*next as i128, *stop as i128, *step as i128);
+            let count = if step > 0 && v0 < stop {
+                ((stop - v0 + step - 1) / step) as usize
+            } else if step < 0 && v0 > stop {
+                ((v0 - stop - step - 1) / (-step)) as usize
+            } else {
+                0
+            };
+            out.reserve(count);
+            let mut v = v0;
+            for _ in 0..count {
+                // Every value lies between next and stop, so within i64.
+                out.push(vm.ctx.new_int(v as i64));
+                v += step;
+            }
+        }
+        IterState::Seq { seq, index } if seq.is_kind(Kind::List) && crate::vm::abstract_::is_static_type(&seq.class()) => {
+            let Some(items) = seq.downcast::<ListData>().and_then(|l| l.items.try_borrow()) else { return false };
+            out.extend_from_slice(items.get(*index..).unwrap_or_default());
+        }
+        IterState::Seq { seq, index } if seq.is_kind(Kind::Tuple) => out.extend_from_slice(tuple_items(seq).get(*index..).unwrap_or_default()),
+        IterState::Seq { seq, index } if seq.is_kind(Kind::Str) && crate::vm::abstract_::is_static_type(&seq.class()) => {
+            let Some(s) = seq.downcast::<StrData>() else { return false };
+            out.reserve(s.char_len().saturating_sub(*index));
+            let mut b = [0u8; 4];
+            for c in s.as_str().chars().skip(*index) {
+                out.push(vm.ctx.new_str(c.encode_utf8(&mut b)));
+            }
+        }
+        IterState::Reversed { seq, index } if seq.is_kind(Kind::List) || seq.is_kind(Kind::Tuple) => {
+            let mut take = |items: &[PyRef]| {
+                if let Ok(i) = usize::try_from(*index) {
+                    if i < items.len() {
+                        out.extend(items[..=i].iter().rev().cloned());
+                    }
+                }
+            };
+            if let Some(l) = seq.downcast::<ListData>() {
+                let Some(items) = l.items.try_borrow() else { return false };
+                take(&items);
+            } else {
+                take(tuple_items(seq));
+            }
+        }
+        IterState::Dict { dict, pos, len, what } => {
+            let Some(d) = dict.downcast::<DictData>() else { return false };
+            let Some(t) = d.table.try_borrow() else { return false };
+            if t.len() != *len {
+                return false;
+            }
+            let entries = t.entries.get(*pos..).unwrap_or_default().iter().flatten();
+            match what {
+                DictIterKind::Keys => out.extend(entries.map(|e| e.key.clone())),
+                DictIterKind::Values => out.extend(entries.map(|e| e.value.clone())),
+                DictIterKind::Items => {
+                    let pairs: Vec<(PyRef, PyRef)> = entries.map(|e| (e.key.clone(), e.value.clone())).collect();
+                    drop(t);
+                    out.extend(pairs.into_iter().map(|(k, v)| vm.ctx.new_tuple(vec![k, v])));
+                }
+            }
+        }
+        IterState::Set { set, pos, len } => {
+            let Some(s) = set.downcast::<crate::objects::set::SetData>() else { return false };
+            if s.len() != *len {
+                return false;
+            }
+            s.keys_into(*pos, out);
+        }
+        IterState::Exhausted => {}
+        _ => return false,
+    }
+    *st = IterState::Exhausted;
+    true
+}

@@ -394,6 +394,23 @@ impl SetData {
         drop(old);
     }
 
+    /// How many active keys there are at or after `pos` (a set iterator's length hint).
+    pub fn count_from(&self, pos: usize) -> usize {
+        let t = self.table.borrow();
+        t.slots.get(pos..).unwrap_or_default().iter().filter(|s| matches!(s, Slot::Active(..))).count()
+    }
+
+    /// Every active key at or after `pos`, in table order, appended to `out` (a set
+    /// iterator drained at once).
+    pub fn keys_into(&self, pos: usize, out: &mut Vec<PyRef>) {
+        let t = self.table.borrow();
+        for s in t.slots.get(pos..).unwrap_or_default() {
+            if let Slot::Active(_, k) = s {
+                out.push(k.clone());
+            }
+        }
+    }
+
     /// Next active entry at or after `pos`: (key, next position).
     pub fn entry_from(&self, mut pos: usize) -> Option<(PyRef, usize)> {
         let t = self.table.borrow();

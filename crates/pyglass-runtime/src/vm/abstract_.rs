@@ -918,10 +918,20 @@ impl Vm {
         }
         let it = self.get_iter(v)?;
         let mut out = Vec::new();
-        while let Some(x) = self.next_fast(&it)? {
+        self.collect_iter(&it, &mut out)?;
+        Ok(out)
+    }
+
+    /// Append what iterator `it` has left to `out`: built-in iterators over built-in
+    /// containers hand over everything at once, others item by item.
+    fn collect_iter(&self, it: &PyRef, out: &mut Vec<PyRef>) -> PyResult<()> {
+        if crate::objects::iter::drain_builtin_into(self, it, out) {
+            return Ok(());
+        }
+        while let Some(x) = self.next_fast(it)? {
             out.push(x);
         }
-        Ok(out)
+        Ok(())
     }
 
     pub fn unpack(&self, seq: &PyRef, n: usize) -> PyResult<Vec<PyRef>> {
@@ -984,8 +994,59 @@ impl Vm {
         let ty = &self.ctx.types;
         let fast = t.is(&ty.list) || t.is(&ty.tuple) || iterable.is(list);
         let sized = t.is(&ty.set) || t.is(&ty.frozenset) || t.is(&ty.dict) || (iterable.is_kind(Kind::DictView) && is_static_type(&t));
+        if fast && !iterable.is(list) {
+            // Copy straight from the source's items (no Python code runs meanwhile).
+            let Some(l) = list.downcast::<ListData>() else { return Ok(()) };
+            let src_list = iterable.downcast::<ListData>().map(|s| s.items.borrow());
+            let src: &[PyRef] = match &src_list {
+                Some(b) => b,
+                None => tuple_items(iterable),
+            };
+            let n = src.len();
+            if n == 0 {
+                return Ok(());
+            }
+            let mut v = l.items.borrow_mut();
+            let m = v.len();
+            if v.capacity() == 0 {
+                ListData::preallocate_exact(&mut v, n);
+            } else {
+                ListData::resize(&mut v, m, m + n);
+            }
+            v.extend_from_slice(src);
+            return Ok(());
+        }
         let hint = if fast || sized { 0 } else { self.length_hint(iterable, 8)? };
-        let items = self.iterate(iterable)?;
+        let items = if fast || sized {
+            self.iterate(iterable)?
+        } else {
+            let it = self.get_iter(iterable)?;
+            let mut buf = Vec::new();
+            let unallocated = |l: &PyRef| l.downcast::<ListData>().is_some_and(|l| l.items.borrow().capacity() == 0);
+            if hint > 0 && unallocated(list) {
+                // A list with no item array yet (`list(iterator)`): CPython preallocates
+                // exactly the hint, rounded up to even; collect straight into such an array
+                // and adopt it when the items fit (no Python code ran, so the list is still
+                // unallocated).
+                let want = (hint + 1) & !1usize;
+                buf.reserve_exact(want);
+                if crate::objects::iter::drain_builtin_into(self, &it, &mut buf) && buf.len() <= want && buf.capacity() == want {
+                    if let Some(l) = list.downcast::<ListData>() {
+                        let mut v = l.items.borrow_mut();
+                        if v.capacity() == 0 {
+                            *v = buf;
+                            let len = v.len();
+                            if len < v.capacity() {
+                                ListData::resize(&mut v, len, len);
+                            }
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+            self.collect_iter(&it, &mut buf)?;
+            buf
+        };
         let Some(l) = list.downcast::<ListData>() else { return Ok(()) };
         let mut v = l.items.borrow_mut();
         let m = v.len();
@@ -1011,12 +1072,16 @@ impl Vm {
             } else {
                 ListData::resize(&mut v, m, m + hint);
             }
-            for it in items {
-                if v.len() == v.capacity() {
-                    let len = v.len();
-                    ListData::resize(&mut v, len, len + 1);
+            if items.len() <= v.capacity() - v.len() {
+                v.extend(items);
+            } else {
+                for it in items {
+                    if v.len() == v.capacity() {
+                        let len = v.len();
+                        ListData::resize(&mut v, len, len + 1);
+                    }
+                    v.push(it);
                 }
-                v.push(it);
             }
             if v.len() < v.capacity() {
                 let len = v.len();
@@ -1050,6 +1115,17 @@ impl Vm {
                         } else {
                             0
                         }),
+                        // dictiter_len / setiter_len: what is left while the size is
+                        // unchanged, else 0.
+                        IterState::Dict { dict, pos, len, .. } => dict.downcast::<crate::objects::dict::DictData>().map(|d| {
+                            let t = d.table.borrow();
+                            if t.len() == *len {
+                                t.entries.get(*pos..).unwrap_or_default().iter().flatten().count()
+                            } else {
+                                0
+                            }
+                        }),
+                        IterState::Set { set, pos, len } => set.downcast::<crate::objects::set::SetData>().map(|s| if s.len() == *len { s.count_from(*pos) } else { 0 }),
                         IterState::Exhausted => Some(0),
                         _ => None,
                     };
