@@ -75,6 +75,17 @@ impl Vm {
     // ----- truth, hash, equality -----
 
     pub fn is_true(&self, v: &PyRef) -> PyResult<bool> {
+        // Exact ints and floats first, by type pointer (no type reference taken).
+        let tp = v.class_ptr();
+        if tp == self.ctx.types.int.as_ptr() {
+            if let Some(i) = v.downcast::<IntData>() {
+                return Ok(!i.value().is_zero());
+            }
+        } else if tp == self.ctx.types.float.as_ptr() {
+            if let Some(f) = v.downcast::<FloatData>() {
+                return Ok(f.0 != 0.0);
+            }
+        }
         let t = v.class();
         if is_static_type(&t) {
             match v.kind() {
@@ -657,6 +668,9 @@ impl Vm {
 
     /// `a <op> b` including the in-place forms, with CPython's reflection rules.
     pub fn binary_op(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult {
+        if let Some(r) = self.binary_number_fast(a, b, op) {
+            return Ok(r);
+        }
         let (ta, tb) = (a.class(), b.class());
         let ni = &self.ctx.consts.not_implemented;
         if op.is_inplace() {
@@ -691,6 +705,46 @@ impl Vm {
             Some(r) => Ok(r),
             None => Err(self.binop_type_error(a, b, op)),
         }
+    }
+
+    /// `a <op> b` for an exact float with an exact int or float, or two exact small ints
+    /// divided, when the result is a float computed the way `float_binop` would (no error
+    /// possible): no type lookups, no dispatch on kinds. `None`: take the general path.
+    #[inline]
+    fn binary_number_fast(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> Option<PyRef> {
+        let (ta, tb) = (a.class_ptr(), b.class_ptr());
+        let (int_t, float_t) = (self.ctx.types.int.as_ptr(), self.ctx.types.float.as_ptr());
+        // An int operand is converted as `int_to_f64` does (round half to even, which is
+        // what `as f64` does for any i64); big ints take the general path (overflow).
+        let as_f64 = |v: &PyRef, t: *mut crate::object::ObjHeader| -> Option<f64> {
+            if t == float_t {
+                Some(v.downcast::<FloatData>()?.0)
+            } else if t == int_t {
+                Some(v.downcast::<IntData>()?.as_small()? as f64)
+            } else {
+                None
+            }
+        };
+        if ta != float_t && tb != float_t {
+            // int / int: exact when both fit in 53 bits (`int_true_divide`'s own fast case).
+            if ta == int_t && tb == int_t && op.base() == BinaryOp::TrueDivide {
+                let x = a.downcast::<IntData>()?.as_small()?;
+                let y = b.downcast::<IntData>()?.as_small()?;
+                if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                    return Some(self.ctx.new_float(x as f64 / y as f64));
+                }
+            }
+            return None;
+        }
+        let (x, y) = (as_f64(a, ta)?, as_f64(b, tb)?);
+        let r = match op.base() {
+            BinaryOp::Add => x + y,
+            BinaryOp::Subtract => x - y,
+            BinaryOp::Multiply => x * y,
+            BinaryOp::TrueDivide if y != 0.0 => x / y,
+            _ => return None,
+        };
+        Some(self.ctx.new_float(r))
     }
 
     /// `a <op> b` through `__op__`/`__rop__` with CPython's rules (`binary_op1` and
