@@ -1,7 +1,6 @@
 //! The `math` module.
 
 use crate::builtins::args;
-use crate::builtins::numbers::to_float;
 use crate::object::{Kind, PyRef};
 use crate::objects::int::{IntData, IntValue};
 use crate::vm::{Args, PyResult, Vm};
@@ -29,9 +28,39 @@ pub fn make(vm: &Vm) -> PyRef {
     m
 }
 
+/// A float argument (CPython's `PyFloat_AsDouble`, the `d` converter): a float, an int
+/// (OverflowError when too large), or an object with `__float__` or `__index__`; strings
+/// are refused, unlike `float()`.
+#[inline]
+fn real(vm: &Vm, x: &PyRef) -> PyResult<f64> {
+    if let Some(f) = x.downcast::<crate::objects::float::FloatData>() {
+        return Ok(f.0);
+    }
+    if let Some(i) = x.downcast::<IntData>() {
+        return crate::builtins::native::int_to_f64(vm, i.value());
+    }
+    real_slow(vm, x)
+}
+
+#[cold]
+fn real_slow(vm: &Vm, x: &PyRef) -> PyResult<f64> {
+    let t = x.class();
+    if let Some(m) = crate::objects::typeobject::lookup_str(&t, "__float__") {
+        let r = vm.call(&m, &[x.clone()])?;
+        return match r.downcast::<crate::objects::float::FloatData>() {
+            Some(f) => Ok(f.0),
+            None => Err(vm.type_error(&format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(&r)))),
+        };
+    }
+    if crate::objects::typeobject::lookup_str(&t, "__index__").is_some() {
+        return crate::builtins::native::int_to_f64(vm, &vm.index(x)?);
+    }
+    Err(vm.type_error(&format!("must be real number, not {}", vm.type_name(x))))
+}
+
 fn one(vm: &Vm, a: &Args<'_>, name: &str) -> PyResult<f64> {
     let p = args::pos(vm, name, a, 1, 1)?;
-    to_float(vm, &p[0])
+    real(vm, &p[0])
 }
 
 fn domain(vm: &Vm) -> crate::vm::PyErr {
@@ -99,14 +128,14 @@ fn int_result(vm: &Vm, p: &PyRef, name: &str, f: fn(f64) -> f64) -> PyResult {
         return Ok(vm.ctx.new_int_value(i.value().clone()));
     }
     if p.is_kind(Kind::Float) {
-        let x = to_float(vm, p)?;
+        let x = real(vm, p)?;
         return Ok(vm.ctx.new_int_value(crate::builtins::numbers::float_to_int(vm, f(x))?));
     }
     let dunder = format!("__{name}__");
     if let Some(m) = crate::objects::typeobject::lookup_text(&p.class(), &dunder) {
         return vm.call(&m, &[p.clone()]);
     }
-    let x = to_float(vm, p)?;
+    let x = real(vm, p)?;
     Ok(vm.ctx.new_int_value(crate::builtins::numbers::float_to_int(vm, f(x))?))
 }
 fn floor(vm: &Vm, a: Args<'_>) -> PyResult {
@@ -137,7 +166,7 @@ fn log(vm: &Vm, a: Args<'_>) -> PyResult {
                 return Ok(f.ln() + shift as f64 * std::f64::consts::LN_2);
             }
         }
-        let x = to_float(vm, v)?;
+        let x = real(vm, v)?;
         if x <= 0.0 {
             return Err(domain(vm));
         }
@@ -178,7 +207,7 @@ fn log1p(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn two(vm: &Vm, a: &Args<'_>, name: &str) -> PyResult<(f64, f64)> {
     let p = args::pos(vm, name, a, 2, 2)?;
-    Ok((to_float(vm, &p[0])?, to_float(vm, &p[1])?))
+    Ok((real(vm, &p[0])?, real(vm, &p[1])?))
 }
 fn pow(vm: &Vm, a: Args<'_>) -> PyResult {
     let (x, y) = two(vm, &a, "pow")?;
@@ -197,7 +226,7 @@ fn atan2(vm: &Vm, a: Args<'_>) -> PyResult {
 fn hypot(vm: &Vm, a: Args<'_>) -> PyResult {
     let mut acc = 0.0f64;
     for v in a.pos() {
-        let x = to_float(vm, v)?;
+        let x = real(vm, v)?;
         acc = acc.hypot(x);
     }
     Ok(vm.ctx.new_float(acc))
@@ -210,7 +239,7 @@ fn dist(vm: &Vm, a: Args<'_>) -> PyResult {
     }
     let mut acc = 0.0f64;
     for (a, b) in x.iter().zip(&y) {
-        acc = acc.hypot(to_float(vm, a)? - to_float(vm, b)?);
+        acc = acc.hypot(real(vm, a)? - real(vm, b)?);
     }
     Ok(vm.ctx.new_float(acc))
 }
@@ -239,10 +268,10 @@ fn isfinite(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn isclose(vm: &Vm, a: Args<'_>) -> PyResult {
     let b = args::bind(vm, "isclose", &a, &["a", "b", "rel_tol", "abs_tol"], 2)?;
-    let x = to_float(vm, b[0].expect("required"))?;
-    let y = to_float(vm, b[1].expect("required"))?;
-    let rel = b[2].map(|v| to_float(vm, v)).transpose()?.unwrap_or(1e-9);
-    let abs_tol = b[3].map(|v| to_float(vm, v)).transpose()?.unwrap_or(0.0);
+    let x = real(vm, b[0].expect("required"))?;
+    let y = real(vm, b[1].expect("required"))?;
+    let rel = b[2].map(|v| real(vm, v)).transpose()?.unwrap_or(1e-9);
+    let abs_tol = b[3].map(|v| real(vm, v)).transpose()?.unwrap_or(0.0);
     if rel < 0.0 || abs_tol < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
@@ -347,8 +376,11 @@ fn prod(vm: &Vm, a: Args<'_>) -> PyResult {
 fn fsum(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = args::pos(vm, "fsum", &a, 1, 1)?;
     let mut partials: Vec<f64> = Vec::new();
+    // Infinities and NaNs are summed apart (CPython's special_sum / inf_sum).
+    let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
     for v in vm.iterate(&p[0])? {
-        let mut x = to_float(vm, &v)?;
+        let mut x = real(vm, &v)?;
+        let xsave = x;
         let mut i = 0;
         for j in 0..partials.len() {
             let mut y = partials[j];
@@ -364,7 +396,27 @@ fn fsum(vm: &Vm, a: Args<'_>) -> PyResult {
             x = hi;
         }
         partials.truncate(i);
-        partials.push(x);
+        if x != 0.0 {
+            if !x.is_finite() {
+                // Either an intermediate overflow or an inf/nan summand.
+                if xsave.is_finite() {
+                    return Err(vm.new_error(&vm.ctx.exc.overflow_error, "intermediate overflow in fsum"));
+                }
+                if xsave.is_infinite() {
+                    inf_sum += xsave;
+                }
+                special_sum += xsave;
+                partials.clear();
+            } else {
+                partials.push(x);
+            }
+        }
+    }
+    if special_sum != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(vm.value_error("-inf + inf in fsum"));
+        }
+        return Ok(vm.ctx.new_float(special_sum));
     }
     let mut hi = 0.0;
     if let Some(mut n) = partials.len().checked_sub(1) {
@@ -404,7 +456,7 @@ fn frexp(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn ldexp(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = args::pos(vm, "ldexp", &a, 2, 2)?;
-    let x = to_float(vm, &p[0])?;
+    let x = real(vm, &p[0])?;
     let e = vm.index(&p[1])?.to_i64().unwrap_or(0).clamp(-10000, 10000);
     checked(vm, x, x * 2f64.powi(e as i32))
 }

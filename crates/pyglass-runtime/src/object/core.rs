@@ -73,6 +73,16 @@ pub unsafe trait PyPayload: Sized + 'static {
     /// `__del__`). Setting it for a payload that holds references breaks the trashcan's
     /// guarantee that deep chains free iteratively.
     const LEAF: bool = false;
+    /// The interpreter's free list for objects of this payload (`LEAF` payloads only, see
+    /// `object/freelist.rs`): the block of a dead `PLAIN` object is kept there for reuse
+    /// instead of going back to the allocator. `None`: no free list.
+    #[inline(always)]
+    fn freelist(_ctx: &crate::vm::Context) -> Option<&super::freelist::FreeList<Self>> {
+        None
+    }
+    /// Whether [`freelist`](Self::freelist) can return a list (lets the deallocation of
+    /// other payloads skip looking for the interpreter).
+    const HAS_FREELIST: bool = false;
     /// Called once the payload has been moved into its object.
     fn on_alloc(&self) {}
     /// Whether `on_alloc` has run for this payload value, i.e. it lives inside an object
@@ -120,6 +130,13 @@ impl<T: PyPayload> VT<T> {
     };
 }
 
+/// The layout of a `PLAIN` object of payload `T` (no pre-header, trailing items or inline
+/// values), a constant: what `alloc_fixed` allocates.
+#[inline(always)]
+pub(crate) const fn plain_layout<T: PyPayload>() -> Layout {
+    VT::<T>::PLAIN_LAYOUT
+}
+
 /// The vtable of payload type `T`.
 pub fn vtable_of<T: PyPayload>() -> &'static VTable {
     &VT::<T>::V
@@ -152,6 +169,11 @@ unsafe fn dealloc_plain<T: PyPayload>(p: NonNull<ObjHeader>) {
     unsafe {
         let obj = p.as_ptr() as *mut PyObject<T>;
         std::ptr::drop_in_place(std::ptr::addr_of_mut!((*obj).payload));
+        // The block was allocated with `PLAIN_LAYOUT` for a `T` and its payload is gone:
+        // what the free list's `push` asks for.
+        if T::HAS_FREELIST && crate::vm::Vm::with_current(|vm| T::freelist(&vm.ctx).is_some_and(|fl| fl.push(p))).unwrap_or(false) {
+            return;
+        }
         crate::object::memory::obj_free(p.as_ptr() as *mut u8, VT::<T>::PLAIN_LAYOUT);
     }
 }

@@ -10,6 +10,11 @@ pub struct FloatData(pub f64);
 unsafe impl PyPayload for FloatData {
     const KIND: Kind = Kind::Float;
     const LEAF: bool = true;
+    const HAS_FREELIST: bool = true;
+    #[inline(always)]
+    fn freelist(ctx: &crate::vm::Context) -> Option<&crate::object::freelist::FreeList<Self>> {
+        Some(&ctx.float_freelist)
+    }
 }
 
 /// `repr(x)` for a float, identical to CPython's (`float_repr`, mode 'r').

@@ -19,6 +19,11 @@ pub struct IntData(pub IntValue);
 unsafe impl PyPayload for IntData {
     const KIND: Kind = Kind::Int;
     const LEAF: bool = true;
+    const HAS_FREELIST: bool = true;
+    #[inline(always)]
+    fn freelist(ctx: &crate::vm::Context) -> Option<&crate::object::freelist::FreeList<Self>> {
+        Some(&ctx.int_freelist)
+    }
 }
 
 impl IntData {

@@ -75,6 +75,17 @@ impl Vm {
     // ----- truth, hash, equality -----
 
     pub fn is_true(&self, v: &PyRef) -> PyResult<bool> {
+        // Exact ints and floats first, by type pointer (no type reference taken).
+        let tp = v.class_ptr();
+        if tp == self.ctx.types.int.as_ptr() {
+            if let Some(i) = v.downcast::<IntData>() {
+                return Ok(!i.value().is_zero());
+            }
+        } else if tp == self.ctx.types.float.as_ptr() {
+            if let Some(f) = v.downcast::<FloatData>() {
+                return Ok(f.0 != 0.0);
+            }
+        }
         let t = v.class();
         if is_static_type(&t) {
             match v.kind() {
@@ -155,6 +166,9 @@ impl Vm {
 
     /// `a <op> b` with CPython's reflection rules.
     pub fn rich_compare(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> PyResult {
+        if let Some(r) = self.compare_number_fast(a, b, op) {
+            return Ok(self.ctx.bool_obj(r));
+        }
         let _guard = self.enter_recursive(" in comparison")?;
         let (ta, tb) = (a.class(), b.class());
         let native = if is_static_type(&ta) && is_static_type(&tb) { crate::builtins::native::native_compare(self, a, b, op)? } else { None };
@@ -646,6 +660,16 @@ impl Vm {
         }
     }
     pub fn neg(&self, v: &PyRef) -> PyResult {
+        let tp = v.class_ptr();
+        if tp == self.ctx.types.float.as_ptr() {
+            if let Some(f) = v.downcast::<FloatData>() {
+                return Ok(self.ctx.new_float(-f.0));
+            }
+        } else if tp == self.ctx.types.int.as_ptr() {
+            if let Some(x) = v.downcast::<IntData>().and_then(|i| i.as_small()).and_then(i64::checked_neg) {
+                return Ok(self.ctx.new_int(x));
+            }
+        }
         self.unary(v, "__neg__", "-")
     }
     pub fn pos(&self, v: &PyRef) -> PyResult {
@@ -657,6 +681,9 @@ impl Vm {
 
     /// `a <op> b` including the in-place forms, with CPython's reflection rules.
     pub fn binary_op(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult {
+        if let Some(r) = self.binary_number_fast(a, b, op) {
+            return Ok(r);
+        }
         let (ta, tb) = (a.class(), b.class());
         let ni = &self.ctx.consts.not_implemented;
         if op.is_inplace() {
@@ -691,6 +718,85 @@ impl Vm {
             Some(r) => Ok(r),
             None => Err(self.binop_type_error(a, b, op)),
         }
+    }
+
+    /// `a <op> b` for exact ints and floats whose comparison is exact in f64 or i64: two
+    /// small ints, two floats, or a float and an int of at most 53 bits (converted
+    /// exactly, so this is CPython's float_richcompare). `None`: take the general path.
+    #[inline]
+    fn compare_number_fast(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> Option<bool> {
+        use std::cmp::Ordering as O;
+        let (ta, tb) = (a.class_ptr(), b.class_ptr());
+        let (int_t, float_t) = (self.ctx.types.int.as_ptr(), self.ctx.types.float.as_ptr());
+        const EXACT: u64 = 1 << 53;
+        let as_f64 = |v: &PyRef, t: *mut crate::object::ObjHeader| -> Option<f64> {
+            if t == float_t {
+                Some(v.downcast::<FloatData>()?.0)
+            } else if t == int_t {
+                let i = v.downcast::<IntData>()?.as_small()?;
+                (i.unsigned_abs() <= EXACT).then_some(i as f64)
+            } else {
+                None
+            }
+        };
+        let ord = if ta == int_t && tb == int_t {
+            Some(a.downcast::<IntData>()?.as_small()?.cmp(&b.downcast::<IntData>()?.as_small()?))
+        } else if ta == float_t || tb == float_t {
+            as_f64(a, ta)?.partial_cmp(&as_f64(b, tb)?)
+        } else {
+            return None;
+        };
+        // A NaN operand (`ord` None) is unordered: only != holds.
+        Some(match (op, ord) {
+            (CompareOp::Ne, None) => true,
+            (_, None) => false,
+            (CompareOp::Lt, Some(o)) => o == O::Less,
+            (CompareOp::Le, Some(o)) => o != O::Greater,
+            (CompareOp::Eq, Some(o)) => o == O::Equal,
+            (CompareOp::Ne, Some(o)) => o != O::Equal,
+            (CompareOp::Gt, Some(o)) => o == O::Greater,
+            (CompareOp::Ge, Some(o)) => o != O::Less,
+        })
+    }
+
+    /// `a <op> b` for an exact float with an exact int or float, or two exact small ints
+    /// divided, when the result is a float computed the way `float_binop` would (no error
+    /// possible): no type lookups, no dispatch on kinds. `None`: take the general path.
+    #[inline]
+    fn binary_number_fast(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> Option<PyRef> {
+        let (ta, tb) = (a.class_ptr(), b.class_ptr());
+        let (int_t, float_t) = (self.ctx.types.int.as_ptr(), self.ctx.types.float.as_ptr());
+        // An int operand is converted as `int_to_f64` does (round half to even, which is
+        // what `as f64` does for any i64); big ints take the general path (overflow).
+        let as_f64 = |v: &PyRef, t: *mut crate::object::ObjHeader| -> Option<f64> {
+            if t == float_t {
+                Some(v.downcast::<FloatData>()?.0)
+            } else if t == int_t {
+                Some(v.downcast::<IntData>()?.as_small()? as f64)
+            } else {
+                None
+            }
+        };
+        if ta != float_t && tb != float_t {
+            // int / int: exact when both fit in 53 bits (`int_true_divide`'s own fast case).
+            if ta == int_t && tb == int_t && op.base() == BinaryOp::TrueDivide {
+                let x = a.downcast::<IntData>()?.as_small()?;
+                let y = b.downcast::<IntData>()?.as_small()?;
+                if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                    return Some(self.ctx.new_float(x as f64 / y as f64));
+                }
+            }
+            return None;
+        }
+        let (x, y) = (as_f64(a, ta)?, as_f64(b, tb)?);
+        let r = match op.base() {
+            BinaryOp::Add => x + y,
+            BinaryOp::Subtract => x - y,
+            BinaryOp::Multiply => x * y,
+            BinaryOp::TrueDivide if y != 0.0 => x / y,
+            _ => return None,
+        };
+        Some(self.ctx.new_float(r))
     }
 
     /// `a <op> b` through `__op__`/`__rop__` with CPython's rules (`binary_op1` and

@@ -117,6 +117,11 @@ pub struct Context {
     pub gc: crate::vm::gc::GcState,
     /// Weak references: referent address -> (weakref object address, payload address).
     pub weakrefs: RefCell<ahash::AHashMap<usize, Vec<(usize, usize)>>>,
+    /// Blocks of dead floats kept for reuse (`object/freelist.rs`); released when the
+    /// context is dropped.
+    pub float_freelist: crate::object::freelist::FreeList<crate::objects::float::FloatData>,
+    /// The same for ints (CPython 3.14 has one too).
+    pub int_freelist: crate::object::freelist::FreeList<IntData>,
 }
 
 /// The data of a built-in (static, immutable) type whose instances have the payload of
@@ -300,6 +305,8 @@ impl Context {
             config,
             stdout: RefCell::new(crate::vm::frame::OutBuf::default()),
             weakrefs: RefCell::new(ahash::AHashMap::new()),
+            float_freelist: crate::object::freelist::FreeList::new(),
+            int_freelist: crate::object::freelist::FreeList::new(),
         };
         crate::builtins::types_init::init_builtin_types(&ctx);
         ctx
@@ -394,19 +401,30 @@ impl Context {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
             return self.consts.small_ints[(v - SMALL_INT_MIN) as usize].clone();
         }
-        self.alloc(&self.types.int, IntData(IntValue::Small(v)))
+        self.new_int_obj(IntData(IntValue::Small(v)))
     }
 
     pub fn new_int_value(&self, v: IntValue) -> PyRef {
         match v {
             IntValue::Small(i) => self.new_int(i),
-            big => self.alloc(&self.types.int, IntData(big)),
+            big => self.new_int_obj(IntData(big)),
         }
     }
 
-    #[inline]
+    #[inline(always)]
+    fn new_int_obj(&self, d: IntData) -> PyRef {
+        match self.int_freelist.alloc(&self.types.int, d) {
+            Ok(r) => r,
+            Err(d) => self.alloc(&self.types.int, d),
+        }
+    }
+
+    #[inline(always)]
     pub fn new_float(&self, v: f64) -> PyRef {
-        self.alloc(&self.types.float, crate::objects::float::FloatData(v))
+        match self.float_freelist.alloc(&self.types.float, crate::objects::float::FloatData(v)) {
+            Ok(r) => r,
+            Err(payload) => self.alloc(&self.types.float, payload),
+        }
     }
 
     pub fn new_str(&self, s: &str) -> PyRef {
