@@ -723,8 +723,8 @@ impl Vm {
     /// `a <op> b` for exact ints and floats whose comparison is exact in f64 or i64: two
     /// small ints, two floats, or a float and an int of at most 53 bits (converted
     /// exactly, so this is CPython's float_richcompare). `None`: take the general path.
-    #[inline]
-    fn compare_number_fast(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> Option<bool> {
+    #[inline(always)]
+    pub(crate) fn compare_number_fast(&self, a: &PyRef, b: &PyRef, op: CompareOp) -> Option<bool> {
         use std::cmp::Ordering as O;
         let (ta, tb) = (a.class_ptr(), b.class_ptr());
         let (int_t, float_t) = (self.ctx.types.int.as_ptr(), self.ctx.types.float.as_ptr());
@@ -762,8 +762,8 @@ impl Vm {
     /// `a <op> b` for an exact float with an exact int or float, or two exact small ints
     /// divided, when the result is a float computed the way `float_binop` would (no error
     /// possible): no type lookups, no dispatch on kinds. `None`: take the general path.
-    #[inline]
-    fn binary_number_fast(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> Option<PyRef> {
+    #[inline(always)]
+    pub(crate) fn binary_number_fast(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> Option<PyRef> {
         let (ta, tb) = (a.class_ptr(), b.class_ptr());
         let (int_t, float_t) = (self.ctx.types.int.as_ptr(), self.ctx.types.float.as_ptr());
         // An int operand is converted as `int_to_f64` does (round half to even, which is

@@ -356,7 +356,7 @@ impl Vm {
                     let b = pop!(stack, self);
                     let a = pop!(stack, self);
                     let op = CompareOp::from_arg(arg as u32).unwrap_or(CompareOp::Eq);
-                    let r = match compare_fast(&a, &b, op) {
+                    let r = match self.compare_number_fast(&a, &b, op) {
                         Some(r) => self.ctx.bool_obj(r),
                         None => self.rich_compare(&a, &b, op)?,
                     };
@@ -960,7 +960,8 @@ impl Vm {
         None
     }
 
-    /// Int and float arithmetic without any lookup (exact types only).
+    /// Int and float arithmetic without any lookup (exact types only): small ints here,
+    /// floats and mixed operands through `binary_number_fast`.
     #[inline(always)]
     fn binary_fast(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> Option<PyRef> {
         let (ta, tb) = (a.class_ptr(), b.class_ptr());
@@ -982,52 +983,10 @@ impl Vm {
             };
             return Some(self.ctx.new_int(r));
         }
-        let float_t = self.ctx.types.float.as_ptr();
-        if ta == float_t && tb == float_t {
-            let x = a.downcast::<crate::objects::float::FloatData>()?.0;
-            let y = b.downcast::<crate::objects::float::FloatData>()?.0;
-            let r = match op {
-                BinaryOp::Add | BinaryOp::InplaceAdd => x + y,
-                BinaryOp::Subtract | BinaryOp::InplaceSubtract => x - y,
-                BinaryOp::Multiply | BinaryOp::InplaceMultiply => x * y,
-                BinaryOp::TrueDivide | BinaryOp::InplaceTrueDivide if y != 0.0 => x / y,
-                _ => return None,
-            };
-            return Some(self.ctx.new_float(r));
-        }
-        None
+        // Floats, mixed float/int and int true division: the generic path's own fast case.
+        self.binary_number_fast(a, b, op)
     }
 }
-
-/// Comparisons of exact ints and floats without any lookup.
-#[inline(always)]
-fn compare_fast(a: &PyRef, b: &PyRef, op: CompareOp) -> Option<bool> {
-    use std::cmp::Ordering as O;
-    let ord = match (a.downcast::<IntData>(), b.downcast::<IntData>()) {
-        (Some(x), Some(y)) => match (x.as_small(), y.as_small()) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            _ => x.value().cmp(y.value()),
-        },
-        _ => match (a.downcast::<crate::objects::float::FloatData>(), b.downcast::<crate::objects::float::FloatData>()) {
-            (Some(x), Some(y)) => x.0.partial_cmp(&y.0)?,
-            _ => return None,
-        },
-    };
-    // Subclasses of int/float may override comparisons: only exact builtin kinds get here
-    // through the payload check, but a subclass shares the payload; check for heap types.
-    if a.header().flags() & crate::object::layout_bits::OWNS_TYPE_REF != 0 || b.header().flags() & crate::object::layout_bits::OWNS_TYPE_REF != 0 {
-        return None;
-    }
-    Some(match op {
-        CompareOp::Lt => ord == O::Less,
-        CompareOp::Le => ord != O::Greater,
-        CompareOp::Eq => ord == O::Equal,
-        CompareOp::Ne => ord != O::Equal,
-        CompareOp::Gt => ord == O::Greater,
-        CompareOp::Ge => ord != O::Less,
-    })
-}
-
 
 #[inline(always)]
 pub(crate) fn dict_of(d: &PyRef) -> &DictData {
