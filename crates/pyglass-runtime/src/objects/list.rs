@@ -93,6 +93,17 @@ impl ListData {
         }
     }
 
+    /// Room for `n` more items from a source of known size (`list_extend`): an exact
+    /// preallocation when the list has no item array yet, else `list_resize`.
+    pub fn grow_for_extend(items: &mut Vec<PyRef>, n: usize) {
+        let m = items.len();
+        if items.capacity() == 0 {
+            ListData::preallocate_exact(items, n);
+        } else {
+            ListData::resize(items, m, m + n);
+        }
+    }
+
     /// CPython's `list_preallocate_exact` for a list with no item array yet: room for `n`
     /// items rounded up to an even count.
     pub fn preallocate_exact(items: &mut Vec<PyRef>, n: usize) {

@@ -1113,12 +1113,7 @@ impl Vm {
                 return Ok(());
             }
             let mut v = l.items.borrow_mut();
-            let m = v.len();
-            if v.capacity() == 0 {
-                ListData::preallocate_exact(&mut v, n);
-            } else {
-                ListData::resize(&mut v, m, m + n);
-            }
+            ListData::grow_for_extend(&mut v, n);
             v.extend_from_slice(src);
             return Ok(());
         }
@@ -1161,11 +1156,7 @@ impl Vm {
             if n == 0 {
                 return Ok(());
             }
-            if v.capacity() == 0 {
-                ListData::preallocate_exact(&mut v, n);
-            } else {
-                ListData::resize(&mut v, m, m + n);
-            }
+            ListData::grow_for_extend(&mut v, n);
             v.extend(items);
         } else if sized {
             ListData::resize(&mut v, m, m + n);
