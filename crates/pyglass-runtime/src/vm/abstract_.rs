@@ -74,14 +74,20 @@ impl Vm {
 
     // ----- truth, hash, equality -----
 
+    #[inline]
     pub fn is_true(&self, v: &PyRef) -> PyResult<bool> {
-        // Exact ints and floats first, by type pointer (no type reference taken).
-        let tp = v.class_ptr();
-        if tp == self.ctx.types.int.as_ptr() {
+        // Exact ints first, by type pointer (no type reference taken, no call).
+        if v.class_ptr() == self.ctx.types.int.as_ptr() {
             if let Some(i) = v.downcast::<IntData>() {
                 return Ok(!i.value().is_zero());
             }
-        } else if tp == self.ctx.types.float.as_ptr() {
+        }
+        self.is_true_general(v)
+    }
+
+    #[inline(never)]
+    fn is_true_general(&self, v: &PyRef) -> PyResult<bool> {
+        if v.class_ptr() == self.ctx.types.float.as_ptr() {
             if let Some(f) = v.downcast::<FloatData>() {
                 return Ok(f.0 != 0.0);
             }
