@@ -418,9 +418,13 @@ impl CompareOp {
     }
 }
 
-/// One encoded instruction: opcode in the low 8 bits, argument in the upper 24.
+/// One decoded instruction: the opcode (always a valid one, so the eval loop's dispatch is
+/// a single jump-table index with no decode step) and its argument (at most [`MAX_ARG`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Instr(pub u32);
+pub struct Instr {
+    op: Opcode,
+    arg: u32,
+}
 
 /// Largest argument an instruction can carry.
 pub const MAX_ARG: u32 = (1 << 24) - 1;
@@ -429,21 +433,19 @@ impl Instr {
     #[inline]
     pub fn new(op: Opcode, arg: u32) -> Instr {
         debug_assert!(arg <= MAX_ARG);
-        Instr((op as u32) | (arg << 8))
+        Instr { op, arg }
     }
     #[inline]
     pub fn opcode_byte(self) -> u8 {
-        self.0 as u8
+        self.op as u8
     }
-    #[inline]
+    #[inline(always)]
     pub fn op(self) -> Opcode {
-        // Instructions are only built by `Instr::new`, so the byte is a valid opcode; an
-        // invalid one decodes as NOP rather than panicking.
-        Opcode::from_u8(self.0 as u8).unwrap_or(Opcode::NOP)
+        self.op
     }
-    #[inline]
+    #[inline(always)]
     pub fn arg(self) -> u32 {
-        self.0 >> 8
+        self.arg
     }
 }
 
