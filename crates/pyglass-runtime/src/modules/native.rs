@@ -102,6 +102,7 @@ pub fn new_class(vm: &Vm, def: &ClassDef<'_>) -> PyRef {
             version: Cell::new(0),
             shared_keys: PyCell::new(Vec::new()),
             lookup_cache: crate::objects::typeobject::LookupCache::new(),
+            init_cache: Default::default(),
         },
         0,
     )

@@ -426,6 +426,7 @@ pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &Py
             version: Cell::new(vm.ctx.new_type_version()),
             shared_keys: PyCell::new(if flags & type_flags::INLINE_VALUES != 0 { init_attribute_names(dd) } else { Vec::new() }),
             lookup_cache: crate::objects::typeobject::LookupCache::new(),
+            init_cache: Default::default(),
         },
         type_data(meta).nslots.get(),
     )

@@ -68,6 +68,22 @@ pub struct TypeData {
     /// Remembered MRO lookups (CPython's type method cache, per type here); holds no
     /// references. See `lookup`.
     pub lookup_cache: LookupCache,
+    /// Where `cls(...)` found its `__init__` when the type is a plain class (see
+    /// [`InitCache`]); holds no references.
+    pub init_cache: Cell<InitCache>,
+}
+
+/// CPython's `CALL_ALLOC_AND_ENTER_INIT` precondition, remembered per type: at type version
+/// `version` and type epoch `epoch`, instances are made by `object.__new__` and `__init__`
+/// is a Python function stored at entry `pos` of the type's own dict, whose keys version
+/// was `keys_version`. Any change to any type bumps the epoch (so a base gaining a
+/// `__new__` is seen); a hit re-reads `__init__` from the live dict.
+#[derive(Clone, Copy, Default)]
+pub struct InitCache {
+    pub epoch: u64,
+    pub version: u64,
+    pub pos: usize,
+    pub keys_version: u64,
 }
 
 // SAFETY: Kind::Type is used by no other payload type.

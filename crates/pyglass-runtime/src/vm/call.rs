@@ -387,6 +387,18 @@ impl Vm {
         if cls.is(&self.ctx.types.type_) && args.len() == 1 && kwnames.is_empty() {
             return Ok(args[0].class());
         }
+        // A plain class seen before: no __new__ lookup, __init__ straight from its dict.
+        let c = td.init_cache.get();
+        if c.version == td.version.get() && c.epoch == self.ctx.type_epoch.get() && c.version != 0 {
+            if let Some(init) = td.dict().value_at_if_version(c.pos, c.keys_version).filter(|i| i.is_kind(Kind::Function)) {
+                let obj = crate::objects::instance::alloc_instance(self, cls, crate::objects::misc::ObjectData);
+                let r = self.call_function_self(&init, &obj, args, kwnames)?;
+                if !r.is(&self.ctx.consts.none) {
+                    return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                }
+                return Ok(obj);
+            }
+        }
         // __new__
         let new = lookup_str(cls, "__new__");
         if let Some((obj, init)) = self.plain_new(cls, td, new.as_ref()) {
@@ -458,6 +470,13 @@ impl Vm {
             return None;
         }
         let init = lookup_str(cls, "__init__").filter(|i| i.is_kind(Kind::Function))?;
+        // Remember the outcome when `__init__` is the type's own (the usual class).
+        let hash = crate::objects::str::str_hash("__init__");
+        if let (keys_version, Some((pos, own))) = td.dict().str_entry("__init__", hash, None) {
+            if own.is(&init) && td.version.get() != 0 {
+                td.init_cache.set(crate::objects::typeobject::InitCache { epoch: self.ctx.type_epoch.get(), version: td.version.get(), pos, keys_version });
+            }
+        }
         Some((alloc_instance(self, cls, crate::objects::misc::ObjectData), init))
     }
 

@@ -147,6 +147,7 @@ fn static_type_data(name: &str, dict: PyRef, vt: &'static crate::object::VTable,
         version: Cell::new(0),
         shared_keys: PyCell::new(Vec::new()),
         lookup_cache: crate::objects::typeobject::LookupCache::new(),
+        init_cache: Default::default(),
     }
 }
 
