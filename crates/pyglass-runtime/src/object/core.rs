@@ -880,6 +880,43 @@ pub fn inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
     }
 }
 
+/// The inline values of `obj` when they are authoritative: allocated with some and no
+/// `__dict__` materialized (the attribute caches' hit path; one flags read, no calls).
+#[inline(always)]
+pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
+    let h = obj.header();
+    let f = h.flags();
+    if f & layout_bits::HAS_INLINE_VALUES == 0 {
+        return None;
+    }
+    if f & layout_bits::HAS_MANAGED_DICT != 0 {
+        let off = h.pre_header_size();
+        // SAFETY: as in `managed_dict_slot`: an initialised `Option<PyRef>` word sits `off`
+        // bytes before the header; it is only read here (as a nullable pointer).
+        let word = unsafe { *((obj.ptr.as_ptr() as *const u8).sub(off) as *const usize) };
+        if word != 0 {
+            return None;
+        }
+    }
+    // SAFETY: `ob_type` of a live object points at a live type object (see `PyRef::class`).
+    let typ = unsafe { &*(h.type_ptr()) };
+    let vt = crate::objects::typeobject::vtable_of_type_header(typ);
+    // Inline values are only given to payloads without trailing items of their own
+    // (`alloc_object_with_values`), so the trailing items are the type's `__slots__`.
+    debug_assert_eq!(unsafe { (vt.own_trailing)(obj.ptr) }, 0);
+    let trailing = crate::objects::typeobject::nslots_of_type_header(typ);
+    let (meta, cap) = inline_area_after(obj.ptr, vt, trailing)?;
+    // SAFETY: as in `inline_values`.
+    unsafe {
+        let meta_words = inline_words(cap) - cap;
+        let values = meta.add(meta_words * std::mem::size_of::<usize>()) as *const Cell<Option<PyRef>>;
+        Some(InlineValues {
+            meta: std::slice::from_raw_parts(meta as *const Cell<u8>, 2 + cap),
+            values: std::slice::from_raw_parts(values, cap),
+        })
+    }
+}
+
 impl InlineValues<'_> {
     pub fn capacity(&self) -> usize {
         self.values.len()
@@ -902,10 +939,9 @@ impl InlineValues<'_> {
     #[inline]
     pub fn get(&self, i: usize) -> Option<PyRef> {
         let c = self.values.get(i)?;
-        let v = c.take();
-        let r = v.clone();
-        c.set(v);
-        r
+        // SAFETY: single-threaded access (invariant 4), and cloning (an incref) runs no code,
+        // so nothing replaces the value while this shared borrow of it lives.
+        unsafe { (*c.as_ptr()).clone() }
     }
     /// Store value `i` (in range), appending `i` to the insertion order when it was empty.
     /// Returns the old value, for the caller to drop once the object is consistent.

@@ -86,24 +86,10 @@ fn shared_key_index_or_add(vm: &Vm, td: &TypeData, name: &PyRef) -> Option<usize
     Some(keys.len() - 1)
 }
 
-/// Whether `obj`'s managed `__dict__` slot holds a dict.
-fn has_dict(obj: &PyRef) -> bool {
-    obj.managed_dict_slot().is_some_and(|s| {
-        let d = s.take();
-        let r = d.is_some();
-        s.set(d);
-        r
-    })
-}
-
 /// The inline values of `obj` when they are authoritative (no dict materialized).
 #[inline]
 pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
-    let iv = inline_values(obj)?;
-    if has_dict(obj) {
-        return None;
-    }
-    Some(iv)
+    crate::object::core::live_inline_values(obj)
 }
 
 /// `obj.name` from the inline values (`t` is `obj`'s class).

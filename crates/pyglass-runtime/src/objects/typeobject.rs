@@ -127,6 +127,17 @@ pub(crate) fn nslots_of_type_header(typ: &ObjHeader) -> usize {
     t.nslots.get()
 }
 
+/// The version of `obj`'s type (what the attribute caches compare), read through the
+/// object's type pointer without taking a reference.
+#[inline(always)]
+pub(crate) fn type_version_of(obj: &PyRef) -> u64 {
+    let typ = obj.class_ptr();
+    // SAFETY: as in vtable_of_type_header; `obj` keeps its type alive, and the version is
+    // read at once.
+    let t = unsafe { &(*(typ as *const PyObject<TypeData>)).payload };
+    t.version.get()
+}
+
 impl TypeData {
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0

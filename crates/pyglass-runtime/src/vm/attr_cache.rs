@@ -23,8 +23,12 @@ impl Vm {
     #[inline(always)]
     fn attr_entry(&self, ways: &[Cell<AttrCache>; ATTR_CACHE_WAYS], obj: &PyRef) -> Option<AttrCache> {
         let epoch = self.ctx.type_epoch.get();
-        let version = type_data(&obj.class()).version.get();
-        ways.iter().map(Cell::get).find(|c| c.type_version == version && c.type_version != 0 && c.epoch == epoch)
+        let version = crate::objects::typeobject::type_version_of(obj);
+        let first = ways[0].get();
+        if first.type_version == version && first.epoch == epoch && version != 0 {
+            return Some(first);
+        }
+        ways[1..].iter().map(Cell::get).find(|c| c.type_version == version && c.type_version != 0 && c.epoch == epoch)
     }
 
     /// `obj.<code.names[arg]>`.
