@@ -5,6 +5,7 @@
 pub mod code;
 pub mod dis;
 pub mod opcode;
+pub mod quicken;
 
 pub use code::{code_flags, slot_kind, CodeObject, Constant, ExceptionEntry, Location};
 pub use opcode::{ArgKind, BinaryOp, CompareOp, Instr, Opcode, MAX_ARG};

@@ -32,6 +32,11 @@ macro_rules! opcodes {
                 match self { $(Opcode::$name => ArgKind::$kind,)* }
             }
 
+            /// Whether this is a quickened pair (made by the VM, never by the compiler).
+            pub fn is_quickened(self) -> bool {
+                (self as u8) >= 200
+            }
+
             /// Decode a byte; `None` for a number that is not an opcode.
             #[inline(always)]
             pub fn from_u8(b: u8) -> Option<Opcode> {
@@ -288,6 +293,20 @@ opcodes! {
     /// `[v] -> []`: `sys.displayhook(v)` (interactive mode expression statements; CPython
     /// 3.13: CALL_INTRINSIC_1 INTRINSIC_PRINT).
     PRINT_EXPR = 134, None;
+
+    // ----- Quickened pairs: made by the VM from the compiler's output (see
+    // `Opcode::is_quickened`), never emitted by the compiler. The first instruction of a
+    // pair is replaced and the second is left in place, so the instruction count, jump
+    // targets, exception table and locations are unchanged; the pair runs as one dispatch
+    // and continues after the second instruction. Errors in the second half are reported
+    // at the second instruction.
+
+    /// `LOAD_FAST x; LOAD_ATTR name` with the receiver borrowed from the fast slot.
+    LOAD_FAST_ATTR = 200, Local;
+    /// `LOAD_FAST x; STORE_ATTR name` (`self.attr = value`): `[v] -> []`.
+    LOAD_FAST_STORE_ATTR = 201, Local;
+    /// `LOAD_FAST a; LOAD_FAST b`: `[] -> [a, b]`.
+    LOAD_FAST_LOAD_FAST = 202, Local;
 }
 
 /// Argument of `BINARY_OP`: CPython's `NB_*` numbering (`Include/internal/pycore_opcode_utils.h`).

@@ -99,6 +99,10 @@ pub fn pops_pushes(op: Opcode, arg: u32, jump: bool) -> (u32, u32) {
         IMPORT_STAR => (1, 0),
         SETUP_ANNOTATIONS => (0, 0),
         PRINT_EXPR => (1, 0),
+        // Quickened pairs (the VM's; their effect is the pair's).
+        LOAD_FAST_ATTR => (0, 1),
+        LOAD_FAST_STORE_ATTR => (1, 0),
+        LOAD_FAST_LOAD_FAST => (0, 2),
     }
 }
 

@@ -74,6 +74,9 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
     for (i, ins) in code.instructions.iter().enumerate() {
         let op = ins.op();
         let arg = ins.arg();
+        if op.is_quickened() {
+            return Err(format!("quickened opcode {} at {i} in compiler output", op.name()));
+        }
         if arg > pyglass_bytecode::opcode::MAX_ARG {
             return Err(format!("argument {arg} too large at {i}"));
         }
@@ -169,6 +172,9 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
         let ins = code.instructions[i];
         let op = ins.op();
         let arg = ins.arg();
+        if op.is_quickened() {
+            return Err(format!("quickened opcode {} at {i} in compiler output", op.name()));
+        }
         let d = depth[i].unwrap_or(0);
         let (pops, pushes) = pops_pushes(op, arg, false);
         let (pops, pushes) = (pops as u64, pushes as u64);

@@ -11,6 +11,9 @@ use std::rc::Rc;
 /// Python objects (constants deduplicated per code object, names interned).
 pub struct CodeData {
     pub code: Rc<CodeObject>,
+    /// The instructions the eval loop runs: `code.instructions` quickened (same length and
+    /// indices; see `pyglass_bytecode::quicken`).
+    pub instrs: Box<[pyglass_bytecode::Instr]>,
     pub consts: Vec<PyRef>,
     pub names: Vec<PyRef>,
     /// `localsplus` names as interned str objects (keyword-argument matching).

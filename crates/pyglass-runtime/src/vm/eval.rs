@@ -47,6 +47,22 @@ macro_rules! pop_opt {
     };
 }
 
+/// The argument of the second instruction of a quickened pair, whose first one is being
+/// run (`ip` points at the second): moves `ip` past the pair and publishes the second
+/// instruction as the one running, so that errors from here on are reported there.
+macro_rules! second_arg {
+    ($instrs:expr, $ip:expr, $vm:expr) => {
+        match $instrs.get(*$ip) {
+            Some(second) => {
+                $vm.cur_instr.set(*$ip);
+                *$ip += 1;
+                second.arg() as usize
+            }
+            None => return Err(Unwind::Raise($vm.bad_bytecode("quickened pair at the end of the code"))),
+        }
+    };
+}
+
 macro_rules! top {
     ($f:expr, $vm:expr) => {
         match $f.last() {
@@ -154,7 +170,7 @@ impl Vm {
     /// the frame; `execute` writes it back when the loop exits.
     #[inline(always)]
     fn execute_inner(&self, r: &FrameRefs<'_>, fast: &mut [Option<PyRef>], stack: &mut Vec<PyRef>, code: &CodeData, ip: &mut usize) -> Result<FrameExit, Unwind> {
-        let instrs = &code.code.instructions[..];
+        let instrs = &code.instrs[..];
         loop {
             let Some(&ins) = instrs.get(*ip) else {
                 return Err(Unwind::Raise(self.bad_bytecode("ran off the end of the code")));
@@ -300,6 +316,38 @@ impl Vm {
                     let target = r.locals.cloned().unwrap_or_else(|| r.globals.clone());
                     if !self.mapping_del(&target, name)? {
                         return Err(self.name_error(name).into());
+                    }
+                }
+                Opcode::LOAD_FAST_ATTR => {
+                    // `LOAD_FAST arg; LOAD_ATTR name` with the receiver borrowed from its slot.
+                    let Some(obj) = &fast[arg] else {
+                        return Err(self.unbound_local(code, arg).into());
+                    };
+                    let name = second_arg!(instrs, ip, self);
+                    let v = self.load_attr_cached(obj, code, name)?;
+                    stack.push(v);
+                }
+                Opcode::LOAD_FAST_STORE_ATTR => {
+                    let Some(obj) = &fast[arg] else {
+                        return Err(self.unbound_local(code, arg).into());
+                    };
+                    let name = second_arg!(instrs, ip, self);
+                    let v = pop!(stack, self);
+                    self.store_attr_cached(obj, code, name, v)?;
+                }
+                Opcode::LOAD_FAST_LOAD_FAST => {
+                    let Some(a) = &fast[arg] else {
+                        return Err(self.unbound_local(code, arg).into());
+                    };
+                    let a = a.clone();
+                    let second = second_arg!(instrs, ip, self);
+                    match &fast[second] {
+                        Some(b) => {
+                            let b = b.clone();
+                            stack.push(a);
+                            stack.push(b);
+                        }
+                        None => return Err(self.unbound_local(code, second).into()),
                     }
                 }
                 Opcode::LOAD_ATTR => {

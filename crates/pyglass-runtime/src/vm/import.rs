@@ -48,7 +48,7 @@ impl Vm {
         let qualname = self.ctx.new_str(&code.qualname);
         let global_cache = (0..code.names.len()).map(|_| std::cell::Cell::new(crate::objects::function::GlobalCache::EMPTY)).collect();
         let attr_cache = (0..code.names.len()).map(|_| std::array::from_fn(|_| std::cell::Cell::new(crate::objects::function::AttrCache::EMPTY))).collect();
-        self.ctx.alloc(&self.ctx.types.code, CodeData { code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, global_cache, attr_cache })
+        self.ctx.alloc(&self.ctx.types.code, CodeData { instrs: pyglass_bytecode::quicken::quicken(&code.instructions), code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, global_cache, attr_cache })
     }
 
     fn make_const(&self, c: &Constant) -> PyRef {

@@ -1,0 +1,89 @@
+//! Quickening: the VM's copy of a code object's instructions with common pairs replaced
+//! by one dispatch (CPython 3.13's superinstructions such as `LOAD_FAST_LOAD_FAST`, and its
+//! specialized `LOAD_ATTR` on a local). The compiler's output is left as CPython would
+//! emit it (what the disassembler shows); only the VM runs the quickened copy.
+//!
+//! A pair `i, i+1` keeps its length: instruction `i` becomes the pair opcode (keeping its
+//! own argument) and `i + 1` stays as it was. Jumps to `i + 1` therefore still run the
+//! second instruction alone, and the exception table and locations need no change. The
+//! pair opcode reads its second argument from `i + 1` and continues at `i + 2`.
+
+use crate::opcode::{Instr, Opcode};
+
+/// The quickened copy of `code`.
+pub fn quicken(code: &[Instr]) -> Box<[Instr]> {
+    let mut out: Vec<Instr> = code.to_vec();
+    let mut i = 0;
+    while i + 1 < code.len() {
+        let (a, b) = (code[i], code[i + 1]);
+        let pair = match (a.op(), b.op()) {
+            (Opcode::LOAD_FAST, Opcode::LOAD_ATTR) => Some(Opcode::LOAD_FAST_ATTR),
+            (Opcode::LOAD_FAST, Opcode::STORE_ATTR) => Some(Opcode::LOAD_FAST_STORE_ATTR),
+            // `a; b.attr` is better paired as `a` then `b.attr`.
+            (Opcode::LOAD_FAST, Opcode::LOAD_FAST)
+                if !matches!(code.get(i + 2).map(|c| c.op()), Some(Opcode::LOAD_ATTR | Opcode::STORE_ATTR)) =>
+            {
+                Some(Opcode::LOAD_FAST_LOAD_FAST)
+            }
+            _ => None,
+        };
+        match pair {
+            Some(op) => {
+                out[i] = Instr::new(op, a.arg());
+                i += 2;
+            }
+            None => i += 1,
+        }
+    }
+    out.into_boxed_slice()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ins(op: Opcode, arg: u32) -> Instr {
+        Instr::new(op, arg)
+    }
+
+    #[test]
+    fn pairs_keep_length_and_second_instruction() {
+        let code = [
+            ins(Opcode::LOAD_FAST, 0),
+            ins(Opcode::LOAD_ATTR, 3),
+            ins(Opcode::LOAD_FAST, 1),
+            ins(Opcode::LOAD_FAST, 0),
+            ins(Opcode::STORE_ATTR, 4),
+            ins(Opcode::LOAD_FAST, 1),
+            ins(Opcode::LOAD_FAST, 2),
+            ins(Opcode::BINARY_OP, 0),
+            ins(Opcode::RETURN_VALUE, 0),
+        ];
+        let q = quicken(&code);
+        assert_eq!(q.len(), code.len());
+        let ops: Vec<(Opcode, u32)> = q.iter().map(|i| (i.op(), i.arg())).collect();
+        assert_eq!(
+            ops,
+            vec![
+                (Opcode::LOAD_FAST_ATTR, 0),
+                (Opcode::LOAD_ATTR, 3),
+                // LOAD_FAST 1 is followed by `LOAD_FAST 0; STORE_ATTR`: left alone so the
+                // attribute pair forms.
+                (Opcode::LOAD_FAST, 1),
+                (Opcode::LOAD_FAST_STORE_ATTR, 0),
+                (Opcode::STORE_ATTR, 4),
+                (Opcode::LOAD_FAST_LOAD_FAST, 1),
+                (Opcode::LOAD_FAST, 2),
+                (Opcode::BINARY_OP, 0),
+                (Opcode::RETURN_VALUE, 0),
+            ]
+        );
+        assert!(q.iter().all(|i| i.op().is_quickened() || code.contains(i)));
+    }
+
+    #[test]
+    fn a_trailing_load_fast_is_left_alone() {
+        let code = [ins(Opcode::LOAD_FAST, 0)];
+        assert_eq!(quicken(&code)[0].op(), Opcode::LOAD_FAST);
+    }
+}
