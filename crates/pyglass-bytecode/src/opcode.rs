@@ -307,6 +307,15 @@ opcodes! {
     LOAD_FAST_STORE_ATTR = 201, Local;
     /// `LOAD_FAST a; LOAD_FAST b`: `[] -> [a, b]`.
     LOAD_FAST_LOAD_FAST = 202, Local;
+    /// `LOAD_FAST a; LOAD_CONST c`: `[] -> [a, c]`.
+    LOAD_FAST_LOAD_CONST = 203, Local;
+    /// `STORE_FAST a; LOAD_FAST b`: `[v] -> [b]`.
+    STORE_FAST_LOAD_FAST = 204, Local;
+    /// `LOAD_GLOBAL name; PUSH_NULL` (a plain call's callable): `[] -> [g, NULL]`.
+    LOAD_GLOBAL_NULL = 205, Name;
+    /// `COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE target`: `[a, b] -> []`, the outcome of a
+    /// number comparison used without making a bool.
+    COMPARE_OP_JUMP = 206, Num;
 }
 
 /// Argument of `BINARY_OP`: CPython's `NB_*` numbering (`Include/internal/pycore_opcode_utils.h`).

@@ -16,15 +16,16 @@ pub fn quicken(code: &[Instr]) -> Box<[Instr]> {
     let mut i = 0;
     while i + 1 < code.len() {
         let (a, b) = (code[i], code[i + 1]);
+        // `x; b.attr` is better paired as `x` then `b.attr` (the receiver is borrowed).
+        let attr_follows = matches!(code.get(i + 2).map(|c| c.op()), Some(Opcode::LOAD_ATTR | Opcode::STORE_ATTR));
         let pair = match (a.op(), b.op()) {
             (Opcode::LOAD_FAST, Opcode::LOAD_ATTR) => Some(Opcode::LOAD_FAST_ATTR),
             (Opcode::LOAD_FAST, Opcode::STORE_ATTR) => Some(Opcode::LOAD_FAST_STORE_ATTR),
-            // `a; b.attr` is better paired as `a` then `b.attr`.
-            (Opcode::LOAD_FAST, Opcode::LOAD_FAST)
-                if !matches!(code.get(i + 2).map(|c| c.op()), Some(Opcode::LOAD_ATTR | Opcode::STORE_ATTR)) =>
-            {
-                Some(Opcode::LOAD_FAST_LOAD_FAST)
-            }
+            (Opcode::LOAD_FAST, Opcode::LOAD_FAST) if !attr_follows => Some(Opcode::LOAD_FAST_LOAD_FAST),
+            (Opcode::STORE_FAST, Opcode::LOAD_FAST) if !attr_follows => Some(Opcode::STORE_FAST_LOAD_FAST),
+            (Opcode::LOAD_FAST, Opcode::LOAD_CONST) => Some(Opcode::LOAD_FAST_LOAD_CONST),
+            (Opcode::LOAD_GLOBAL, Opcode::PUSH_NULL) => Some(Opcode::LOAD_GLOBAL_NULL),
+            (Opcode::COMPARE_OP, Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE) => Some(Opcode::COMPARE_OP_JUMP),
             _ => None,
         };
         match pair {
@@ -79,6 +80,45 @@ mod tests {
             ]
         );
         assert!(q.iter().all(|i| i.op().is_quickened() || code.contains(i)));
+    }
+
+    #[test]
+    fn call_and_compare_pairs() {
+        // `if n < 2: ...; f(n)` as the compiler emits it.
+        let code = [
+            ins(Opcode::LOAD_FAST, 0),
+            ins(Opcode::LOAD_CONST, 1),
+            ins(Opcode::COMPARE_OP, 0),
+            ins(Opcode::POP_JUMP_IF_FALSE, 6),
+            ins(Opcode::LOAD_CONST, 0),
+            ins(Opcode::RETURN_VALUE, 0),
+            ins(Opcode::LOAD_GLOBAL, 0),
+            ins(Opcode::PUSH_NULL, 0),
+            ins(Opcode::LOAD_FAST, 0),
+            ins(Opcode::CALL, 1),
+            ins(Opcode::STORE_FAST, 1),
+            ins(Opcode::LOAD_FAST, 1),
+            ins(Opcode::RETURN_VALUE, 0),
+        ];
+        let ops: Vec<Opcode> = quicken(&code).iter().map(|i| i.op()).collect();
+        assert_eq!(
+            ops,
+            vec![
+                Opcode::LOAD_FAST_LOAD_CONST,
+                Opcode::LOAD_CONST,
+                Opcode::COMPARE_OP_JUMP,
+                Opcode::POP_JUMP_IF_FALSE,
+                Opcode::LOAD_CONST,
+                Opcode::RETURN_VALUE,
+                Opcode::LOAD_GLOBAL_NULL,
+                Opcode::PUSH_NULL,
+                Opcode::LOAD_FAST,
+                Opcode::CALL,
+                Opcode::STORE_FAST_LOAD_FAST,
+                Opcode::LOAD_FAST,
+                Opcode::RETURN_VALUE,
+            ]
+        );
     }
 
     #[test]

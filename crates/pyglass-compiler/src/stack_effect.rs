@@ -103,6 +103,10 @@ pub fn pops_pushes(op: Opcode, arg: u32, jump: bool) -> (u32, u32) {
         LOAD_FAST_ATTR => (0, 1),
         LOAD_FAST_STORE_ATTR => (1, 0),
         LOAD_FAST_LOAD_FAST => (0, 2),
+        LOAD_FAST_LOAD_CONST => (0, 2),
+        STORE_FAST_LOAD_FAST => (1, 1),
+        LOAD_GLOBAL_NULL => (0, 2),
+        COMPARE_OP_JUMP => (2, 0),
     }
 }
 

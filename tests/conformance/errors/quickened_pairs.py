@@ -76,6 +76,56 @@ def deleted_between(c):
     return d.a
 print(deleted_between(C()))
 
+class BadBool:
+    def __bool__(self):
+        raise ValueError("no truth")
+
+class Cmp:
+    def __init__(self, result):
+        self.result = result
+    def __lt__(self, other):
+        if self.result is None:
+            raise TypeError("cannot compare")
+        return self.result
+
+def compare_jump(x):
+    if x < 1:
+        return "less"
+    return "not less"
+
+def compare_jump_true(x):
+    while not (x < 1):
+        return "loop"
+    return "done"
+
+for arg in [0, 5, 0.5, float("nan"), Cmp(True), Cmp(False), Cmp(0), Cmp([1]),
+            Cmp(BadBool()), Cmp(None)]:
+    try:
+        print(compare_jump(arg), compare_jump_true(arg))
+    except Exception as e:
+        show(e)
+
+def store_then_load():
+    a = 1
+    b = a
+    if False:
+        c = 2
+    d = b
+    return c
+
+def missing_global():
+    return undefined_function(1)
+
+for f in [store_then_load, missing_global]:
+    try:
+        f()
+    except Exception as e:
+        show(e)
+
+def const_pair(n):
+    return n + 1, n - 2.5, n * "ab" if isinstance(n, int) else None
+print(const_pair(3))
+
 def final(c):
     return (c
             .nope)

@@ -350,6 +350,58 @@ impl Vm {
                         None => return Err(self.unbound_local(code, second).into()),
                     }
                 }
+                Opcode::LOAD_FAST_LOAD_CONST => {
+                    let Some(a) = &fast[arg] else {
+                        return Err(self.unbound_local(code, arg).into());
+                    };
+                    let a = a.clone();
+                    let c = second_arg!(instrs, ip, self);
+                    stack.push(a);
+                    stack.push(code.consts[c].clone());
+                }
+                Opcode::STORE_FAST_LOAD_FAST => {
+                    let v = pop!(stack, self);
+                    drop(fast[arg].replace(v));
+                    let second = second_arg!(instrs, ip, self);
+                    match &fast[second] {
+                        Some(b) => {
+                            let b = b.clone();
+                            stack.push(b);
+                        }
+                        None => return Err(self.unbound_local(code, second).into()),
+                    }
+                }
+                Opcode::LOAD_GLOBAL_NULL => {
+                    let v = self.load_global_cached(r, code, arg)?;
+                    stack.push(v);
+                    let _ = second_arg!(instrs, ip, self);
+                    stack.push(self.ctx.consts.null.clone());
+                }
+                Opcode::COMPARE_OP_JUMP => {
+                    let b = pop!(stack, self);
+                    let a = pop!(stack, self);
+                    let op = CompareOp::from_arg(arg as u32).unwrap_or(CompareOp::Eq);
+                    let known = self.compare_number_fast(&a, &b, op);
+                    let r = match known {
+                        Some(_) => None,
+                        None => Some(self.rich_compare(&a, &b, op)?),
+                    };
+                    drop((a, b));
+                    // The jump's half: from here on errors (a failing `__bool__`) are its.
+                    let Some(&jump) = instrs.get(*ip) else {
+                        return Err(Unwind::Raise(self.bad_bytecode("quickened pair at the end of the code")));
+                    };
+                    self.cur_instr.set(*ip);
+                    *ip += 1;
+                    let truth = match (known, r) {
+                        (Some(t), _) => t,
+                        (None, Some(r)) => self.truthy_fast(&r)?,
+                        (None, None) => false,
+                    };
+                    if truth == (jump.op() == Opcode::POP_JUMP_IF_TRUE) {
+                        *ip = jump.arg() as usize;
+                    }
+                }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!(stack, self);
                     let v = self.load_attr_cached(&obj, code, arg)?;
