@@ -717,7 +717,7 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
     // trailing count and inline capacity, which the object records itself).
     unsafe {
         if let Some((meta, cap)) = inline_area {
-            let values = meta.add((inline_words(cap) - cap) * std::mem::size_of::<usize>()) as *mut Option<PyRef>;
+            let values = inline_values_ptr(meta, cap);
             for i in 0..cap {
                 std::ptr::drop_in_place(values.add(i));
             }
@@ -861,23 +861,42 @@ pub struct InlineValues<'a> {
     values: &'a [Cell<Option<PyRef>>],
 }
 
+/// Where the values of an inline area (`meta`, capacity `cap`) start: after the meta words.
+///
+/// # Safety
+/// `meta` and `cap` come from [`inline_area_after`] for a live object.
+#[inline(always)]
+unsafe fn inline_values_ptr(meta: *mut u8, cap: usize) -> *mut Option<PyRef> {
+    // SAFETY: the area is `inline_words(cap)` words long, meta words first (caller).
+    unsafe { meta.add((inline_words(cap) - cap) * std::mem::size_of::<usize>()) as *mut Option<PyRef> }
+}
+
+/// The [`InlineValues`] view of an inline area.
+///
+/// # Safety
+/// `meta` and `cap` come from [`inline_area_after`] for an object that outlives `'a`.
+#[inline(always)]
+unsafe fn inline_values_in<'a>(meta: *mut u8, cap: usize) -> InlineValues<'a> {
+    // SAFETY: the area holds `inline_words(cap)` initialised words: meta bytes (2 + cap of
+    // them used) then `cap` values, all within the allocation and borrowed no longer than
+    // the object (caller). `Cell<u8>` / `Cell<Option<PyRef>>` have the layouts of `u8` /
+    // `Option<PyRef>`; access is single-threaded (invariant 4).
+    unsafe {
+        let values = inline_values_ptr(meta, cap) as *const Cell<Option<PyRef>>;
+        InlineValues {
+            meta: std::slice::from_raw_parts(meta as *const Cell<u8>, 2 + cap),
+            values: std::slice::from_raw_parts(values, cap),
+        }
+    }
+}
+
 /// The inline values of `obj`, if it was allocated with some.
 #[inline]
 pub fn inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
     let vt = vtable_of_obj(obj.ptr);
     let (meta, cap) = inline_area(obj.ptr, vt)?;
-    // SAFETY: the area holds `inline_words(cap)` initialised words: meta bytes (2 + cap of
-    // them used) then `cap` values, all within the allocation and borrowed no longer than
-    // `obj`. `Cell<u8>` / `Cell<Option<PyRef>>` have the layouts of `u8` / `Option<PyRef>`;
-    // access is single-threaded (invariant 4).
-    unsafe {
-        let meta_words = inline_words(cap) - cap;
-        let values = meta.add(meta_words * std::mem::size_of::<usize>()) as *const Cell<Option<PyRef>>;
-        Some(InlineValues {
-            meta: std::slice::from_raw_parts(meta as *const Cell<u8>, 2 + cap),
-            values: std::slice::from_raw_parts(values, cap),
-        })
-    }
+    // SAFETY: the area is `obj`'s, and the view is borrowed no longer than `obj`.
+    Some(unsafe { inline_values_in(meta, cap) })
 }
 
 /// The inline values of `obj` when they are authoritative: allocated with some and no
@@ -906,15 +925,8 @@ pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
     debug_assert_eq!(unsafe { (vt.own_trailing)(obj.ptr) }, 0);
     let trailing = crate::objects::typeobject::nslots_of_type_header(typ);
     let (meta, cap) = inline_area_after(obj.ptr, vt, trailing)?;
-    // SAFETY: as in `inline_values`.
-    unsafe {
-        let meta_words = inline_words(cap) - cap;
-        let values = meta.add(meta_words * std::mem::size_of::<usize>()) as *const Cell<Option<PyRef>>;
-        Some(InlineValues {
-            meta: std::slice::from_raw_parts(meta as *const Cell<u8>, 2 + cap),
-            values: std::slice::from_raw_parts(values, cap),
-        })
-    }
+    // SAFETY: the area is `obj`'s, and the view is borrowed no longer than `obj`.
+    Some(unsafe { inline_values_in(meta, cap) })
 }
 
 impl InlineValues<'_> {
