@@ -387,21 +387,12 @@ impl Vm {
         if cls.is(&self.ctx.types.type_) && args.len() == 1 && kwnames.is_empty() {
             return Ok(args[0].class());
         }
-        // A plain class seen before: no __new__ lookup, __init__ straight from its dict.
-        let c = td.init_cache.get();
-        if c.version == td.version.get() && c.epoch == self.ctx.type_epoch.get() && c.version != 0 {
-            if let Some(init) = td.dict().value_at_if_version(c.pos, c.keys_version).filter(|i| i.is_kind(Kind::Function)) {
-                let obj = crate::objects::instance::alloc_instance(self, cls, crate::objects::misc::ObjectData);
-                let r = self.call_function_self(&init, &obj, args, kwnames)?;
-                if !r.is(&self.ctx.consts.none) {
-                    return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r))));
-                }
-                return Ok(obj);
-            }
-        }
-        // __new__
-        let new = lookup_str(cls, "__new__");
-        if let Some((obj, init)) = self.plain_new(cls, td, new.as_ref()) {
+        // A plain class: allocate and enter its Python __init__ (CPython's
+        // CALL_ALLOC_AND_ENTER_INIT). Seen before, not even __new__ is looked up.
+        let cached = self.cached_init(td);
+        let new = if cached.is_some() { None } else { lookup_str(cls, "__new__") };
+        if let Some(init) = cached.or_else(|| self.plain_init(cls, td, new.as_ref())) {
+            let obj = crate::objects::instance::alloc_instance(self, cls, crate::objects::misc::ObjectData);
             let r = self.call_function_self(&init, &obj, args, kwnames)?;
             if !r.is(&self.ctx.consts.none) {
                 return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r))));
@@ -456,13 +447,24 @@ impl Vm {
         Ok(obj)
     }
 
-    /// The common case of `cls(...)`, a plain class: `__new__` (`new`) is object's and
-    /// `__init__` a Python function. Returns a new instance and `__init__` (object.__new__'s
-    /// argument checks pass by construction: the instance kind is object's and `__init__` is
-    /// overridden); None, with nothing allocated, for anything else.
+    /// `__init__` of a plain class whose outcome `plain_init` remembered in
+    /// `TypeData::init_cache`, if that is still valid.
     #[inline]
-    fn plain_new(&self, cls: &PyRef, td: &crate::objects::typeobject::TypeData, new: Option<&PyRef>) -> Option<(PyRef, PyRef)> {
-        use crate::objects::instance::{alloc_instance, inherited_native_new, object_new};
+    fn cached_init(&self, td: &crate::objects::typeobject::TypeData) -> Option<PyRef> {
+        let c = td.init_cache.get();
+        if c.version != td.version.get() || c.epoch != self.ctx.type_epoch.get() || c.version == 0 {
+            return None;
+        }
+        td.dict().value_at_if_version(c.pos, c.keys_version).filter(|i| i.is_kind(Kind::Function))
+    }
+
+    /// The common case of `cls(...)`, a plain class: `__new__` (`new`) is object's and
+    /// `__init__` a Python function, which is returned (object.__new__'s argument checks
+    /// pass by construction: the instance kind is object's and `__init__` is overridden);
+    /// None for anything else.
+    #[inline]
+    fn plain_init(&self, cls: &PyRef, td: &crate::objects::typeobject::TypeData, new: Option<&PyRef>) -> Option<PyRef> {
+        use crate::objects::instance::{inherited_native_new, object_new};
         if td.instance_kind != Kind::Object || !new?.downcast::<MethodDescrData>()?.owner.is(&self.ctx.types.object) {
             return None;
         }
@@ -477,7 +479,7 @@ impl Vm {
                 td.init_cache.set(crate::objects::typeobject::InitCache { epoch: self.ctx.type_epoch.get(), version: td.version.get(), pos, keys_version });
             }
         }
-        Some((alloc_instance(self, cls, crate::objects::misc::ObjectData), init))
+        Some(init)
     }
 
     /// `super()` with no arguments: the innermost frame's `__class__` cell and first
