@@ -47,18 +47,28 @@ macro_rules! pop_opt {
     };
 }
 
-/// The argument of the second instruction of a quickened pair, whose first one is being
-/// run (`ip` points at the second): moves `ip` past the pair and publishes the second
-/// instruction as the one running, so that errors from here on are reported there.
-macro_rules! second_arg {
+/// The second instruction of a quickened pair, whose first one is being run (`ip` points
+/// at the second): moves `ip` past the pair and publishes the second instruction as the
+/// one running, so that errors from here on are reported there.
+macro_rules! second {
     ($instrs:expr, $ip:expr, $vm:expr) => {
         match $instrs.get(*$ip) {
-            Some(second) => {
+            Some(&second) => {
                 $vm.cur_instr.set(*$ip);
                 *$ip += 1;
-                second.arg() as usize
+                second
             }
             None => return Err(Unwind::Raise($vm.bad_bytecode("quickened pair at the end of the code"))),
+        }
+    };
+}
+
+/// The value in fast slot `i`, borrowed; UnboundLocalError when it is empty.
+macro_rules! local {
+    ($fast:expr, $i:expr, $code:expr, $vm:expr) => {
+        match &$fast[$i] {
+            Some(v) => v,
+            None => return Err($vm.unbound_local($code, $i).into()),
         }
     };
 }
@@ -205,13 +215,10 @@ impl Vm {
                 Opcode::LOAD_CONST => {
                     stack.push(code.consts[arg].clone());
                 }
-                Opcode::LOAD_FAST => match &fast[arg] {
-                    Some(v) => {
-                        let v = v.clone();
-                        stack.push(v);
-                    }
-                    None => return Err(self.unbound_local(code, arg).into()),
-                },
+                Opcode::LOAD_FAST => {
+                    let v = local!(fast, arg, code, self).clone();
+                    stack.push(v);
+                }
                 Opcode::STORE_FAST => {
                     let v = pop!(stack, self);
                     let old = fast[arg].replace(v);
@@ -320,83 +327,58 @@ impl Vm {
                 }
                 Opcode::LOAD_FAST_ATTR => {
                     // `LOAD_FAST arg; LOAD_ATTR name` with the receiver borrowed from its slot.
-                    let Some(obj) = &fast[arg] else {
-                        return Err(self.unbound_local(code, arg).into());
-                    };
-                    let name = second_arg!(instrs, ip, self);
+                    let obj = local!(fast, arg, code, self);
+                    let name = second!(instrs, ip, self).arg() as usize;
                     let v = self.load_attr_cached(obj, code, name)?;
                     stack.push(v);
                 }
                 Opcode::LOAD_FAST_STORE_ATTR => {
-                    let Some(obj) = &fast[arg] else {
-                        return Err(self.unbound_local(code, arg).into());
-                    };
-                    let name = second_arg!(instrs, ip, self);
+                    let obj = local!(fast, arg, code, self);
+                    let name = second!(instrs, ip, self).arg() as usize;
                     let v = pop!(stack, self);
                     self.store_attr_cached(obj, code, name, v)?;
                 }
                 Opcode::LOAD_FAST_LOAD_FAST => {
-                    let Some(a) = &fast[arg] else {
-                        return Err(self.unbound_local(code, arg).into());
-                    };
-                    let a = a.clone();
-                    let second = second_arg!(instrs, ip, self);
-                    match &fast[second] {
-                        Some(b) => {
-                            let b = b.clone();
-                            stack.push(a);
-                            stack.push(b);
-                        }
-                        None => return Err(self.unbound_local(code, second).into()),
-                    }
+                    let a = local!(fast, arg, code, self).clone();
+                    let i = second!(instrs, ip, self).arg() as usize;
+                    let b = local!(fast, i, code, self).clone();
+                    stack.push(a);
+                    stack.push(b);
                 }
                 Opcode::LOAD_FAST_LOAD_CONST => {
-                    let Some(a) = &fast[arg] else {
-                        return Err(self.unbound_local(code, arg).into());
-                    };
-                    let a = a.clone();
-                    let c = second_arg!(instrs, ip, self);
+                    let a = local!(fast, arg, code, self).clone();
+                    let c = second!(instrs, ip, self).arg() as usize;
                     stack.push(a);
                     stack.push(code.consts[c].clone());
                 }
                 Opcode::STORE_FAST_LOAD_FAST => {
                     let v = pop!(stack, self);
                     drop(fast[arg].replace(v));
-                    let second = second_arg!(instrs, ip, self);
-                    match &fast[second] {
-                        Some(b) => {
-                            let b = b.clone();
-                            stack.push(b);
-                        }
-                        None => return Err(self.unbound_local(code, second).into()),
-                    }
+                    let i = second!(instrs, ip, self).arg() as usize;
+                    let b = local!(fast, i, code, self).clone();
+                    stack.push(b);
                 }
                 Opcode::LOAD_GLOBAL_NULL => {
                     let v = self.load_global_cached(r, code, arg)?;
                     stack.push(v);
-                    let _ = second_arg!(instrs, ip, self);
+                    second!(instrs, ip, self);
                     stack.push(self.ctx.consts.null.clone());
                 }
                 Opcode::COMPARE_OP_JUMP => {
                     let b = pop!(stack, self);
                     let a = pop!(stack, self);
                     let op = CompareOp::from_arg(arg as u32).unwrap_or(CompareOp::Eq);
-                    let known = self.compare_number_fast(&a, &b, op);
-                    let r = match known {
-                        Some(_) => None,
-                        None => Some(self.rich_compare(&a, &b, op)?),
+                    // Ok: a number comparison's outcome; Err: the result object to test.
+                    let outcome = match self.compare_number_fast(&a, &b, op) {
+                        Some(t) => Ok(t),
+                        None => Err(self.rich_compare(&a, &b, op)?),
                     };
                     drop((a, b));
                     // The jump's half: from here on errors (a failing `__bool__`) are its.
-                    let Some(&jump) = instrs.get(*ip) else {
-                        return Err(Unwind::Raise(self.bad_bytecode("quickened pair at the end of the code")));
-                    };
-                    self.cur_instr.set(*ip);
-                    *ip += 1;
-                    let truth = match (known, r) {
-                        (Some(t), _) => t,
-                        (None, Some(r)) => self.truthy_fast(&r)?,
-                        (None, None) => false,
+                    let jump = second!(instrs, ip, self);
+                    let truth = match outcome {
+                        Ok(t) => t,
+                        Err(r) => self.truthy_fast(&r)?,
                     };
                     if truth == (jump.op() == Opcode::POP_JUMP_IF_TRUE) {
                         *ip = jump.arg() as usize;
