@@ -112,30 +112,31 @@ unsafe impl PyPayload for TypeData {
     }
 }
 
-/// The payload vtable of instances of the type whose header is `typ`.
-pub(crate) fn vtable_of_type_header(typ: &ObjHeader) -> &'static VTable {
+/// The `TypeData` of the type object whose header is `typ`.
+#[inline(always)]
+fn type_data_of_header(typ: &ObjHeader) -> &TypeData {
     // SAFETY: `typ` is the header of a type object (every `ob_type` points at one), whose
     // payload is `TypeData`.
-    let t = unsafe { &(*(typ as *const ObjHeader as *const PyObject<TypeData>)).payload };
-    t.vtable
+    unsafe { &(*(typ as *const ObjHeader as *const PyObject<TypeData>)).payload }
+}
+
+/// The payload vtable of instances of the type whose header is `typ`.
+pub(crate) fn vtable_of_type_header(typ: &ObjHeader) -> &'static VTable {
+    type_data_of_header(typ).vtable
 }
 
 /// Trailing `__slots__` count of instances of the type whose header is `typ`.
 pub(crate) fn nslots_of_type_header(typ: &ObjHeader) -> usize {
-    // SAFETY: as in vtable_of_type_header.
-    let t = unsafe { &(*(typ as *const ObjHeader as *const PyObject<TypeData>)).payload };
-    t.nslots.get()
+    type_data_of_header(typ).nslots.get()
 }
 
 /// The version of `obj`'s type (what the attribute caches compare), read through the
 /// object's type pointer without taking a reference.
 #[inline(always)]
 pub(crate) fn type_version_of(obj: &PyRef) -> u64 {
-    let typ = obj.class_ptr();
-    // SAFETY: as in vtable_of_type_header; `obj` keeps its type alive, and the version is
-    // read at once.
-    let t = unsafe { &(*(typ as *const PyObject<TypeData>)).payload };
-    t.version.get()
+    // SAFETY: `ob_type` of a live object points at a live type object (see `PyRef::class`);
+    // `obj` keeps it alive while the version is read.
+    type_data_of_header(unsafe { &*obj.class_ptr() }).version.get()
 }
 
 impl TypeData {

@@ -24,11 +24,13 @@ impl Vm {
     fn attr_entry(&self, ways: &[Cell<AttrCache>; ATTR_CACHE_WAYS], obj: &PyRef) -> Option<AttrCache> {
         let epoch = self.ctx.type_epoch.get();
         let version = crate::objects::typeobject::type_version_of(obj);
+        let valid = |c: &AttrCache| c.type_version == version && c.epoch == epoch && version != 0;
+        // The first way on its own: most sites see one class.
         let first = ways[0].get();
-        if first.type_version == version && first.epoch == epoch && version != 0 {
+        if valid(&first) {
             return Some(first);
         }
-        ways[1..].iter().map(Cell::get).find(|c| c.type_version == version && c.type_version != 0 && c.epoch == epoch)
+        ways[1..].iter().map(Cell::get).find(valid)
     }
 
     /// `obj.<code.names[arg]>`.
