@@ -86,11 +86,9 @@ fn shared_key_index_or_add(vm: &Vm, td: &TypeData, name: &PyRef) -> Option<usize
     Some(keys.len() - 1)
 }
 
-/// The inline values of `obj` when they are authoritative (no dict materialized).
-#[inline]
-pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
-    crate::object::core::live_inline_values(obj)
-}
+/// The inline values of `obj` when they are authoritative (no dict materialized); lives in
+/// the object core, which knows the layout.
+pub use crate::object::core::live_inline_values;
 
 /// `obj.name` from the inline values (`t` is `obj`'s class).
 #[inline]
