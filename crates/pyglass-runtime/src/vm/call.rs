@@ -155,7 +155,7 @@ impl Vm {
     /// A frame state from the pool: fast slots holding `first` (if given) and `args`,
     /// then empty ones up to `n` (all empty when `args` is None), with room for `depth`
     /// stack values.
-    #[inline]
+    #[inline(always)]
     fn frame_state(&self, n: usize, depth: usize, first: Option<&PyRef>, args: Option<&[PyRef]>) -> FrameState {
         let (mut fast, mut stack) = self.frame_pool.borrow_mut().pop().unwrap_or_default();
         fast.reserve(n);
@@ -173,7 +173,7 @@ impl Vm {
     }
 
     /// Return a finished frame's buffers to the pool (dropping what they still hold).
-    #[inline]
+    #[inline(always)]
     fn recycle(&self, state: FrameState) {
         let FrameState { mut fast, mut stack, .. } = state;
         fast.clear();
