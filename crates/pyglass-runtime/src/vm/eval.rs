@@ -663,6 +663,24 @@ impl Vm {
                 }
                 Opcode::UNPACK_SEQUENCE => {
                     let seq = pop!(stack, self);
+                    // An exact tuple or list of the right length (CPython's
+                    // UNPACK_SEQUENCE_TUPLE/_LIST): push its items, no vector built.
+                    let ct = seq.class_ptr();
+                    if ct == self.ctx.types.tuple.as_ptr() {
+                        let items = crate::objects::tuple::tuple_items(&seq);
+                        if items.len() == arg {
+                            stack.extend(items.iter().rev().cloned());
+                            continue;
+                        }
+                    } else if ct == self.ctx.types.list.as_ptr() {
+                        if let Some(l) = seq.downcast::<crate::objects::list::ListData>() {
+                            let items = l.items.borrow();
+                            if items.len() == arg {
+                                stack.extend(items.iter().rev().cloned());
+                                continue;
+                            }
+                        }
+                    }
                     let items = self.unpack(&seq, arg)?;
                     for v in items.into_iter().rev() {
                         stack.push(v);
