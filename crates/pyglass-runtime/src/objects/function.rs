@@ -48,10 +48,14 @@ pub struct AttrCache {
     pub index: usize,
     pub load: bool,
     pub store: bool,
+    /// How many shared keys the type had when the entry was made: while it still has that
+    /// many, a `NOT_INLINE` name is not a key, so an instance without a materialized dict
+    /// cannot hold it (LOAD_METHOD skips the instance).
+    pub nkeys: u32,
 }
 
 impl AttrCache {
-    pub const EMPTY: AttrCache = AttrCache { type_version: 0, epoch: 0, index: 0, load: false, store: false };
+    pub const EMPTY: AttrCache = AttrCache { type_version: 0, epoch: 0, index: 0, load: false, store: false, nkeys: 0 };
     pub const NOT_INLINE: usize = usize::MAX;
 }
 

@@ -11,7 +11,7 @@
 //! is read or written directly; anything unusual (a materialized `__dict__`, a hole, a name
 //! beyond the instance's capacity) takes the generic path.
 
-use crate::object::PyRef;
+use crate::object::{Kind, PyRef};
 use crate::objects::function::{AttrCache, CodeData, ATTR_CACHE_WAYS};
 use crate::objects::instance::{live_inline_values, shared_key_index};
 use crate::objects::typeobject::{lookup, type_data, type_flags};
@@ -74,6 +74,36 @@ impl Vm {
         self.setattr(obj, &code.names[arg], Some(v))
     }
 
+    /// LOAD_METHOD (`Vm::load_method`'s result). When the entry for `obj`'s type says the
+    /// name is not an instance value and the type has gained no shared key since, an
+    /// instance whose values are inline cannot shadow it: a function found on the type is
+    /// the method, with no look at the instance (CPython's LOAD_ATTR_METHOD_WITH_VALUES).
+    #[inline]
+    pub(crate) fn load_method_cached(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult<(PyRef, bool)> {
+        let name = &code.names[arg];
+        if let Some(ways) = code.attr_cache.get(arg) {
+            match self.attr_entry(ways, obj) {
+                Some(c) if c.load && c.index == AttrCache::NOT_INLINE && live_inline_values(obj).is_some() => {
+                    let t = obj.class();
+                    let td = type_data(&t);
+                    if td.shared_keys.borrow().len() as u32 == c.nkeys {
+                        if let Some(d) = lookup(&t, name) {
+                            if d.is_kind(Kind::Function) {
+                                return Ok((d, true));
+                            }
+                        }
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    // Record the entry (a store-style miss returns without a lookup).
+                    let _ = self.load_attr_miss(obj, code, arg, ways, true);
+                }
+            }
+        }
+        self.load_method(obj, name)
+    }
+
     /// Record what instances of `obj`'s type do with the name (newest entry first), then
     /// (loads) take the generic path.
     #[inline(never)]
@@ -89,6 +119,7 @@ impl Vm {
                 index: AttrCache::NOT_INLINE,
                 load: !td.has_flag(type_flags::CUSTOM_GETATTR),
                 store: !td.has_flag(type_flags::CUSTOM_SETATTR),
+                nkeys: td.shared_keys.borrow().len() as u32,
             };
             if td.has_flag(type_flags::INLINE_VALUES) {
                 if let Some(index) = shared_key_index(self, td, name) {

@@ -391,7 +391,7 @@ impl Vm {
                 }
                 Opcode::LOAD_METHOD => {
                     let obj = pop!(stack, self);
-                    let (m, is_unbound) = self.load_method(&obj, &code.names[arg])?;
+                    let (m, is_unbound) = self.load_method_cached(&obj, code, arg)?;
                     stack.push(m);
                     stack.push(if is_unbound { obj } else { self.ctx.consts.null.clone() });
                 }
