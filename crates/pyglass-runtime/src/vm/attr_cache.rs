@@ -81,7 +81,9 @@ impl Vm {
     #[inline]
     pub(crate) fn load_method_cached(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult<(PyRef, bool)> {
         let name = &code.names[arg];
-        if let Some(ways) = code.attr_cache.get(arg) {
+        // Static types have no version (and no inline values): straight to the generic path.
+        let ways = if crate::objects::typeobject::type_version_of(obj) != 0 { code.attr_cache.get(arg) } else { None };
+        if let Some(ways) = ways {
             match self.attr_entry(ways, obj) {
                 Some(c) if c.load && c.index == AttrCache::NOT_INLINE && live_inline_values(obj).is_some() => {
                     let t = obj.class();
