@@ -19,12 +19,23 @@ use crate::vm::{PyResult, Vm};
 use std::cell::Cell;
 
 impl Vm {
-    /// The entry for `obj`'s type among the name's entries, if still valid.
+    /// The name's entries and the version of `obj`'s type, when that type can be cached:
+    /// static types have no version (0), so their instances take the generic path with no
+    /// entry search and no miss to record.
     #[inline(always)]
-    fn attr_entry(&self, ways: &[Cell<AttrCache>; ATTR_CACHE_WAYS], obj: &PyRef) -> Option<AttrCache> {
-        let epoch = self.ctx.type_epoch.get();
+    fn attr_ways<'c>(&self, code: &'c CodeData, arg: usize, obj: &PyRef) -> Option<(&'c [Cell<AttrCache>; ATTR_CACHE_WAYS], u64)> {
         let version = crate::objects::typeobject::type_version_of(obj);
-        let valid = |c: &AttrCache| c.type_version == version && c.epoch == epoch && version != 0;
+        if version == 0 {
+            return None;
+        }
+        Some((code.attr_cache.get(arg)?, version))
+    }
+
+    /// The entry for type version `version` (not 0) among the name's entries, if still valid.
+    #[inline(always)]
+    fn attr_entry(&self, ways: &[Cell<AttrCache>; ATTR_CACHE_WAYS], version: u64) -> Option<AttrCache> {
+        let epoch = self.ctx.type_epoch.get();
+        let valid = |c: &AttrCache| c.type_version == version && c.epoch == epoch;
         // The first way on its own: most sites see one class.
         let first = ways[0].get();
         if valid(&first) {
@@ -36,10 +47,10 @@ impl Vm {
     /// `obj.<code.names[arg]>`.
     #[inline]
     pub(crate) fn load_attr_cached(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {
-        let Some(ways) = code.attr_cache.get(arg) else {
+        let Some((ways, version)) = self.attr_ways(code, arg, obj) else {
             return self.getattr(obj, &code.names[arg]);
         };
-        match self.attr_entry(ways, obj) {
+        match self.attr_entry(ways, version) {
             Some(c) if c.load && c.index != AttrCache::NOT_INLINE => {
                 if let Some(v) = live_inline_values(obj).and_then(|iv| iv.get(c.index)) {
                     return Ok(v);
@@ -54,10 +65,10 @@ impl Vm {
     /// `obj.<code.names[arg]> = v`.
     #[inline]
     pub(crate) fn store_attr_cached(&self, obj: &PyRef, code: &CodeData, arg: usize, v: PyRef) -> PyResult<()> {
-        let Some(ways) = code.attr_cache.get(arg) else {
+        let Some((ways, version)) = self.attr_ways(code, arg, obj) else {
             return self.setattr(obj, &code.names[arg], Some(v));
         };
-        match self.attr_entry(ways, obj) {
+        match self.attr_entry(ways, version) {
             Some(c) if c.store && c.index != AttrCache::NOT_INLINE => {
                 if let Some(iv) = live_inline_values(obj) {
                     if c.index < iv.capacity() {
@@ -81,10 +92,8 @@ impl Vm {
     #[inline]
     pub(crate) fn load_method_cached(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult<(PyRef, bool)> {
         let name = &code.names[arg];
-        // Static types have no version (and no inline values): straight to the generic path.
-        let ways = if crate::objects::typeobject::type_version_of(obj) != 0 { code.attr_cache.get(arg) } else { None };
-        if let Some(ways) = ways {
-            match self.attr_entry(ways, obj) {
+        if let Some((ways, version)) = self.attr_ways(code, arg, obj) {
+            match self.attr_entry(ways, version) {
                 Some(c) if c.load && c.index == AttrCache::NOT_INLINE && live_inline_values(obj).is_some() => {
                     let t = obj.class();
                     let td = type_data(&t);
