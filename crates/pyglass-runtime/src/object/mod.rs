@@ -2,6 +2,7 @@
 //! of the runtime lives here (and in the collector).
 
 pub mod core;
+pub mod datastack;
 pub mod freelist;
 pub mod header;
 pub mod kind;

@@ -87,8 +87,9 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
                     return Ok(SendResult::Yield(v));
                 }
                 Some(Ok(SendResult::Return(val))) => {
-                    drop(frame.state.stack.pop());
-                    frame.state.stack.push(val);
+                    let mut stack = frame.state.slots.stack();
+                    drop(stack.pop());
+                    stack.push(val);
                     frame.state.ip = send_target;
                     skip_push = true;
                 }
@@ -105,7 +106,7 @@ pub fn resume(vm: &Vm, gen: &PyRef, value: Option<PyRef>, throw: Option<PyErr>) 
             }
         }
     } else if throw.is_none() && !skip_push {
-        frame.state.stack.push(value.unwrap_or_else(|| vm.ctx.none()));
+        frame.state.slots.stack().push(value.unwrap_or_else(|| vm.ctx.none()));
     }
     g.started.set(true);
     g.running.set(true);
@@ -163,7 +164,7 @@ fn delegate_of(frame: &Frame) -> Option<(PyRef, usize)> {
     if ins.get(y)?.op() != Opcode::YIELD_VALUE || ins.get(s)?.op() != Opcode::SEND {
         return None;
     }
-    Some((frame.state.stack.last()?.clone(), ins[s].arg() as usize))
+    Some((frame.state.slots.stack_values().last()?.clone(), ins[s].arg() as usize))
 }
 
 /// Forward a thrown exception to a `yield from` sub-iterator. `None`: throw it into the

@@ -9,6 +9,7 @@ use crate::objects::str::as_str;
 use crate::objects::tuple::tuple_items;
 use crate::objects::typeobject::{lookup_str, type_data};
 use crate::vm::eval::ArgVec;
+use crate::object::datastack::FrameSlots;
 use crate::vm::frame::{Frame, FrameExit, FrameRefs, FrameState};
 use crate::vm::{Args, NativeFn, PyResult, Vm};
 use pyglass_bytecode::code_flags;
@@ -152,37 +153,32 @@ impl Vm {
         }
     }
 
-    /// A frame state from the pool: fast slots holding `first` (if given) and `args`,
-    /// then empty ones up to `n` (all empty when `args` is None), with room for `depth`
-    /// stack values.
+    /// Fill a new frame's fast slots from the call's arguments: `first` (if given) and
+    /// `args` straight into the parameter slots when `simple` (positional only, exact
+    /// count), else through the full binding rules.
     #[inline(always)]
-    fn frame_state(&self, n: usize, depth: usize, first: Option<&PyRef>, args: Option<&[PyRef]>) -> FrameState {
-        let (mut fast, mut stack) = self.frame_pool.borrow_mut().pop().unwrap_or_default();
-        fast.reserve(n);
-        if let Some(a) = args {
+    #[allow(clippy::too_many_arguments)]
+    fn fill_args(&self, fast: &mut [Option<PyRef>], func: &PyRef, fd: &FunctionData, code: &CodeData, first: Option<&PyRef>, args: &[PyRef], kwnames: &[PyRef], simple: bool) -> PyResult<()> {
+        if simple {
+            let mut slots = fast.iter_mut();
             if let Some(s) = first {
-                fast.push(Some(s.clone()));
+                if let Some(slot) = slots.next() {
+                    *slot = Some(s.clone());
+                }
             }
-            fast.extend(a.iter().map(|v| Some(v.clone())));
-        }
-        for _ in fast.len()..n {
-            fast.push(None);
-        }
-        stack.reserve(depth);
-        FrameState { fast, stack, ip: 0, lasti: 0 }
-    }
-
-    /// Return a finished frame's buffers to the pool (dropping what they still hold).
-    #[inline(always)]
-    fn recycle(&self, state: FrameState) {
-        let FrameState { mut fast, mut stack, .. } = state;
-        fast.clear();
-        stack.clear();
-        if fast.capacity() <= 1024 && stack.capacity() <= 1024 {
-            let mut pool = self.frame_pool.borrow_mut();
-            if pool.len() < 256 {
-                pool.push((fast, stack));
+            for (slot, v) in slots.zip(args) {
+                *slot = Some(v.clone());
             }
+            return Ok(());
+        }
+        match first {
+            Some(s) => {
+                let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                v.push(s.clone());
+                v.extend(args.iter().cloned());
+                self.bind_args(func, fd, code, fast, &v, kwnames)
+            }
+            None => self.bind_args(func, fd, code, fast, args, kwnames),
         }
     }
 
@@ -206,29 +202,25 @@ impl Vm {
         let n = co.nlocalsplus();
         let nargs = args.len() + first.is_some() as usize;
         let simple = kwnames.is_empty() && co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0 && nargs == co.argcount as usize;
-        let mut state = self.frame_state(n, co.stacksize as usize, first, if simple { Some(args) } else { None });
-        if !simple {
-            let bound = match first {
-                Some(s) => {
-                    let mut v: ArgVec = ArgVec::with_capacity(nargs);
-                    v.push(s.clone());
-                    v.extend(args.iter().cloned());
-                    self.bind_args(func, fd, code, &mut state.fast, &v, kwnames)
-                }
-                None => self.bind_args(func, fd, code, &mut state.fast, args, kwnames),
-            };
-            if let Err(e) = bound {
-                self.recycle(state);
-                return Err(e);
-            }
-        }
         if co.flags & code_flags::GENERATOR != 0 {
+            // The frame outlives this call: it owns a heap region.
+            let mut state = FrameState { slots: FrameSlots::new_heap(n, co.stacksize as usize), ip: 0, lasti: 0 };
+            self.fill_args(state.slots.fast_mut(), func, fd, code, first, args, kwnames, simple)?;
             let frame = Frame { code: fd.code.clone(), func: Some(func.clone()), globals: fd.globals.clone(), builtins: fd.builtins.clone(), locals: None, state };
             return Ok(crate::objects::generator::new_generator(self, frame, fd));
         }
+        let mut state = FrameState { slots: self.datastack.push(n, co.stacksize as usize), ip: 0, lasti: 0 };
+        self.fill_args(state.slots.fast_mut(), func, fd, code, first, args, kwnames, simple)?;
+        self.run_function_frame(func, fd, state)
+    }
+
+    /// Run a plain (not generator) function's frame whose arguments are bound; the frame
+    /// borrows the function's code, globals and builtins.
+    #[inline(always)]
+    pub(crate) fn run_function_frame(&self, func: &PyRef, fd: &FunctionData, mut state: FrameState<'_>) -> PyResult {
         let refs = FrameRefs { code: &fd.code, func: Some(func), globals: &fd.globals, builtins: &fd.builtins, locals: None };
         let r = self.run_frame_parts(&refs, &mut state, None);
-        self.recycle(state);
+        drop(state);
         match r? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(_) => Err(self.bad_bytecode("yield in a non-generator")),

@@ -7,9 +7,10 @@ use crate::object::PyRef;
 use crate::objects::dict::DictData;
 use crate::objects::function::{CellData, CodeData, FunctionData};
 use crate::objects::int::IntData;
+use crate::object::datastack::ValueStack;
 use crate::vm::frame::{Frame, FrameExit, FrameInfo, FrameRefs, FrameState};
 use crate::vm::{PyErr, PyResult, Vm};
-use pyglass_bytecode::{BinaryOp, CompareOp, Opcode};
+use pyglass_bytecode::{code_flags, BinaryOp, CompareOp, Opcode};
 use smallvec::SmallVec;
 use std::sync::atomic::Ordering;
 
@@ -96,7 +97,7 @@ impl Vm {
     }
 
     /// Run a frame given as borrowed references plus its changing state.
-    pub(crate) fn run_frame_parts(&self, r: &FrameRefs<'_>, f: &mut FrameState, throw: Option<PyErr>) -> PyResult<FrameExit> {
+    pub(crate) fn run_frame_parts(&self, r: &FrameRefs<'_>, f: &mut FrameState<'_>, throw: Option<PyErr>) -> PyResult<FrameExit> {
         let depth = self.depth.get();
         if depth >= self.ctx.recursion_limit.get() {
             return Err(self.new_error(&self.ctx.exc.recursion_error, "maximum recursion depth exceeded"));
@@ -106,7 +107,7 @@ impl Vm {
         // Only methods that use zero-argument super() need their first argument and
         // `__class__` cell recorded.
         let (first_arg, class_cell) = match code.class_cell_slot {
-            Some(i) => (f.fast.first().cloned().flatten(), f.fast.get(i).cloned().flatten()),
+            Some(i) => (f.slots.fast().first().cloned().flatten(), f.slots.fast().get(i).cloned().flatten()),
             None => (None, None),
         };
         let caller_instr = self.cur_instr.replace(f.ip);
@@ -128,16 +129,17 @@ impl Vm {
                         Unwind::Reraise(e) => (e, false),
                     };
                     if new {
-                        self.add_traceback(&err, r.code, f.lasti as u32, code.code.location(f.lasti).line, f.fast.first().and_then(|v| v.as_ref()));
+                        self.add_traceback(&err, r.code, f.lasti as u32, code.code.location(f.lasti).line, f.slots.fast().first().and_then(|v| v.as_ref()));
                         self.set_context(&err);
                     }
                     match code.code.handler_for(f.lasti as u32) {
                         Some(h) => {
-                            f.stack.truncate(h.depth as usize);
+                            let mut stack = f.slots.stack();
+                            stack.truncate(h.depth as usize);
                             if h.lasti {
-                                f.stack.push(self.ctx.new_int(f.lasti as i64));
+                                stack.push(self.ctx.new_int(f.lasti as i64));
                             }
-                            f.stack.push(err.0);
+                            stack.push(err.0);
                             f.ip = h.target as usize;
                         }
                         None => break Err(err),
@@ -164,13 +166,12 @@ impl Vm {
     /// Run instructions from `f.ip`; on return `f.ip` is the next instruction and
     /// `f.lasti` the one that returned, yielded or raised.
     #[inline(always)]
-    fn execute(&self, r: &FrameRefs<'_>, f: &mut FrameState, code: &CodeData) -> Result<FrameExit, Unwind> {
+    fn execute(&self, r: &FrameRefs<'_>, f: &mut FrameState<'_>, code: &CodeData) -> Result<FrameExit, Unwind> {
         // The stack and the instruction pointer live in locals while the loop runs, so
         // the compiler can keep them in registers; they go back to the frame on exit.
         let mut ip = f.ip;
-        let mut stack = std::mem::take(&mut f.stack);
-        let res = self.execute_inner(r, &mut f.fast, &mut stack, code, &mut ip);
-        f.stack = stack;
+        let (fast, mut stack) = f.slots.split();
+        let res = self.execute_inner(r, fast, &mut stack, code, &mut ip);
         f.lasti = ip.saturating_sub(1);
         f.ip = ip;
         res
@@ -179,7 +180,7 @@ impl Vm {
     /// The loop proper. The instruction pointer lives in `ip` (a register) rather than in
     /// the frame; `execute` writes it back when the loop exits.
     #[inline(always)]
-    fn execute_inner(&self, r: &FrameRefs<'_>, fast: &mut [Option<PyRef>], stack: &mut Vec<PyRef>, code: &CodeData, ip: &mut usize) -> Result<FrameExit, Unwind> {
+    fn execute_inner(&self, r: &FrameRefs<'_>, fast: &mut [Option<PyRef>], stack: &mut ValueStack<'_>, code: &CodeData, ip: &mut usize) -> Result<FrameExit, Unwind> {
         let instrs = &code.instrs[..];
         loop {
             let Some(&ins) = instrs.get(*ip) else {
@@ -697,6 +698,12 @@ impl Vm {
                 }
                 Opcode::CALL | Opcode::CALL_KW => {
                     self.check_interrupt()?;
+                    if ins.op() == Opcode::CALL {
+                        if let Some(r) = self.call_py_exact_args(stack, arg) {
+                            stack.push(r?);
+                            continue;
+                        }
+                    }
                     let kwnames = if ins.op() == Opcode::CALL_KW { Some(pop!(stack, self)) } else { None };
                     let n = stack.len();
                     let Some(base) = n.checked_sub(arg + 2) else {
@@ -875,7 +882,32 @@ impl Vm {
         }
     }
 
-    fn pop_n(&self, stack: &mut Vec<PyRef>, n: usize) -> Result<Vec<PyRef>, Unwind> {
+    /// CALL of a plain Python function with exactly its positional parameters (CPython's
+    /// `CALL_PY_EXACT_ARGS`): the arguments move from this stack into the new frame's fast
+    /// slots, and the callable and NULL are popped, so the call takes no references.
+    /// `None`: not that shape, nothing done.
+    #[inline(always)]
+    fn call_py_exact_args(&self, stack: &mut ValueStack<'_>, arg: usize) -> Option<PyResult> {
+        let base = stack.len().checked_sub(arg + 2)?;
+        let callable = &stack[base];
+        let fd = callable.downcast::<FunctionData>()?;
+        let code = fd.code_data();
+        let co = &code.code;
+        let bound_self = !stack[base + 1].is(&self.ctx.consts.null);
+        let nargs = arg + bound_self as usize;
+        if co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0 || co.kwonlyargcount != 0 || nargs != co.argcount as usize {
+            return None;
+        }
+        let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, stack, nargs)?;
+        if !bound_self {
+            drop(stack.pop()); // the NULL
+        }
+        let func = stack.pop()?;
+        let fd = func.downcast::<FunctionData>()?;
+        Some(self.run_function_frame(&func, fd, FrameState { slots, ip: 0, lasti: 0 }))
+    }
+
+    fn pop_n(&self, stack: &mut ValueStack<'_>, n: usize) -> Result<Vec<PyRef>, Unwind> {
         let len = stack.len();
         if n > len {
             return Err(Unwind::Raise(self.bad_bytecode("stack underflow")));

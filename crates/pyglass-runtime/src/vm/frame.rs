@@ -1,9 +1,10 @@
-//! Frames: the state of one running code object. `fast` holds the fast locals
-//! (`localsplus`: arguments, locals, cells, free variables; `None` = unbound) and `stack` the
-//! value stack, whose entries are never absent: CPython's NULL stack entries (pushed by
-//! PUSH_NULL and LOAD_METHOD) are the interpreter's immortal NULL marker object. Both buffers
-//! are recycled through the VM's frame pool so that a plain call allocates nothing.
+//! Frames: the state of one running code object. Its `FrameSlots` hold the fast locals
+//! (`localsplus`: arguments, locals, cells, free variables; `None` = unbound) and the value
+//! stack, whose entries are never absent: CPython's NULL stack entries (pushed by PUSH_NULL
+//! and LOAD_METHOD) are the interpreter's immortal NULL marker object. A plain call takes
+//! its slots from the VM's data stack (`object/datastack.rs`), so it allocates nothing.
 
+use crate::object::datastack::FrameSlots;
 use crate::object::PyRef;
 use std::io::Write;
 
@@ -19,7 +20,7 @@ pub struct Frame {
     pub builtins: PyRef,
     /// The locals mapping of module and class bodies (LOAD_NAME/STORE_NAME).
     pub locals: Option<PyRef>,
-    pub state: FrameState,
+    pub state: FrameState<'static>,
 }
 
 /// The references a running frame reads and never changes (CPython's `f_executable`,
@@ -35,10 +36,11 @@ pub struct FrameRefs<'a> {
     pub locals: Option<&'a PyRef>,
 }
 
-/// What a running frame changes: fast locals, value stack and instruction position.
-pub struct FrameState {
-    pub fast: Vec<Option<PyRef>>,
-    pub stack: Vec<PyRef>,
+/// What a running frame changes: fast locals, value stack and instruction position. The
+/// slots borrow the VM's data stack for `'a` (a plain call) or own a heap region
+/// (`'static`: generators, module and class bodies).
+pub struct FrameState<'a> {
+    pub slots: FrameSlots<'a>,
     /// Next instruction to run.
     pub ip: usize,
     /// Instruction being run (for tracebacks and exception handlers).
@@ -52,13 +54,13 @@ impl Frame {
             Some(c) => (c.code.nlocalsplus(), c.code.stacksize as usize),
             None => (0, 0),
         };
-        let state = FrameState { fast: vec![None; n], stack: Vec::with_capacity(depth), ip: 0, lasti: 0 };
+        let state = FrameState { slots: FrameSlots::new_heap(n, depth), ip: 0, lasti: 0 };
         Frame { code, func, globals, builtins, locals, state }
     }
 
     /// Borrow the references and the state separately (the eval loop reads one and
     /// changes the other).
-    pub fn split(&mut self) -> (FrameRefs<'_>, &mut FrameState) {
+    pub fn split(&mut self) -> (FrameRefs<'_>, &mut FrameState<'static>) {
         let refs = FrameRefs { code: &self.code, func: self.func.as_ref(), globals: &self.globals, builtins: &self.builtins, locals: self.locals.as_ref() };
         (refs, &mut self.state)
     }
@@ -74,8 +76,8 @@ impl Frame {
         if let Some(l) = &self.locals {
             visit(l);
         }
-        self.state.fast.iter().flatten().for_each(&mut *visit);
-        self.state.stack.iter().for_each(visit);
+        self.state.slots.fast().iter().flatten().for_each(&mut *visit);
+        self.state.slots.stack_values().iter().for_each(visit);
     }
 }
 

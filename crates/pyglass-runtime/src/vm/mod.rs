@@ -99,8 +99,9 @@ pub struct Vm {
     pub(crate) exc_stack: RefCell<Vec<Option<PyRef>>>,
     /// Set asynchronously (Ctrl-C); checked at backward jumps and calls.
     pub(crate) eval_breaker: Arc<AtomicU32>,
-    /// Recycled frame buffers (fast locals, value stacks), so plain calls allocate nothing.
-    pub(crate) frame_pool: RefCell<Vec<(Vec<Option<PyRef>>, Vec<PyRef>)>>,
+    /// Fast locals and value stacks of running calls (CPython's datastack), so plain
+    /// calls allocate nothing.
+    pub(crate) datastack: crate::object::datastack::DataStack,
     /// Code objects of the running frames with their current instruction (for `super()`
     /// and warnings); innermost last.
     pub(crate) frames: RefCell<Vec<frame::FrameInfo>>,
@@ -135,7 +136,7 @@ impl Vm {
             depth: Cell::new(0),
             exc_stack: RefCell::new(Vec::new()),
             eval_breaker: Arc::new(AtomicU32::new(0)),
-            frame_pool: RefCell::new(Vec::new()),
+            datastack: crate::object::datastack::DataStack::new(),
             frames: RefCell::new(Vec::new()),
             cur_instr: Cell::new(0),
             tracemalloc: RefCell::new(tracemalloc::Tracer::default()),
@@ -178,11 +179,10 @@ impl Vm {
         Ok(RecursionGuard { vm: self })
     }
 
-    /// Drop every object reference the thread state holds (handled exceptions, recycled
-    /// frame buffers, frame records): the leak check's teardown.
+    /// Drop every object reference the thread state holds (handled exceptions, frame
+    /// records): the leak check's teardown.
     pub(crate) fn release_thread_state(&self) {
         self.exc_stack.borrow_mut().clear();
-        self.frame_pool.borrow_mut().clear();
         self.frames.borrow_mut().clear();
     }
 
