@@ -907,6 +907,7 @@ impl Vm {
         Some(self.run_function_frame(&func, fd, FrameState { slots, ip: 0, lasti: 0 }))
     }
 
+    #[inline(always)]
     fn pop_n(&self, stack: &mut ValueStack<'_>, n: usize) -> Result<Vec<PyRef>, Unwind> {
         let len = stack.len();
         if n > len {
