@@ -40,6 +40,6 @@ fn caller_module(vm: &Vm, a: Args<'_>) -> PyResult {
     };
     let frames = vm.frames.borrow();
     let Some(info) = frames.iter().rev().nth(depth) else { return Ok(vm.ctx.none()) };
-    let name = info.globals.downcast::<DictData>().and_then(|d| d.get_str("__name__"));
+    let name = info.globals().downcast::<DictData>().and_then(|d| d.get_str("__name__"));
     Ok(name.unwrap_or_else(|| vm.ctx.none()))
 }

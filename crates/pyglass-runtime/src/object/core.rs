@@ -244,6 +244,11 @@ impl PyRef {
         self.ptr.as_ptr()
     }
 
+    #[inline(always)]
+    pub fn as_non_null(&self) -> NonNull<ObjHeader> {
+        self.ptr
+    }
+
     /// The object's address: `id()`.
     #[inline(always)]
     pub fn addr(&self) -> usize {

@@ -3,6 +3,7 @@
 
 pub mod core;
 pub mod datastack;
+pub mod frames;
 pub mod freelist;
 pub mod header;
 pub mod kind;

@@ -477,15 +477,15 @@ impl Vm {
     /// `super()` with no arguments: the innermost frame's `__class__` cell and first
     /// argument.
     fn zero_arg_super(&self) -> PyResult {
-        let info = self.frames.borrow().last().cloned();
-        let Some(info) = info else {
+        let info = self.frames.borrow().last().map(|r| (r.extra.class_cell.clone(), r.extra.first_arg.clone()));
+        let Some((class_cell, first_arg)) = info else {
             return Err(self.new_error(&self.ctx.exc.runtime_error, "super(): no current frame"));
         };
-        let cls = info.class_cell.as_ref().and_then(|c| c.downcast::<CellData>()).and_then(|c| c.0.borrow().clone());
+        let cls = class_cell.as_ref().and_then(|c| c.downcast::<CellData>()).and_then(|c| c.0.borrow().clone());
         let Some(cls) = cls else {
             return Err(self.new_error(&self.ctx.exc.runtime_error, "super(): __class__ cell not found"));
         };
-        let Some(mut obj) = info.first_arg.clone() else {
+        let Some(mut obj) = first_arg else {
             return Err(self.new_error(&self.ctx.exc.runtime_error, "super(): no arguments"));
         };
         let inner = obj.downcast::<CellData>().map(|c| c.0.borrow().clone());

@@ -111,43 +111,44 @@ impl Vm {
             None => (None, None),
         };
         let caller_instr = self.cur_instr.replace(f.ip);
-        self.frames.borrow_mut().push(FrameInfo { code: r.code.clone(), globals: r.globals.clone(), first_arg, class_cell, caller_instr });
-        let mut pending = throw.map(Unwind::Raise);
-        let res = loop {
-            let step = match pending.take() {
-                Some(u) => {
-                    f.lasti = f.ip.saturating_sub(1);
-                    Err(u)
-                }
-                None => self.execute(r, f, code),
-            };
-            match step {
-                Ok(exit) => break Ok(exit),
-                Err(unwind) => {
-                    let (err, new) = match unwind {
-                        Unwind::Raise(e) => (e, true),
-                        Unwind::Reraise(e) => (e, false),
-                    };
-                    if new {
-                        self.add_traceback(&err, r.code, f.lasti as u32, code.code.location(f.lasti).line, f.slots.fast().first().and_then(|v| v.as_ref()));
-                        self.set_context(&err);
+        let info = FrameInfo { first_arg, class_cell, caller_instr };
+        let res = self.frames.run(r.code, r.globals, info, || {
+            let mut pending = throw.map(Unwind::Raise);
+            loop {
+                let step = match pending.take() {
+                    Some(u) => {
+                        f.lasti = f.ip.saturating_sub(1);
+                        Err(u)
                     }
-                    match code.code.handler_for(f.lasti as u32) {
-                        Some(h) => {
-                            let mut stack = f.slots.stack();
-                            stack.truncate(h.depth as usize);
-                            if h.lasti {
-                                stack.push(self.ctx.new_int(f.lasti as i64));
-                            }
-                            stack.push(err.0);
-                            f.ip = h.target as usize;
+                    None => self.execute(r, f, code),
+                };
+                match step {
+                    Ok(exit) => break Ok(exit),
+                    Err(unwind) => {
+                        let (err, new) = match unwind {
+                            Unwind::Raise(e) => (e, true),
+                            Unwind::Reraise(e) => (e, false),
+                        };
+                        if new {
+                            self.add_traceback(&err, r.code, f.lasti as u32, code.code.location(f.lasti).line, f.slots.fast().first().and_then(|v| v.as_ref()));
+                            self.set_context(&err);
                         }
-                        None => break Err(err),
+                        match code.code.handler_for(f.lasti as u32) {
+                            Some(h) => {
+                                let mut stack = f.slots.stack();
+                                stack.truncate(h.depth as usize);
+                                if h.lasti {
+                                    stack.push(self.ctx.new_int(f.lasti as i64));
+                                }
+                                stack.push(err.0);
+                                f.ip = h.target as usize;
+                            }
+                            None => break Err(err),
+                        }
                     }
                 }
             }
-        };
-        self.frames.borrow_mut().pop();
+        });
         self.cur_instr.set(caller_instr);
         self.depth.set(depth);
         res
@@ -157,8 +158,8 @@ impl Vm {
     fn refresh_class_cell(&self, fast: &[Option<PyRef>], code: &CodeData) {
         let Some(i) = code.class_cell_slot else { return };
         if let Some(info) = self.frames.borrow_mut().last_mut() {
-            if info.class_cell.is_none() {
-                info.class_cell = fast.get(i).cloned().flatten();
+            if info.extra.class_cell.is_none() {
+                info.extra.class_cell = fast.get(i).cloned().flatten();
             }
         }
     }

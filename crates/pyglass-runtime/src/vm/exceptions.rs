@@ -231,9 +231,9 @@ impl Vm {
             return;
         }
         let frames = self.frames.borrow();
-        let Some(info) = frames.last().filter(|f| f.code.is(code)) else { return };
+        let Some(info) = frames.last().filter(|f| f.code().is(code)) else { return };
         let self_arg = first_local.cloned().unwrap_or_else(|| self.ctx.none());
-        let ctx = self.ctx.new_tuple(vec![info.code.clone(), info.globals.clone(), self_arg]);
+        let ctx = self.ctx.new_tuple(vec![info.code().clone(), info.globals().clone(), self_arg]);
         drop(frames);
         *ed.suggest_ctx.borrow_mut() = Some(ctx);
     }

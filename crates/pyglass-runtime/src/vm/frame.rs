@@ -81,11 +81,9 @@ impl Frame {
     }
 }
 
-/// What the traceback machinery and `super()` need to know about a running frame.
-#[derive(Clone)]
+/// What the interpreter records about each running frame besides its code and globals
+/// (the record, `object/frames.rs`, names those without owning them).
 pub struct FrameInfo {
-    pub code: PyRef,
-    pub globals: PyRef,
     /// The first argument's value at entry (for zero-argument `super()`), and the
     /// `__class__` cell if the code has one.
     pub first_arg: Option<PyRef>,

@@ -104,7 +104,7 @@ pub struct Vm {
     pub(crate) datastack: crate::object::datastack::DataStack,
     /// Code objects of the running frames with their current instruction (for `super()`
     /// and warnings); innermost last.
-    pub(crate) frames: RefCell<Vec<frame::FrameInfo>>,
+    pub(crate) frames: crate::object::frames::FrameRecords<frame::FrameInfo>,
     /// Index of the instruction the innermost frame is running (stored by the eval loop
     /// before each instruction; the callers' are in `FrameInfo::caller_instr`).
     pub(crate) cur_instr: Cell<usize>,
@@ -137,7 +137,7 @@ impl Vm {
             exc_stack: RefCell::new(Vec::new()),
             eval_breaker: Arc::new(AtomicU32::new(0)),
             datastack: crate::object::datastack::DataStack::new(),
-            frames: RefCell::new(Vec::new()),
+            frames: Default::default(),
             cur_instr: Cell::new(0),
             tracemalloc: RefCell::new(tracemalloc::Tracer::default()),
         }
@@ -183,7 +183,7 @@ impl Vm {
     /// records): the leak check's teardown.
     pub(crate) fn release_thread_state(&self) {
         self.exc_stack.borrow_mut().clear();
-        self.frames.borrow_mut().clear();
+        self.frames.clear();
     }
 
     pub fn interrupt_handle(&self) -> InterruptHandle {

@@ -248,16 +248,16 @@ impl Vm {
     fn current_traceback(&self, t: &mut Tracer) -> u32 {
         let mut key = TracebackKey { frames: SmallVec::new(), total: 0 };
         // Not available while the frame list itself is being resized.
-        if let Ok(frames) = self.frames.try_borrow() {
+        if let Some(frames) = self.frames.try_borrow() {
             key.total = frames.len().min(MAX_NFRAME) as u32;
             let mut instr = self.cur_instr.get();
             for info in frames.iter().rev().take(t.max_nframe) {
-                let frame = match info.code.downcast::<CodeData>() {
+                let frame = match info.code().downcast::<CodeData>() {
                     Some(c) => (t.intern_file(&c.filename), c.code.location(instr).line),
                     None => (UNKNOWN_FILE, 0),
                 };
                 key.frames.push(frame);
-                instr = info.caller_instr;
+                instr = info.extra.caller_instr;
             }
         }
         if key.frames.is_empty() {
