@@ -65,7 +65,18 @@ struct Truncate<'a, X> {
 impl<X> Drop for Truncate<'_, X> {
     #[inline(always)]
     fn drop(&mut self) {
-        self.records.list.borrow_mut().truncate(self.len);
+        // One record at a time, each dropped after the list is released: dropping its
+        // `extra` may free an object whose `__del__` runs Python code (new frames).
+        loop {
+            let rec = {
+                let mut list = self.records.list.borrow_mut();
+                if list.len() <= self.len {
+                    break;
+                }
+                list.pop()
+            };
+            drop(rec);
+        }
     }
 }
 
@@ -100,7 +111,8 @@ impl<X> FrameRecords<X> {
 
     /// Drop every record's `extra` references (teardown, when no frame runs).
     pub fn clear(&self) {
-        self.list.borrow_mut().clear();
+        let all = std::mem::take(&mut *self.list.borrow_mut());
+        drop(all);
     }
 }
 

@@ -182,7 +182,9 @@ impl Vm {
     /// Drop every object reference the thread state holds (handled exceptions, frame
     /// records): the leak check's teardown.
     pub(crate) fn release_thread_state(&self) {
-        self.exc_stack.borrow_mut().clear();
+        // Taken out first: dropping an exception may run `__del__` code that reads the stack.
+        let handled = std::mem::take(&mut *self.exc_stack.borrow_mut());
+        drop(handled);
         self.frames.clear();
     }
 
