@@ -341,23 +341,35 @@ impl<'a> FrameSlots<'a> {
     }
 }
 
-impl Drop for FrameSlots<'_> {
+impl FrameSlots<'_> {
+    /// Drop the values and give the region back now: what dropping does, as a call the
+    /// hot call path can have inlined.
     #[inline(always)]
-    fn drop(&mut self) {
+    pub fn finish(self) {
+        let mut this = ManuallyDrop::new(self);
+        this.release_now();
+    }
+
+    #[inline(always)]
+    fn release_now(&mut self) {
         // Values first, then the memory: dropping a value may run `__del__`, whose frames
         // are taken above this region and released before it.
         self.stack().truncate(0);
         if self.stack.heap {
             // SAFETY: a heap stack buffer is a `Vec<PyRef>` allocation of `cap` (see
-            // `StackBuf::grow`), now empty.
+            // `grow_buffer`), now empty.
             drop(unsafe { Vec::from_raw_parts(self.stack.ptr.as_ptr(), 0, self.stack.cap) });
             self.stack.heap = false;
         }
-        let fast: *mut [Slot] = std::ptr::slice_from_raw_parts_mut(self.fast.as_ptr(), self.nfast);
-        self.nfast = 0;
-        // SAFETY: the fast slots are initialised and owned (invariant 3); `nfast` is reset
-        // first so they are dropped once even if a drop unwinds.
-        unsafe { std::ptr::drop_in_place(fast) };
+        let n = std::mem::replace(&mut self.nfast, 0);
+        let mut i = 0;
+        while i < n {
+            // SAFETY: the fast slots are initialised and owned (invariant 3); `nfast` was
+            // reset first and each slot is read out once, so none is dropped twice (if a
+            // drop unwinds, the rest are leaked).
+            drop(unsafe { self.fast.as_ptr().add(i).read() });
+            i += 1;
+        }
         match self.origin {
             Some(ds) => ds.release(self.fast, self.total),
             None if self.total > 0 => {
@@ -366,6 +378,13 @@ impl Drop for FrameSlots<'_> {
             }
             None => {}
         }
+        self.total = 0;
+    }
+}
+
+impl Drop for FrameSlots<'_> {
+    fn drop(&mut self) {
+        self.release_now();
     }
 }
 

@@ -65,18 +65,22 @@ struct Truncate<'a, X> {
 impl<X> Drop for Truncate<'_, X> {
     #[inline(always)]
     fn drop(&mut self) {
-        // One record at a time, each dropped after the list is released: dropping its
-        // `extra` may free an object whose `__del__` runs Python code (new frames).
-        loop {
-            let rec = {
-                let mut list = self.records.list.borrow_mut();
-                if list.len() <= self.len {
-                    break;
-                }
+        // The record is dropped after the list is released: dropping its `extra` may free
+        // an object whose `__del__` runs Python code (new frames). Nested runs have
+        // removed theirs, so there is normally exactly one to take (none after `clear`).
+        let rec = {
+            let mut list = self.records.list.borrow_mut();
+            if list.len() > self.len + 1 {
+                // Not expected; dropped here anyway rather than left behind.
+                list.truncate(self.len + 1);
+            }
+            if list.len() > self.len {
                 list.pop()
-            };
-            drop(rec);
-        }
+            } else {
+                None
+            }
+        };
+        drop(rec);
     }
 }
 

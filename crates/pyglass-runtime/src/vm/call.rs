@@ -220,7 +220,7 @@ impl Vm {
     pub(crate) fn run_function_frame(&self, func: &PyRef, fd: &FunctionData, mut state: FrameState<'_>) -> PyResult {
         let refs = FrameRefs { code: &fd.code, func: Some(func), globals: &fd.globals, builtins: &fd.builtins, locals: None };
         let r = self.run_frame_parts(&refs, &mut state, None);
-        drop(state);
+        state.slots.finish();
         match r? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(_) => Err(self.bad_bytecode("yield in a non-generator")),
