@@ -130,31 +130,37 @@ impl DataStack {
         }
     }
 
-    /// A region for a call: the top `nargs` values of `args` (a caller's value stack)
-    /// move into the first fast slots, the other `nfast - nargs` are unbound. `None` (and
-    /// nothing moved) if `nargs` exceeds `nfast` or the values on `args`.
+    /// A region for a call: `first` (if given) goes into fast slot 0 and the top `nargs`
+    /// values of `args` (a caller's value stack) move into the fast slots after it; the
+    /// other fast slots are unbound. `None` (and nothing moved; `first` dropped) if the
+    /// arguments do not fit in `nfast` or `args` holds fewer than `nargs` values.
     #[inline(always)]
-    pub fn push_call(&self, nfast: usize, cap: usize, args: &mut ValueStack<'_>, nargs: usize) -> Option<FrameSlots<'_>> {
-        if nargs > nfast || nargs > args.len {
+    pub fn push_call(&self, nfast: usize, cap: usize, first: Option<PyRef>, args: &mut ValueStack<'_>, nargs: usize) -> Option<FrameSlots<'_>> {
+        let skip = first.is_some() as usize;
+        if nargs + skip > nfast || nargs > args.len {
             return None;
         }
         let base = self.take(nfast + cap);
         let from = args.len - nargs;
         args.len = from;
         // SAFETY: the region is ours alone (invariant 2) and does not overlap the caller's
-        // stack buffer (a different region or a heap buffer); the `nargs` values above
-        // `from` were initialised and are moved (the caller's length was lowered first);
-        // the remaining fast slots are initialised unbound.
+        // stack buffer (a different region or a heap buffer); `first` and the `nargs`
+        // values above `from` (initialised) are moved in (the caller's length was lowered
+        // first); the remaining fast slots are initialised unbound.
         unsafe {
+            if let Some(v) = first {
+                base.as_ptr().write(Some(v));
+            }
             // A few arguments: a plain loop beats a call to `memcpy`.
             let src = args.ptr.as_ptr().add(from) as *const Slot;
+            let dst = base.as_ptr().add(skip);
             let mut i = 0;
             while i < nargs {
-                base.as_ptr().add(i).write(src.add(i).read());
+                dst.add(i).write(src.add(i).read());
                 i += 1;
                 std::hint::black_box(());
             }
-            init_unbound(base.as_ptr().add(nargs), nfast - nargs);
+            init_unbound(dst.add(nargs), nfast - nargs - skip);
             Some(FrameSlots::init(base, nfast, cap, Some(self)))
         }
     }

@@ -442,7 +442,7 @@ impl Vm {
     /// `__init__` of a plain class whose outcome `plain_init` remembered in
     /// `TypeData::init_cache`, if that is still valid.
     #[inline]
-    fn cached_init(&self, td: &crate::objects::typeobject::TypeData) -> Option<PyRef> {
+    pub(crate) fn cached_init(&self, td: &crate::objects::typeobject::TypeData) -> Option<PyRef> {
         let c = td.init_cache.get();
         if c.version != td.version.get() || c.epoch != self.ctx.type_epoch.get() || c.version == 0 {
             return None;

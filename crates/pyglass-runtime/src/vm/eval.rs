@@ -704,6 +704,10 @@ impl Vm {
                             stack.push(r?);
                             continue;
                         }
+                        if let Some(r) = self.call_alloc_and_enter_init(stack, arg) {
+                            stack.push(r?);
+                            continue;
+                        }
                     }
                     let kwnames = if ins.op() == Opcode::CALL_KW { Some(pop!(stack, self)) } else { None };
                     let n = stack.len();
@@ -899,13 +903,44 @@ impl Vm {
         if co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0 || co.kwonlyargcount != 0 || nargs != co.argcount as usize {
             return None;
         }
-        let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, stack, nargs)?;
+        let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, None, stack, nargs)?;
         if !bound_self {
             drop(stack.pop()); // the NULL
         }
         let func = stack.pop()?;
         let fd = func.downcast::<FunctionData>()?;
         Some(self.run_function_frame(&func, fd, FrameState { slots, ip: 0, lasti: 0 }))
+    }
+
+    /// CALL of a plain class whose `__init__` is remembered (`Vm::cached_init`) and takes
+    /// exactly the call's positional arguments (CPython's `CALL_ALLOC_AND_ENTER_INIT`):
+    /// the instance is allocated and the arguments move from this stack into the
+    /// `__init__` frame after it. `None`: not that shape, nothing done.
+    #[inline]
+    fn call_alloc_and_enter_init(&self, stack: &mut ValueStack<'_>, arg: usize) -> Option<PyResult> {
+        let base = stack.len().checked_sub(arg + 2)?;
+        let cls = &stack[base];
+        // Only `type` itself as the metaclass: a metaclass may define `__call__`.
+        if !cls.is_kind(crate::object::Kind::Type) || !cls.class().is(&self.ctx.types.type_) || !stack[base + 1].is(&self.ctx.consts.null) {
+            return None;
+        }
+        let init = self.cached_init(crate::objects::typeobject::type_data(cls))?;
+        let fd = init.downcast::<FunctionData>()?;
+        let co = &fd.code_data().code;
+        if co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0 || co.kwonlyargcount != 0 || arg + 1 != co.argcount as usize {
+            return None;
+        }
+        let obj = crate::objects::instance::alloc_instance(self, cls, crate::objects::misc::ObjectData);
+        let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, Some(obj.clone()), stack, arg)?;
+        drop(stack.pop()); // the NULL
+        let cls = stack.pop()?;
+        let r = self.run_function_frame(&init, fd, FrameState { slots, ip: 0, lasti: 0 });
+        drop(cls);
+        Some(match r {
+            Ok(r) if r.is(&self.ctx.consts.none) => Ok(obj),
+            Ok(r) => Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r)))),
+            Err(e) => Err(e),
+        })
     }
 
     #[inline(always)]
