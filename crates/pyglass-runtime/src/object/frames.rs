@@ -63,8 +63,14 @@ struct Truncate<'a, X> {
 }
 
 impl<X> Drop for Truncate<'_, X> {
-    #[inline(always)]
     fn drop(&mut self) {
+        self.truncate();
+    }
+}
+
+impl<X> Truncate<'_, X> {
+    #[inline(always)]
+    fn truncate(&mut self) {
         // The record is dropped after the list is released: dropping its `extra` may free
         // an object whose `__del__` runs Python code (new frames). Nested runs have
         // removed theirs, so there is normally exactly one to take (none after `clear`).
@@ -94,8 +100,11 @@ impl<X> FrameRecords<X> {
             list.push(FrameRecord { code: code.as_non_null(), globals: globals.as_non_null(), extra });
             len
         };
-        let _truncate = Truncate { records: self, len };
-        f()
+        let truncate = Truncate { records: self, len };
+        let r = f();
+        // The normal return truncates inline; the guard's `Drop` covers unwinding.
+        std::mem::ManuallyDrop::new(truncate).truncate();
+        r
     }
 
     /// The records, innermost last.

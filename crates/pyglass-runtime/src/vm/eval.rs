@@ -3,11 +3,11 @@
 //! recursion limit (`sys.getrecursionlimit()`) is enforced on entry, and the CLI runs the
 //! interpreter on a thread whose stack comfortably holds that many Rust frames.
 
+use crate::object::datastack::ValueStack;
 use crate::object::PyRef;
 use crate::objects::dict::DictData;
 use crate::objects::function::{CellData, CodeData, FunctionData};
 use crate::objects::int::IntData;
-use crate::object::datastack::ValueStack;
 use crate::vm::frame::{Frame, FrameExit, FrameInfo, FrameRefs, FrameState};
 use crate::vm::{PyErr, PyResult, Vm};
 use pyglass_bytecode::{code_flags, BinaryOp, CompareOp, Opcode};
@@ -112,7 +112,8 @@ impl Vm {
         };
         let caller_instr = self.cur_instr.replace(f.ip);
         let info = FrameInfo { first_arg, class_cell, caller_instr };
-        let res = self.frames.run(r.code, r.globals, info, || {
+        // The loop is inlined into this function: one function entry per call, not two.
+        let res = self.frames.run(r.code, r.globals, info, #[inline(always)] || {
             let mut pending = throw.map(Unwind::Raise);
             loop {
                 let step = match pending.take() {
