@@ -191,11 +191,15 @@ pub fn inherited_native_new(cls: &PyRef) -> Option<NativeNew> {
 
 /// Whether `cls.__new__` is `object.__new__` (for the "takes no arguments" check).
 pub fn uses_object_new(cls: &PyRef) -> bool {
-    let new_is_object_descr = match lookup_str(cls, "__new__") {
-        Some(n) => n.downcast::<MethodDescrData>().is_some_and(|m| m.owner.kind() == Kind::Type && type_data(&m.owner).name() == "object"),
+    // The native `__new__` first: it settles most calls (`range(n)`, `list(x)`) without a
+    // lookup or a copy of a name.
+    if !inherited_native_new(cls).is_some_and(|f| f as *const () as usize == object_new as *const () as usize) {
+        return false;
+    }
+    match lookup_str(cls, "__new__") {
+        Some(n) => n.downcast::<MethodDescrData>().is_some_and(|m| m.owner.kind() == Kind::Type && *type_data(&m.owner).name.borrow() == "object"),
         None => true,
-    };
-    new_is_object_descr && inherited_native_new(cls).is_some_and(|f| f as *const () as usize == object_new as *const () as usize)
+    }
 }
 
 /// `object.__new__(cls)`.
