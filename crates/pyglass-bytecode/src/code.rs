@@ -170,6 +170,14 @@ impl CodeObject {
         n
     }
 
+    /// Whether `nargs` positional arguments and no keywords bind straight to the first
+    /// `nargs` fast slots: no `*args`, `**kwargs` or keyword-only parameters, and `nargs`
+    /// is the positional parameter count (the calls' fast paths).
+    #[inline]
+    pub fn takes_exact_positional(&self, nargs: usize) -> bool {
+        self.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && self.kwonlyargcount == 0 && nargs == self.argcount as usize
+    }
+
     /// Location of instruction `i` (a default "no location" when out of range).
     pub fn location(&self, i: usize) -> Location {
         self.locations.get(i).copied().unwrap_or_default()

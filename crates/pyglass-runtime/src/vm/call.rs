@@ -201,7 +201,7 @@ impl Vm {
         let co = &code.code;
         let n = co.nlocalsplus();
         let nargs = args.len() + first.is_some() as usize;
-        let simple = kwnames.is_empty() && co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && co.kwonlyargcount == 0 && nargs == co.argcount as usize;
+        let simple = kwnames.is_empty() && co.takes_exact_positional(nargs);
         if co.flags & code_flags::GENERATOR != 0 {
             // The frame outlives this call: it owns a heap region.
             let mut state = FrameState { slots: FrameSlots::new_heap(n, co.stacksize as usize), ip: 0, lasti: 0 };

@@ -10,7 +10,7 @@ use crate::objects::function::{CellData, CodeData, FunctionData};
 use crate::objects::int::IntData;
 use crate::vm::frame::{Frame, FrameExit, FrameInfo, FrameRefs, FrameState};
 use crate::vm::{PyErr, PyResult, Vm};
-use pyglass_bytecode::{code_flags, BinaryOp, CompareOp, Opcode};
+use pyglass_bytecode::{BinaryOp, CompareOp, Opcode};
 use smallvec::SmallVec;
 use std::sync::atomic::Ordering;
 
@@ -901,7 +901,7 @@ impl Vm {
         let co = &code.code;
         let bound_self = !stack[base + 1].is(&self.ctx.consts.null);
         let nargs = arg + bound_self as usize;
-        if co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0 || co.kwonlyargcount != 0 || nargs != co.argcount as usize {
+        if co.is_generator() || !co.takes_exact_positional(nargs) {
             return None;
         }
         let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, None, stack, nargs)?;
@@ -928,7 +928,7 @@ impl Vm {
         let init = self.cached_init(crate::objects::typeobject::type_data(cls))?;
         let fd = init.downcast::<FunctionData>()?;
         let co = &fd.code_data().code;
-        if co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) != 0 || co.kwonlyargcount != 0 || arg + 1 != co.argcount as usize {
+        if co.is_generator() || !co.takes_exact_positional(arg + 1) {
             return None;
         }
         let obj = crate::objects::instance::alloc_instance(self, cls, crate::objects::misc::ObjectData);
