@@ -97,9 +97,9 @@ struct Chunk {
 /// One VM's frame memory (see the module documentation).
 pub struct DataStack {
     chunks: RefCell<Vec<Chunk>>,
-    /// The top of each chunk below the current one, saved when the next one was started.
+    /// The top of each chunk below the current one, saved when the next one was started
+    /// (so the current chunk is `chunks[saved.len()]`).
     saved: RefCell<Vec<*mut Slot>>,
-    cur: Cell<usize>,
     start: Cell<*mut Slot>,
     top: Cell<*mut Slot>,
     limit: Cell<*mut Slot>,
@@ -114,7 +114,7 @@ impl Default for DataStack {
 impl DataStack {
     pub fn new() -> DataStack {
         let null = std::ptr::null_mut();
-        DataStack { chunks: RefCell::new(Vec::new()), saved: RefCell::new(Vec::new()), cur: Cell::new(0), start: Cell::new(null), top: Cell::new(null), limit: Cell::new(null) }
+        DataStack { chunks: RefCell::new(Vec::new()), saved: RefCell::new(Vec::new()), start: Cell::new(null), top: Cell::new(null), limit: Cell::new(null) }
     }
 
     /// A region for a frame with `nfast` fast slots (all unbound) and room for `cap`
@@ -191,8 +191,9 @@ impl DataStack {
         let next = if chunks.is_empty() {
             0
         } else {
-            self.saved.borrow_mut().push(self.top.get());
-            self.cur.get() + 1
+            let mut saved = self.saved.borrow_mut();
+            saved.push(self.top.get());
+            saved.len()
         };
         let cap = total.max(CHUNK_SLOTS);
         if next == chunks.len() {
@@ -203,12 +204,16 @@ impl DataStack {
             // SAFETY: a chunk above the current one holds no live region (invariant 1).
             unsafe { free_slots(old.mem, old.cap) };
         }
-        let c = &chunks[next];
-        self.cur.set(next);
+        self.enter_chunk(&chunks[next]);
+        chunks[next].mem.as_ptr()
+    }
+
+    /// Make `c` the current chunk, with `top` at its start.
+    fn enter_chunk(&self, c: &Chunk) {
         self.start.set(c.mem.as_ptr());
+        self.top.set(c.mem.as_ptr());
         // SAFETY: one past the end of the chunk's allocation.
         self.limit.set(unsafe { c.mem.as_ptr().add(c.cap) });
-        c.mem.as_ptr()
     }
 
     /// Give back the region `base..base + total` (its contents already dropped).
@@ -233,15 +238,10 @@ impl DataStack {
     #[cold]
     #[inline(never)]
     fn prev_chunk(&self) {
-        let cur = self.cur.get();
-        if cur > 0 {
-            let chunks = self.chunks.borrow();
-            let c = &chunks[cur - 1];
-            self.cur.set(cur - 1);
-            self.start.set(c.mem.as_ptr());
-            // SAFETY: one past the end of the chunk's allocation.
-            self.limit.set(unsafe { c.mem.as_ptr().add(c.cap) });
-            self.top.set(self.saved.borrow_mut().pop().unwrap_or(c.mem.as_ptr()));
+        let mut saved = self.saved.borrow_mut();
+        if let Some(top) = saved.pop() {
+            self.enter_chunk(&self.chunks.borrow()[saved.len()]);
+            self.top.set(top);
         }
     }
 
