@@ -621,6 +621,14 @@ impl DictData {
         }
     }
 
+    /// The value at entry position `pos` if that entry's key is the object `key` (so the
+    /// value is the one stored for it now, whatever else changed).
+    #[inline(always)]
+    pub fn value_at_if_key(&self, pos: usize, key: &PyRef) -> Option<PyRef> {
+        let t = self.table.borrow();
+        t.entries.get(pos).and_then(|e| e.as_ref()).filter(|e| e.key.is(key)).map(|e| e.value.clone())
+    }
+
     /// The value at entry position `pos` if the keys version is still `version`.
     #[inline(always)]
     pub fn value_at_if_version(&self, pos: usize, version: u64) -> Option<PyRef> {

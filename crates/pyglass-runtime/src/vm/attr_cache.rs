@@ -14,7 +14,10 @@
 use crate::object::{Kind, PyRef};
 use crate::objects::function::{AttrCache, CodeData, ATTR_CACHE_WAYS};
 use crate::objects::instance::{live_inline_values, shared_key_index};
-use crate::objects::typeobject::{lookup, type_data, type_flags};
+use crate::objects::typeobject::{lookup, mro_position, mro_value_at, type_data, type_flags};
+
+/// The key bit of entries for built-in types (see `Vm::load_method_static`).
+const STATIC_KEY: u64 = 1 << 63;
 use crate::vm::{PyResult, Vm};
 use std::cell::Cell;
 
@@ -111,8 +114,52 @@ impl Vm {
                     let _ = self.load_attr_miss(obj, code, arg, ways, true);
                 }
             }
+            return self.load_method(obj, name);
         }
-        self.load_method(obj, name)
+        self.load_method_static(obj, code, arg)
+    }
+
+    /// LOAD_METHOD on an instance of a type without a version (a built-in type). Its
+    /// entries are keyed by the type's address with the top bit set (built-in types are
+    /// immortal, so an address names one type for the interpreter's life, and no version
+    /// has the top bit) and say where along the MRO the method is: dict depth (`nkeys`)
+    /// and entry position (`index`), checked on use against the name (CPython's
+    /// `LOAD_ATTR_METHOD_NO_DICT`). An entry is made when the result can only change with a
+    /// type change: the type is immortal and immutable, its instances have no attributes
+    /// of their own (no `__dict__`: not a function, module or type), no `__getattribute__`
+    /// hook, and the name is a built-in instance method. Out of line: the eval loop's code
+    /// generation is sensitive to what is inlined into it.
+    #[inline(never)]
+    fn load_method_static(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult<(PyRef, bool)> {
+        let name = &code.names[arg];
+        let Some(ways) = code.attr_cache.get(arg) else {
+            return self.load_method(obj, name);
+        };
+        let key = obj.class_ptr() as usize as u64 | STATIC_KEY;
+        if let Some(c) = self.attr_entry(ways, key) {
+            let t = obj.class();
+            if let Some(m) = mro_value_at(type_data(&t), c.nkeys as usize, c.index, name) {
+                return Ok((m, true));
+            }
+        }
+        let r = self.load_method(obj, name)?;
+        let (m, unbound) = &r;
+        if *unbound && m.is_kind(Kind::MethodDescriptor) && !matches!(obj.kind(), Kind::Type | Kind::Module | Kind::Super | Kind::Function) {
+            let t = obj.class();
+            let td = type_data(&t);
+            let fixed = t.header().is_immortal() && td.has_flag(type_flags::IMMUTABLETYPE) && !td.has_flag(type_flags::HEAPTYPE);
+            let no_instance_attrs = !td.has_flag(type_flags::MANAGED_DICT) && !td.has_flag(type_flags::CUSTOM_GETATTR);
+            if fixed && no_instance_attrs {
+                if let Some((depth, pos)) = mro_position(&t, name) {
+                    let entry = AttrCache { type_version: key, epoch: self.ctx.type_epoch.get(), index: pos, load: true, store: false, nkeys: depth as u32 };
+                    for i in (1..ATTR_CACHE_WAYS).rev() {
+                        ways[i].set(ways[i - 1].get());
+                    }
+                    ways[0].set(entry);
+                }
+            }
+        }
+        Ok(r)
     }
 
     /// Record what instances of `obj`'s type do with the name (newest entry first), then
