@@ -41,6 +41,10 @@ pub struct CodeData {
 /// (a method, a class attribute, a descriptor...), so the generic path runs at once.
 /// `load`/`store`: whether a load / a store may use the entry (no `__getattribute__` /
 /// `__setattr__` hook on the type).
+///
+/// LOAD_METHOD entries for built-in types (which have no version) use the same ways:
+/// `type_version` is the type's address with the top bit set, `index` the entry position
+/// and `nkeys` the MRO depth of the dict holding the method (`Vm::load_method_static`).
 #[derive(Clone, Copy, Debug)]
 pub struct AttrCache {
     pub type_version: u64,

@@ -15,11 +15,22 @@ use crate::object::{Kind, PyRef};
 use crate::objects::function::{AttrCache, CodeData, ATTR_CACHE_WAYS};
 use crate::objects::instance::{live_inline_values, shared_key_index};
 use crate::objects::typeobject::{lookup, mro_position, mro_value_at, type_data, type_flags};
+use crate::vm::{PyResult, Vm};
+use std::cell::Cell;
 
 /// The key bit of entries for built-in types (see `Vm::load_method_static`).
 const STATIC_KEY: u64 = 1 << 63;
-use crate::vm::{PyResult, Vm};
-use std::cell::Cell;
+
+/// Put `entry` first among a name's entries; the oldest falls out. (Misses only: kept
+/// out of line so it does not weigh on the hit paths' code.)
+#[cold]
+#[inline(never)]
+fn remember(ways: &[Cell<AttrCache>; ATTR_CACHE_WAYS], entry: AttrCache) {
+    for i in (1..ATTR_CACHE_WAYS).rev() {
+        ways[i].set(ways[i - 1].get());
+    }
+    ways[0].set(entry);
+}
 
 impl Vm {
     /// The name's entries and the version of `obj`'s type, when that type can be cached:
@@ -151,11 +162,7 @@ impl Vm {
             let no_instance_attrs = !td.has_flag(type_flags::MANAGED_DICT) && !td.has_flag(type_flags::CUSTOM_GETATTR);
             if fixed && no_instance_attrs {
                 if let Some((depth, pos)) = mro_position(&t, name) {
-                    let entry = AttrCache { type_version: key, epoch: self.ctx.type_epoch.get(), index: pos, load: true, store: false, nkeys: depth as u32 };
-                    for i in (1..ATTR_CACHE_WAYS).rev() {
-                        ways[i].set(ways[i - 1].get());
-                    }
-                    ways[0].set(entry);
+                    remember(ways, AttrCache { type_version: key, epoch: self.ctx.type_epoch.get(), index: pos, load: true, store: false, nkeys: depth as u32 });
                 }
             }
         }
@@ -186,11 +193,7 @@ impl Vm {
                     }
                 }
             }
-            // Newest first; the oldest entry falls out.
-            for i in (1..ATTR_CACHE_WAYS).rev() {
-                ways[i].set(ways[i - 1].get());
-            }
-            ways[0].set(entry);
+            remember(ways, entry);
         }
         if store {
             return Ok(self.ctx.consts.none.clone());
