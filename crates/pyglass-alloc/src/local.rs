@@ -339,3 +339,43 @@ pub fn retired_count() -> usize {
 pub fn last_retirement() -> Option<ReleaseReport> {
     LAST_RETIREMENT.get()
 }
+
+/// [`alloc`]/[`free`] as an `allocator_api2` allocator, for item arrays that should come
+/// from the interpreter's small-object allocator the way CPython's `PyMem_Malloc` domain
+/// does (a list's item array: `Vec<PyRef, ObAlloc>`). A zero-sized type: which allocator
+/// serves a request is decided per call, by the thread's current allocator.
+///
+/// Like every block from [`alloc`], an array must be freed on the thread that allocated it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ObAlloc;
+
+// SAFETY: `allocate` returns a fresh block of at least `layout.size()` bytes aligned to
+// `layout.align()` (the current allocator's or the system's) or an error; `deallocate`
+// returns a block to whichever of this thread's allocators owns it (`free`), which is
+// valid for any block `allocate` handed out on this thread with the same layout. The
+// type is a ZST, so every copy of it can free every other copy's blocks, as required.
+unsafe impl allocator_api2::alloc::Allocator for ObAlloc {
+    #[inline]
+    fn allocate(&self, layout: Layout) -> Result<ptr::NonNull<[u8]>, allocator_api2::alloc::AllocError> {
+        if layout.size() == 0 {
+            // No memory: a dangling, suitably aligned pointer (never freed, see below).
+            let p = ptr::NonNull::new(layout.align() as *mut u8).ok_or(allocator_api2::alloc::AllocError)?;
+            return Ok(ptr::NonNull::slice_from_raw_parts(p, 0));
+        }
+        // SAFETY: the size is non-zero, as `alloc` requires when no allocator is installed.
+        let p = unsafe { alloc(layout) };
+        match ptr::NonNull::new(p) {
+            Some(p) => Ok(ptr::NonNull::slice_from_raw_parts(p, layout.size())),
+            None => Err(allocator_api2::alloc::AllocError),
+        }
+    }
+
+    #[inline]
+    unsafe fn deallocate(&self, p: ptr::NonNull<u8>, layout: Layout) {
+        if layout.size() != 0 {
+            // SAFETY: the trait's contract: `p` came from `allocate(layout)` on this thread
+            // (a non-zero size, so from `alloc`) and is not used again.
+            unsafe { free(p.as_ptr(), layout) }
+        }
+    }
+}

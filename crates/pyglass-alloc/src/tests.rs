@@ -531,3 +531,36 @@ fn debug_build_catches_wrong_size() {
     // modified.
     unsafe { a.free(p, 200) };
 }
+
+#[test]
+fn oballoc_vec_uses_the_current_allocator() {
+    use crate::local::{install, ObAlloc};
+    use allocator_api2::vec::Vec as AVec;
+    let g = install();
+    let before = g.allocator().small_live_blocks();
+    {
+        let mut v: AVec<u64, ObAlloc> = AVec::new_in(ObAlloc);
+        for i in 0..10 {
+            v.push(i);
+        }
+        // One item array, from the pools (80 bytes).
+        assert_eq!(g.allocator().small_live_blocks(), before + 1);
+        assert!(g.allocator().owns_small(v.as_ptr() as *const u8));
+        v.truncate(1);
+        v.shrink_to_fit();
+        assert_eq!(v[0], 0);
+        v.shrink_to(0);
+        v.clear();
+        v.shrink_to_fit();
+        assert_eq!(g.allocator().small_live_blocks(), before);
+        // Large arrays go to the system allocator and come back.
+        let big: AVec<u64, ObAlloc> = AVec::with_capacity_in(1000, ObAlloc);
+        assert!(!g.allocator().owns_small(big.as_ptr() as *const u8));
+    }
+    assert_eq!(g.allocator().small_live_blocks(), before);
+    // With no allocator installed, the system allocator serves.
+    drop(g);
+    let mut v: AVec<u8, ObAlloc> = AVec::new_in(ObAlloc);
+    v.extend_from_slice(b"abc");
+    assert_eq!(&v[..], b"abc");
+}

@@ -122,7 +122,7 @@ fn list_new(vm: &Vm, cls: &PyRef, _a: Args<'_>) -> PyResult {
 fn list_init(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "list", &a, 0, 1)?;
     // CPython 3.13.0's list___init__: clear, then extend (list_extend preallocates).
-    let old = std::mem::take(&mut *list_of(s).items.borrow_mut());
+    let old = list_of(s).take_items();
     drop(old);
     if let Some(it) = rest.first() {
         vm.list_extend(s, it)?;
@@ -253,7 +253,7 @@ fn list_count(vm: &Vm, a: Args<'_>) -> PyResult {
 
 /// Stable sort with an optional key and reverse flag (CPython's `list.sort`): the list
 /// is emptied while sorting so that mutation from key/comparison code is detected.
-pub fn sort_items(vm: &Vm, items: &mut Vec<PyRef>, key: Option<&PyRef>, reverse: bool) -> PyResult<()> {
+pub fn sort_items(vm: &Vm, items: &mut crate::objects::list::ItemVec, key: Option<&PyRef>, reverse: bool) -> PyResult<()> {
     let keys: Vec<PyRef> = match key {
         Some(k) if !k.is(&vm.ctx.consts.none) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -262,7 +262,7 @@ pub fn sort_items(vm: &Vm, items: &mut Vec<PyRef>, key: Option<&PyRef>, reverse:
             }
             ks
         }
-        _ => items.clone(),
+        _ => items.to_vec(),
     };
     let mut idx: Vec<usize> = (0..items.len()).collect();
     if reverse {
@@ -290,7 +290,7 @@ fn list_sort(vm: &Vm, a: Args<'_>) -> PyResult {
         None => false,
     };
     let l = list_of(s);
-    let mut items = std::mem::take(&mut *l.items.borrow_mut());
+    let mut items = l.take_items();
     let r = sort_items(vm, &mut items, b[0], reverse);
     let modified = !l.items.borrow().is_empty();
     *l.items.borrow_mut() = items;
@@ -308,11 +308,12 @@ fn list_reverse(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn list_copy(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "copy", &a, 0, 0)?;
-    Ok(vm.ctx.new_list(list_of(s).snapshot()))
+    let v = crate::objects::list::item_vec_cloned(&list_of(s).items.borrow());
+    Ok(vm.ctx.new_list_items(v))
 }
 fn list_clear(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "clear", &a, 0, 0)?;
-    let old = std::mem::take(&mut *list_of(s).items.borrow_mut());
+    let old = list_of(s).take_items();
     drop(old);
     none(vm)
 }

@@ -364,7 +364,7 @@ fn sorted(vm: &Vm, a: Args<'_>) -> PyResult {
     // sys.getsizeof reports).
     let l = vm.ctx.new_list(Vec::new());
     vm.list_extend(&l, &p[0])?;
-    let mut items = std::mem::take(&mut *crate::builtins::containers::list_of(&l).items.borrow_mut());
+    let mut items = crate::builtins::containers::list_of(&l).take_items();
     let b = args::bind(vm, "sorted", &Args::with_kw(&a.items[1..], a.kwnames), &["key", "reverse"], 0)?;
     let reverse = match b[1] {
         Some(r) => vm.is_true(r)?,
@@ -692,9 +692,9 @@ fn dir(vm: &Vm, a: Args<'_>) -> PyResult {
                 return Err(vm.type_error("object does not provide __dir__"));
             };
             let r = vm.call(&m, &[o.clone()])?;
-            let mut items = vm.iterate(&r)?;
+            let mut items = crate::objects::list::item_vec_from(vm.iterate(&r)?);
             crate::builtins::containers::sort_items(vm, &mut items, None, false)?;
-            Ok(vm.ctx.new_list(items))
+            Ok(vm.ctx.new_list_items(items))
         }
     }
 }

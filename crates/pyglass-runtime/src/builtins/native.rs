@@ -81,9 +81,14 @@ pub fn native_binop(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<Opt
         }
         (Kind::Str, _, BinaryOp::Remainder) => Ok(Some(crate::builtins::format::percent_format(vm, a, b)?)),
         (Kind::List, Kind::List, BinaryOp::Add) => {
-            let mut v = a.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default();
-            v.extend(b.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default());
-            Ok(Some(vm.ctx.new_list(v)))
+            let (Some(x), Some(y)) = (a.downcast::<ListData>(), b.downcast::<ListData>()) else { return Ok(None) };
+            // Cloning items runs no Python code, so both borrows are held while copying.
+            let (x, y) = (x.items.borrow(), y.items.borrow());
+            let mut v = crate::objects::list::ItemVec::with_capacity_in(x.len() + y.len(), pyglass_alloc::local::ObAlloc);
+            v.extend_from_slice(&x);
+            v.extend_from_slice(&y);
+            drop((x, y));
+            Ok(Some(vm.ctx.new_list_items(v)))
         }
         (Kind::Tuple, Kind::Tuple, BinaryOp::Add) => {
             let mut v = tuple_items(a).to_vec();
@@ -92,9 +97,11 @@ pub fn native_binop(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<Opt
         }
         (Kind::List, Kind::Int, BinaryOp::Multiply) | (Kind::Int, Kind::List, BinaryOp::Multiply) => {
             let (l, n) = if a.is_kind(Kind::List) { (a, b) } else { (b, a) };
-            let items = l.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default();
-            let v = repeat_items(vm, &items, repeat_count(vm, n)?)?;
-            Ok(Some(vm.ctx.new_list(v)))
+            let count = repeat_count(vm, n)?;
+            let Some(l) = l.downcast::<ListData>() else { return Ok(None) };
+            // Cloning items runs no Python code, so the borrow is held while repeating.
+            let v = repeat_list_items(vm, &l.items.borrow(), count)?;
+            Ok(Some(vm.ctx.new_list_items(v)))
         }
         (Kind::Tuple, Kind::Int, BinaryOp::Multiply) | (Kind::Int, Kind::Tuple, BinaryOp::Multiply) => {
             let (t, n) = if a.is_kind(Kind::Tuple) { (a, b) } else { (b, a) };
@@ -209,6 +216,25 @@ fn repeat_count(vm: &Vm, n: &PyRef) -> PyResult<usize> {
             }
         }
     }
+}
+
+/// `items * count` as a list's item array (exactly sized).
+fn repeat_list_items(vm: &Vm, items: &[PyRef], count: usize) -> PyResult<crate::objects::list::ItemVec> {
+    let total = items.len().checked_mul(count).ok_or_else(|| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
+    if total > (isize::MAX as usize) / 16 {
+        return Err(vm.new_error(&vm.ctx.exc.memory_error, ""));
+    }
+    let mut v = crate::objects::list::item_vec();
+    v.try_reserve_exact(total).map_err(|_| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
+    if let [one] = items {
+        // `[x] * n`, the common case: one clone per slot.
+        v.extend(std::iter::repeat_n(one, count).cloned());
+    } else {
+        for _ in 0..count {
+            v.extend_from_slice(items);
+        }
+    }
+    Ok(v)
 }
 
 fn repeat_items(vm: &Vm, items: &[PyRef], count: usize) -> PyResult<Vec<PyRef>> {
@@ -367,9 +393,10 @@ pub fn native_inplace(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<O
                 None => return Ok(None),
             };
             let l = a.downcast::<ListData>().expect("kind checked");
-            let items = l.snapshot();
-            let v = repeat_items(vm, &items, n)?;
-            *l.items.borrow_mut() = v;
+            let v = repeat_list_items(vm, &l.items.borrow(), n)?;
+            let old = std::mem::replace(&mut *l.items.borrow_mut(), v);
+            // Dropped after the borrow ends: an item's `__del__` may touch the list.
+            drop(old);
             Ok(Some(a.clone()))
         }
         (Kind::Set, BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor) if a.class().is(&vm.ctx.types.set) => {
@@ -893,9 +920,14 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
         return Ok(Some(match kind {
             Kind::List => {
                 let items = c.downcast::<ListData>().expect("kind checked").items.borrow();
-                let v = slice_copy(&items, start, step, count);
+                let v = if step == 1 && count > 0 && (start as usize) + count <= items.len() {
+                    // A contiguous slice (the common case) straight into an item array.
+                    crate::objects::list::item_vec_cloned(&items[start as usize..start as usize + count])
+                } else {
+                    crate::objects::list::item_vec_from(slice_copy(&items, start, step, count))
+                };
                 drop(items);
-                vm.ctx.new_list(v)
+                vm.ctx.new_list_items(v)
             }
             Kind::Tuple => {
                 let items = tuple_items(c);
@@ -1078,8 +1110,8 @@ pub fn native_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) -> 
                                     *d = true;
                                 }
                             }
-                            let all = std::mem::take(&mut *items);
-                            let mut kept = Vec::with_capacity(all.capacity());
+                            let all = std::mem::replace(&mut *items, crate::objects::list::item_vec());
+                            let mut kept = crate::objects::list::ItemVec::with_capacity_in(all.capacity(), pyglass_alloc::local::ObAlloc);
                             let mut old = Vec::with_capacity(count);
                             for (v, d) in all.into_iter().zip(doomed) {
                                 if d {

@@ -501,6 +501,23 @@ impl<'s> ValueStack<'s> {
         self.len = at;
         out
     }
+
+    /// [`split_off`](Self::split_off) into a vector of allocator `alloc` with room for
+    /// exactly the values taken (`BUILD_LIST`'s item array).
+    #[inline(always)]
+    pub fn split_off_in<A: allocator_api2::alloc::Allocator>(&mut self, at: usize, alloc: A) -> allocator_api2::vec::Vec<PyRef, A> {
+        let at = at.min(self.len);
+        let n = self.len - at;
+        let mut out = allocator_api2::vec::Vec::with_capacity_in(n, alloc);
+        // SAFETY: as in `split_off`: entries `at..len` are initialised and moved into `out`
+        // (room for `n`), and stop being counted by the stack.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.ptr.as_ptr().add(at), out.as_mut_ptr(), n);
+            out.set_len(n);
+        }
+        self.len = at;
+        out
+    }
 }
 
 impl Drop for ValueStack<'_> {

@@ -1,11 +1,38 @@
 //! `list` (CPython `Objects/listobject.c`). The items are a `Vec` whose capacity follows
 //! CPython's `list_resize` over-allocation, so `sys.getsizeof` reports CPython's figures.
+//! The item array comes from the interpreter's small-object allocator up to 512 bytes
+//! (64 items), as CPython's comes from pymalloc through `PyMem_Malloc`: growing, shrinking
+//! and freeing small lists costs a pool operation, not a `malloc` call.
 
 use crate::object::{Kind, PyPayload, PyRef};
 use crate::sync::PyCell;
+use pyglass_alloc::local::ObAlloc;
+
+/// A list's item array.
+pub type ItemVec = allocator_api2::vec::Vec<PyRef, ObAlloc>;
+
+/// An empty item array (allocates nothing).
+#[inline(always)]
+pub fn item_vec() -> ItemVec {
+    ItemVec::new_in(ObAlloc)
+}
+
+/// An item array holding `items` with room for exactly `items.len()`.
+pub fn item_vec_from(items: Vec<PyRef>) -> ItemVec {
+    let mut v = ItemVec::with_capacity_in(items.len(), ObAlloc);
+    v.extend(items);
+    v
+}
+
+/// An item array holding clones of `items` with room for exactly `items.len()`.
+pub fn item_vec_cloned(items: &[PyRef]) -> ItemVec {
+    let mut v = ItemVec::with_capacity_in(items.len(), ObAlloc);
+    v.extend_from_slice(items);
+    v
+}
 
 pub struct ListData {
-    pub items: PyCell<Vec<PyRef>>,
+    pub items: PyCell<ItemVec>,
 }
 
 // SAFETY: Kind::List is used by no other payload type.
@@ -19,7 +46,7 @@ unsafe impl PyPayload for ListData {
         }
     }
     fn clear(&self) {
-        let old = std::mem::take(&mut *self.items.borrow_mut());
+        let old = std::mem::replace(&mut *self.items.borrow_mut(), item_vec());
         drop(old);
     }
 }
@@ -45,9 +72,19 @@ pub fn list_grow_capacity(allocated: usize, cursize: usize, newsize: usize) -> u
 impl ListData {
     /// A list holding exactly `items` (CPython allocates new lists to their exact size:
     /// `list_new_prealloc`, `BUILD_LIST`, slices, concatenation, repetition).
-    pub fn new(mut items: Vec<PyRef>) -> ListData {
+    pub fn new(items: Vec<PyRef>) -> ListData {
+        ListData { items: PyCell::new(item_vec_from(items)) }
+    }
+
+    /// A list holding exactly `items` (already an item array of the right capacity).
+    pub fn from_items(mut items: ItemVec) -> ListData {
         items.shrink_to_fit();
         ListData { items: PyCell::new(items) }
+    }
+
+    /// Take the items out, leaving the list empty with no item array.
+    pub fn take_items(&self) -> ItemVec {
+        std::mem::replace(&mut *self.items.borrow_mut(), item_vec())
     }
 
     pub fn len(&self) -> usize {
@@ -71,7 +108,7 @@ impl ListData {
     }
 
     /// Make room for `extra` more items with CPython's growth pattern (list.extend, +=).
-    pub fn reserve_for(items: &mut Vec<PyRef>, extra: usize) {
+    pub fn reserve_for(items: &mut ItemVec, extra: usize) {
         let n = items.len();
         let want = n + extra;
         if want > items.capacity() {
@@ -83,7 +120,7 @@ impl ListData {
     /// CPython's `list_resize(self, newsize)` applied to the capacity of `items` while it
     /// still holds `cursize` items (the size before the change): grows (amortised) or
     /// shrinks (when falling below half) exactly as CPython reallocates.
-    pub fn resize(items: &mut Vec<PyRef>, cursize: usize, newsize: usize) {
+    pub fn resize(items: &mut ItemVec, cursize: usize, newsize: usize) {
         let cap = list_grow_capacity(items.capacity(), cursize, newsize);
         if cap > items.capacity() {
             let len = items.len();
@@ -95,7 +132,7 @@ impl ListData {
 
     /// Room for `n` more items from a source of known size (`list_extend`): an exact
     /// preallocation when the list has no item array yet, else `list_resize`.
-    pub fn grow_for_extend(items: &mut Vec<PyRef>, n: usize) {
+    pub fn grow_for_extend(items: &mut ItemVec, n: usize) {
         let m = items.len();
         if items.capacity() == 0 {
             ListData::preallocate_exact(items, n);
@@ -106,7 +143,7 @@ impl ListData {
 
     /// CPython's `list_preallocate_exact` for a list with no item array yet: room for `n`
     /// items rounded up to an even count.
-    pub fn preallocate_exact(items: &mut Vec<PyRef>, n: usize) {
+    pub fn preallocate_exact(items: &mut ItemVec, n: usize) {
         let want = (n + 1) & !1usize;
         if want > items.capacity() {
             let len = items.len();
@@ -119,6 +156,6 @@ impl ListData {
     }
 
     pub fn snapshot(&self) -> Vec<PyRef> {
-        self.items.borrow().clone()
+        self.items.borrow().to_vec()
     }
 }

@@ -1141,7 +1141,9 @@ impl Vm {
                     if let Some(l) = list.downcast::<ListData>() {
                         let mut v = l.items.borrow_mut();
                         if v.capacity() == 0 {
-                            *v = buf;
+                            let mut exact = crate::objects::list::ItemVec::with_capacity_in(want, pyglass_alloc::local::ObAlloc);
+                            exact.extend(buf);
+                            *v = exact;
                             let len = v.len();
                             if len < v.capacity() {
                                 ListData::resize(&mut v, len, len);

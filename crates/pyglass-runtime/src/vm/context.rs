@@ -450,6 +450,11 @@ impl Context {
         self.alloc(&self.types.list, crate::objects::list::ListData::new(items))
     }
 
+    /// A list adopting an item array (its capacity trimmed to its length).
+    pub fn new_list_items(&self, items: crate::objects::list::ItemVec) -> PyRef {
+        self.alloc(&self.types.list, crate::objects::list::ListData::from_items(items))
+    }
+
     /// A tuple; `None` when the size cannot be allocated.
     pub fn try_new_tuple(&self, items: impl ExactSizeIterator<Item = PyRef>) -> Option<PyRef> {
         let n = items.len();

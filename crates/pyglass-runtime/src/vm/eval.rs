@@ -507,8 +507,12 @@ impl Vm {
                     stack.push(self.ctx.new_tuple(items));
                 }
                 Opcode::BUILD_LIST => {
-                    let items = self.pop_n(stack, arg)?;
-                    stack.push(self.ctx.new_list(items));
+                    if arg > stack.len() {
+                        return Err(Unwind::Raise(self.bad_bytecode("stack underflow")));
+                    }
+                    let at = stack.len() - arg;
+                    let items = stack.split_off_in(at, pyglass_alloc::local::ObAlloc);
+                    stack.push(self.ctx.new_list_items(items));
                 }
                 Opcode::BUILD_SET => {
                     let items = self.pop_n(stack, arg)?;
@@ -1204,13 +1208,14 @@ impl Vm {
             return Some(Ok(ns));
         }
         // dir(): the namespace's keys, sorted as `dir(obj)` sorts `__dir__()`.
-        let mut keys = match ns.downcast::<DictData>() {
+        let keys = match ns.downcast::<DictData>() {
             Some(d) => d.keys(),
             None => match self.iterate(&ns) {
                 Ok(v) => v,
                 Err(e) => return Some(Err(e)),
             },
         };
-        Some(crate::builtins::containers::sort_items(self, &mut keys, None, false).map(|_| self.ctx.new_list(keys)))
+        let mut keys = crate::objects::list::item_vec_from(keys);
+        Some(crate::builtins::containers::sort_items(self, &mut keys, None, false).map(|_| self.ctx.new_list_items(keys)))
     }
 }
