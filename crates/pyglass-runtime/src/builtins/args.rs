@@ -27,7 +27,20 @@ pub fn pos<'a>(vm: &Vm, name: &str, args: &Args<'a>, min: usize, max: usize) -> 
 }
 
 /// Method arguments: self plus between `min` and `max` positional arguments.
+#[inline(always)]
 pub fn meth<'a>(vm: &Vm, name: &str, args: &Args<'a>, min: usize, max: usize) -> PyResult<(&'a PyRef, &'a [PyRef])> {
+    // The accepted shape inline (a few compares in every method); the errors out of line.
+    if let Some((s, rest)) = args.pos().split_first() {
+        if !args.has_kw() && rest.len() >= min && rest.len() <= max {
+            return Ok((s, rest));
+        }
+    }
+    meth_error(vm, name, args, min, max)
+}
+
+#[cold]
+#[inline(never)]
+fn meth_error<'a>(vm: &Vm, name: &str, args: &Args<'a>, min: usize, max: usize) -> PyResult<(&'a PyRef, &'a [PyRef])> {
     let p = args.pos();
     let Some((s, rest)) = p.split_first() else {
         return Err(vm.type_error(&format!("{name}() needs an argument")));

@@ -120,6 +120,16 @@ fn type_data_of_header(typ: &ObjHeader) -> &TypeData {
     unsafe { &(*(typ as *const ObjHeader as *const PyObject<TypeData>)).payload }
 }
 
+/// The type data of `obj`'s type, borrowed for as long as `obj` (no reference count
+/// traffic, unlike `type_data(&obj.class())`).
+#[inline(always)]
+pub(crate) fn type_data_of_obj(obj: &PyRef) -> &TypeData {
+    // SAFETY: as in `PyRef::class`: `ob_type` of a live object points at a live type
+    // object, kept alive at least as long as the object (heap types by the instance's
+    // strong reference, static types being immortal).
+    type_data_of_header(unsafe { &*obj.class_ptr() })
+}
+
 /// The payload vtable of instances of the type whose header is `typ`.
 pub(crate) fn vtable_of_type_header(typ: &ObjHeader) -> &'static VTable {
     type_data_of_header(typ).vtable

@@ -148,8 +148,7 @@ impl Vm {
         };
         let key = obj.class_ptr() as usize as u64 | STATIC_KEY;
         if let Some(c) = self.attr_entry(ways, key) {
-            let t = obj.class();
-            if let Some(m) = mro_value_at(type_data(&t), c.nkeys as usize, c.index, name) {
+            if let Some(m) = mro_value_at(crate::objects::typeobject::type_data_of_obj(obj), c.nkeys as usize, c.index, name) {
                 return Ok((m, true));
             }
         }

@@ -99,6 +99,20 @@ impl Vm {
         }
     }
 
+    /// Call a method descriptor with positional arguments. When the first argument is an
+    /// instance of exactly the descriptor's type (`l.append(x)` after LOAD_METHOD), the
+    /// native function is called directly, with no dispatch on the callable's kind and no
+    /// subtype check (CPython's `CALL_METHOD_DESCRIPTOR_*`); otherwise as `call_vector`.
+    #[inline(never)]
+    pub(crate) fn call_method_descr(&self, callable: &PyRef, args: &[PyRef]) -> PyResult {
+        if let Some(md) = callable.downcast::<MethodDescrData>() {
+            if md.kind == MethodKind::Instance && args.first().is_some_and(|s| s.class_ptr() == md.owner.as_ptr()) {
+                return self.call_native(md.func, args, &[]);
+            }
+        }
+        self.call_vector(callable, args, &[])
+    }
+
     #[inline]
     fn call_native(&self, f: NativeFn, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
         let depth = self.depth.get();
