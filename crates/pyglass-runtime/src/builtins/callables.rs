@@ -557,7 +557,7 @@ fn edata(o: &PyRef) -> &ExceptionData {
 }
 fn exc_init(vm: &Vm, a: Args<'_>) -> PyResult {
     let s = &a.items[0];
-    if a.has_kw() && crate::vm::abstract_::is_static_type(&s.class()) {
+    if a.has_kw() && crate::vm::abstract_::type_is_static(s) {
         return Err(vm.type_error(&format!("{}() takes no keyword arguments", vm.type_name(s))));
     }
     *edata(s).args.borrow_mut() = vm.ctx.new_tuple(a.rest().pos().to_vec());

@@ -76,7 +76,7 @@ macro_rules! cmp_dunders {
         $(
             fn $f(vm: &Vm, a: Args<'_>) -> PyResult {
                 let (s, o) = two(vm, $name, &a)?;
-                if crate::vm::abstract_::is_static_type(&o.class()) || o.kind() == s.kind() {
+                if crate::vm::abstract_::type_is_static(o) || o.kind() == s.kind() {
                     if let Some(r) = native::native_compare(vm, s, o, CompareOp::$op)? {
                         return Ok(vm.ctx.bool_obj(r));
                     }

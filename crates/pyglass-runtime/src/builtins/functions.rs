@@ -397,7 +397,7 @@ fn next(vm: &Vm, a: Args<'_>) -> PyResult {
     if !matches!(it.kind(), Kind::Iterator | Kind::Generator) && lookup_str(&it.class(), "__next__").is_none() {
         return Err(vm.type_error(&format!("'{}' object is not an iterator", vm.type_name(it))));
     }
-    if it.is_kind(Kind::Generator) && crate::vm::abstract_::is_static_type(&it.class()) {
+    if it.is_kind(Kind::Generator) && crate::vm::abstract_::type_is_static(it) {
         return match crate::objects::generator::resume(vm, it, None, None)? {
             crate::objects::generator::SendResult::Yield(v) => Ok(v),
             crate::objects::generator::SendResult::Return(r) => match p.get(1) {
@@ -407,7 +407,7 @@ fn next(vm: &Vm, a: Args<'_>) -> PyResult {
         };
     }
     match it.kind() {
-        Kind::Iterator | Kind::Generator if crate::vm::abstract_::is_static_type(&it.class()) => match vm.next_fast(it)? {
+        Kind::Iterator | Kind::Generator if crate::vm::abstract_::type_is_static(it) => match vm.next_fast(it)? {
             Some(v) => Ok(v),
             None => match p.get(1) {
                 Some(d) => Ok(d.clone()),
@@ -562,7 +562,7 @@ pub fn divmod_values(vm: &Vm, x: &PyRef, y: &PyRef) -> PyResult {
 fn divmod(vm: &Vm, a: Args<'_>) -> PyResult {
     let p = args::pos(vm, "divmod", &a, 2, 2)?;
     let (x, y) = (&p[0], &p[1]);
-    let numeric = |v: &PyRef| matches!(v.kind(), Kind::Int | Kind::Float) && crate::vm::abstract_::is_static_type(&v.class());
+    let numeric = |v: &PyRef| matches!(v.kind(), Kind::Int | Kind::Float) && crate::vm::abstract_::type_is_static(v);
     if numeric(x) && numeric(y) {
         return divmod_values(vm, x, y);
     }
@@ -584,7 +584,7 @@ fn pow(vm: &Vm, a: Args<'_>) -> PyResult {
                     return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
                 }
                 // Three-argument power never uses __rpow__.
-                if !crate::vm::abstract_::is_static_type(&x.class()) {
+                if !crate::vm::abstract_::type_is_static(x) {
                     if let Some(f) = lookup_str(&x.class(), "__pow__") {
                         let r = vm.call(&f, &[x.clone(), y.clone(), m.clone()])?;
                         if !r.is(&vm.ctx.consts.not_implemented) {

@@ -12,6 +12,13 @@ use crate::sync::PyCell;
 use std::cell::Cell;
 use crate::vm::{PyResult, Vm};
 
+impl Default for Table {
+    fn default() -> Table {
+        let oballoc = pyglass_alloc::local::ObAlloc;
+        Table { indices: TableVec::new_in(oballoc), entries: TableVec::new_in(oballoc), used: 0, unicode: false, version: 0 }
+    }
+}
+
 const EMPTY: i32 = -1;
 const DUMMY: i32 = -2;
 const PERTURB_SHIFT: u32 = 5;
@@ -25,12 +32,15 @@ pub struct Entry {
     pub value: PyRef,
 }
 
-#[derive(Default)]
+/// A table array, from the interpreter's small-object allocator when small (as CPython's
+/// dict keys objects come from pymalloc).
+pub type TableVec<T> = allocator_api2::vec::Vec<T, pyglass_alloc::local::ObAlloc>;
+
 pub struct Table {
     /// Hash table of positions into `entries` (EMPTY / DUMMY markers); empty when the dict
     /// has never held anything.
-    indices: Vec<i32>,
-    pub entries: Vec<Option<Entry>>,
+    indices: TableVec<i32>,
+    pub entries: TableVec<Option<Entry>>,
     pub used: usize,
     /// CPython's keys kind: true while every key is an exact str (DICT_KEYS_UNICODE, whose
     /// entries have no hash field), false once another key was inserted (GENERAL). Decides
@@ -530,8 +540,9 @@ impl Default for DictData {
 }
 
 /// CPython's PyUnicode_CheckExact.
+#[inline]
 fn is_exact_str(k: &PyRef) -> bool {
-    k.is_kind(Kind::Str) && crate::vm::abstract_::is_static_type(&k.class())
+    k.is_kind(Kind::Str) && !crate::objects::typeobject::type_data_of_obj(k).has_flag(crate::objects::typeobject::type_flags::HEAPTYPE)
 }
 
 /// CPython 3.13.0's `calculate_log2_keysize` as a slot count.
@@ -552,7 +563,7 @@ fn fast_eq_depth(a: &PyRef, b: &PyRef, depth: u32) -> Option<bool> {
         return Some(true);
     }
     // Only exact built-in types: a subclass may override __eq__.
-    if !(crate::vm::abstract_::is_static_type(&a.class()) && crate::vm::abstract_::is_static_type(&b.class())) {
+    if !(crate::vm::abstract_::type_is_static(a) && crate::vm::abstract_::type_is_static(b)) {
         return None;
     }
     use crate::objects::str::StrData;

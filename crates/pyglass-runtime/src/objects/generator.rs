@@ -177,7 +177,7 @@ fn throw_into_delegate(vm: &Vm, yf: &PyRef, exc: &PyErr) -> Option<PyResult<Send
             Err(e) => Some(Err(e)),
         };
     }
-    if yf.is_kind(Kind::Generator) && crate::vm::abstract_::is_static_type(&yf.class()) {
+    if yf.is_kind(Kind::Generator) && crate::vm::abstract_::type_is_static(yf) {
         return Some(resume(vm, yf, None, Some(exc.clone())));
     }
     let t = match vm.getattr_opt(yf, "throw") {
@@ -194,7 +194,7 @@ fn throw_into_delegate(vm: &Vm, yf: &PyRef, exc: &PyErr) -> Option<PyResult<Send
 
 /// `close()` a sub-iterator (generators natively, others through their `close` method).
 fn close_iter(vm: &Vm, yf: &PyRef) -> PyResult<()> {
-    if yf.is_kind(Kind::Generator) && crate::vm::abstract_::is_static_type(&yf.class()) {
+    if yf.is_kind(Kind::Generator) && crate::vm::abstract_::type_is_static(yf) {
         return gen_close(vm, yf).map(drop);
     }
     if let Some(c) = vm.getattr_opt(yf, "close")? {
@@ -248,7 +248,7 @@ pub fn gen_next(vm: &Vm, gen: &PyRef) -> PyResult<Option<PyRef>> {
 impl Vm {
     /// SEND: `receiver.send(v)` (or `next` when v is None) for `yield from`.
     pub fn gen_send(&self, receiver: &PyRef, v: PyRef) -> PyResult<SendResult> {
-        if receiver.is_kind(Kind::Generator) && crate::vm::abstract_::is_static_type(&receiver.class()) {
+        if receiver.is_kind(Kind::Generator) && crate::vm::abstract_::type_is_static(receiver) {
             return resume(self, receiver, Some(v), None);
         }
         let r = if v.is(&self.ctx.consts.none) {

@@ -435,13 +435,13 @@ pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &Py
     // __set_name__ and __init_subclass__.
     for (k, v) in dd.items() {
         if let Some(p) = v.downcast::<crate::objects::function::PropertyData>() {
-            if crate::vm::abstract_::is_static_type(&v.class()) {
+            if crate::vm::abstract_::type_is_static(&v) {
                 *p.name.borrow_mut() = Some(k.clone());
                 continue;
             }
         }
         if let Some(sn) = lookup_str(&v.class(), "__set_name__") {
-            if crate::vm::abstract_::is_static_type(&v.class()) {
+            if crate::vm::abstract_::type_is_static(&v) {
                 continue;
             }
             vm.call(&sn, &[v.clone(), t.clone(), k.clone()])?;

@@ -69,7 +69,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                 *remaining = remaining.sub(&IntValue::Small(1));
                 return Ok(Some(vm.ctx.new_int_value(v)));
             }
-            IterState::Seq { seq, index } if seq.is_kind(Kind::List) && crate::vm::abstract_::is_static_type(&seq.class()) => {
+            IterState::Seq { seq, index } if seq.is_kind(Kind::List) && crate::vm::abstract_::type_is_static(seq) => {
                 let item = seq.downcast::<ListData>().and_then(|l| l.get(*index));
                 return match item {
                     Some(v) => {
@@ -95,7 +95,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
                     }
                 };
             }
-            IterState::Seq { seq, index } if seq.is_kind(Kind::Str) && crate::vm::abstract_::is_static_type(&seq.class()) => {
+            IterState::Seq { seq, index } if seq.is_kind(Kind::Str) && crate::vm::abstract_::type_is_static(seq) => {
                 let s = seq.downcast::<StrData>().expect("kind checked");
                 return match s.char_at(*index) {
                     Some(c) => {
@@ -316,7 +316,7 @@ pub fn iter_next(vm: &Vm, it: &PyRef) -> PyResult<Option<PyRef>> {
 /// with the iterator and `out` untouched, for iterators of other types and states, and
 /// for a dict or set whose size changed (the item-by-item path raises the error).
 pub fn drain_builtin_into(vm: &Vm, it: &PyRef, out: &mut Vec<PyRef>) -> bool {
-    if !it.is_kind(Kind::Iterator) || !crate::vm::abstract_::is_static_type(&it.class()) {
+    if !it.is_kind(Kind::Iterator) || !crate::vm::abstract_::type_is_static(it) {
         return false;
     }
     let Some(data) = it.downcast::<IterData>() else { return false };
@@ -339,12 +339,12 @@ pub fn drain_builtin_into(vm: &Vm, it: &PyRef, out: &mut Vec<PyRef>) -> bool {
                 v += step;
             }
         }
-        IterState::Seq { seq, index } if seq.is_kind(Kind::List) && crate::vm::abstract_::is_static_type(&seq.class()) => {
+        IterState::Seq { seq, index } if seq.is_kind(Kind::List) && crate::vm::abstract_::type_is_static(seq) => {
             let Some(items) = seq.downcast::<ListData>().and_then(|l| l.items.try_borrow()) else { return false };
             out.extend_from_slice(items.get(*index..).unwrap_or_default());
         }
         IterState::Seq { seq, index } if seq.is_kind(Kind::Tuple) => out.extend_from_slice(tuple_items(seq).get(*index..).unwrap_or_default()),
-        IterState::Seq { seq, index } if seq.is_kind(Kind::Str) && crate::vm::abstract_::is_static_type(&seq.class()) => {
+        IterState::Seq { seq, index } if seq.is_kind(Kind::Str) && crate::vm::abstract_::type_is_static(seq) => {
             let Some(s) = seq.downcast::<StrData>() else { return false };
             out.reserve(s.char_len().saturating_sub(*index));
             let mut b = [0u8; 4];

@@ -162,7 +162,7 @@ fn fast_eq(a: &PyRef, b: &PyRef) -> Option<bool> {
     use crate::objects::int::IntData;
     use crate::objects::str::StrData;
     // Only exact built-in types: a subclass may override __eq__.
-    if !(crate::vm::abstract_::is_static_type(&a.class()) && crate::vm::abstract_::is_static_type(&b.class())) {
+    if !(crate::vm::abstract_::type_is_static(a) && crate::vm::abstract_::type_is_static(b)) {
         return None;
     }
     if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {

@@ -23,6 +23,12 @@ pub fn is_static_type(t: &PyRef) -> bool {
     !type_data(t).has_flag(type_flags::HEAPTYPE)
 }
 
+/// Whether `v`'s type is a static (built-in) type; no reference count traffic.
+#[inline(always)]
+pub fn type_is_static(v: &PyRef) -> bool {
+    !crate::objects::typeobject::type_data_of_obj(v).has_flag(type_flags::HEAPTYPE)
+}
+
 impl Vm {
     // ----- errors -----
 
@@ -123,8 +129,8 @@ impl Vm {
 
     pub fn hash(&self, v: &PyRef) -> PyResult<isize> {
         match v.kind() {
-            Kind::Str if is_static_type(&v.class()) => return Ok(v.downcast::<StrData>().map(|s| s.hash()).unwrap_or(0)),
-            Kind::Int if is_static_type(&v.class()) => return Ok(v.downcast::<IntData>().map(|i| i.value().hash()).unwrap_or(0)),
+            Kind::Str if type_is_static(v) => return Ok(v.downcast::<StrData>().map(|s| s.hash()).unwrap_or(0)),
+            Kind::Int if type_is_static(v) => return Ok(v.downcast::<IntData>().map(|i| i.value().hash()).unwrap_or(0)),
             _ => {}
         }
         let t = v.class();
@@ -844,10 +850,10 @@ impl Vm {
         let base = op.base();
         let (na, nb) = (self.type_name(a), self.type_name(b));
         if base == BinaryOp::Add {
-            if matches!(a.kind(), Kind::Bytes | Kind::ByteArray) && is_static_type(&a.class()) {
+            if matches!(a.kind(), Kind::Bytes | Kind::ByteArray) && type_is_static(a) {
                 return self.type_error(&format!("can't concat {nb} to {na}"));
             }
-            if matches!(a.kind(), Kind::Str | Kind::List | Kind::Tuple) && is_static_type(&a.class()) {
+            if matches!(a.kind(), Kind::Str | Kind::List | Kind::Tuple) && type_is_static(a) {
                 return self.type_error(&format!("can only concatenate {na} (not \"{nb}\") to {na}"));
             }
         }
@@ -1005,8 +1011,8 @@ impl Vm {
     #[inline(never)]
     fn next_general(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
         match it.kind() {
-            Kind::Iterator if is_static_type(&it.class()) => crate::objects::iter::iter_next(self, it),
-            Kind::Generator if is_static_type(&it.class()) => crate::objects::generator::gen_next(self, it),
+            Kind::Iterator if type_is_static(it) => crate::objects::iter::iter_next(self, it),
+            Kind::Generator if type_is_static(it) => crate::objects::generator::gen_next(self, it),
             _ => {
                 let t = it.class();
                 match lookup_str(&t, "__next__") {
@@ -1024,8 +1030,8 @@ impl Vm {
     /// Collect an iterable into a Vec.
     pub fn iterate(&self, v: &PyRef) -> PyResult<Vec<PyRef>> {
         match v.kind() {
-            Kind::List if is_static_type(&v.class()) => return Ok(v.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default()),
-            Kind::Tuple if is_static_type(&v.class()) => return Ok(tuple_items(v).to_vec()),
+            Kind::List if type_is_static(v) => return Ok(v.downcast::<ListData>().map(|l| l.snapshot()).unwrap_or_default()),
+            Kind::Tuple if type_is_static(v) => return Ok(tuple_items(v).to_vec()),
             _ => {}
         }
         let it = self.get_iter(v)?;
@@ -1048,7 +1054,7 @@ impl Vm {
 
     pub fn unpack(&self, seq: &PyRef, n: usize) -> PyResult<Vec<PyRef>> {
         let items = match seq.kind() {
-            Kind::Tuple | Kind::List if is_static_type(&seq.class()) => self.iterate(seq)?,
+            Kind::Tuple | Kind::List if type_is_static(seq) => self.iterate(seq)?,
             _ => {
                 let it = self.get_iter(seq).map_err(|e| {
                     if self.is_instance_of(&e.0, &self.ctx.exc.type_error) {
@@ -1349,7 +1355,7 @@ impl Vm {
 
     pub fn mapping_get(&self, m: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>> {
         if let Some(d) = m.downcast::<DictData>() {
-            if is_static_type(&m.class()) {
+            if type_is_static(m) {
                 return Ok(d.get_str_key(key));
             }
         }
@@ -1362,7 +1368,7 @@ impl Vm {
 
     pub fn mapping_set(&self, m: &PyRef, key: PyRef, v: PyRef) -> PyResult<()> {
         if let Some(d) = m.downcast::<DictData>() {
-            if is_static_type(&m.class()) {
+            if type_is_static(m) {
                 d.set_str_key(key, v);
                 return Ok(());
             }
@@ -1372,7 +1378,7 @@ impl Vm {
 
     pub fn mapping_del(&self, m: &PyRef, key: &PyRef) -> PyResult<bool> {
         if let Some(d) = m.downcast::<DictData>() {
-            if is_static_type(&m.class()) {
+            if type_is_static(m) {
                 return Ok(d.del_str_key(key).is_some());
             }
         }
