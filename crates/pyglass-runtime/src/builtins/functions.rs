@@ -744,7 +744,7 @@ fn exit(vm: &Vm, a: Args<'_>) -> PyResult {
 impl Vm {
     /// The globals of the innermost running Python frame.
     pub fn current_globals(&self) -> Option<PyRef> {
-        self.frames.borrow().last().map(|f| f.globals().clone())
+        self.frames.with(|mut records| records.next().map(|f| f.globals().clone()))
     }
 }
 

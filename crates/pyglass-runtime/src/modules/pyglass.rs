@@ -38,8 +38,9 @@ fn caller_module(vm: &Vm, a: Args<'_>) -> PyResult {
         Some(d) => vm.index(d)?.to_i64().unwrap_or(0).max(0) as usize,
         None => 0,
     };
-    let frames = vm.frames.borrow();
-    let Some(info) = frames.iter().rev().nth(depth) else { return Ok(vm.ctx.none()) };
-    let name = info.globals().downcast::<DictData>().and_then(|d| d.get_str("__name__"));
+    let name = vm.frames.with(|mut records| {
+        let info = records.nth(depth)?;
+        info.globals().downcast::<DictData>().and_then(|d| d.get_str("__name__"))
+    });
     Ok(name.unwrap_or_else(|| vm.ctx.none()))
 }

@@ -491,7 +491,7 @@ impl Vm {
     /// `super()` with no arguments: the innermost frame's `__class__` cell and first
     /// argument.
     fn zero_arg_super(&self) -> PyResult {
-        let info = self.frames.borrow().last().map(|r| (r.extra.class_cell.clone(), r.extra.first_arg.clone()));
+        let info = self.frames.with(|mut records| records.next().map(|r| (r.extra.class_cell.borrow().clone(), r.extra.first_arg.clone())));
         let Some((class_cell, first_arg)) = info else {
             return Err(self.new_error(&self.ctx.exc.runtime_error, "super(): no current frame"));
         };

@@ -111,7 +111,7 @@ impl Vm {
             None => (None, None),
         };
         let caller_instr = self.cur_instr.replace(f.ip);
-        let info = FrameInfo { first_arg, class_cell, caller_instr };
+        let info = FrameInfo { first_arg, class_cell: std::cell::RefCell::new(class_cell), caller_instr };
         // The loop is inlined into this function: one function entry per call, not two.
         let res = self.frames.run(r.code, r.globals, info, #[inline(always)] || {
             let mut pending = throw.map(Unwind::Raise);
@@ -158,11 +158,14 @@ impl Vm {
     /// Mark the current `super()` information for the innermost frame (class cell updates).
     fn refresh_class_cell(&self, fast: &[Option<PyRef>], code: &CodeData) {
         let Some(i) = code.class_cell_slot else { return };
-        if let Some(info) = self.frames.borrow_mut().last_mut() {
-            if info.extra.class_cell.is_none() {
-                info.extra.class_cell = fast.get(i).cloned().flatten();
+        self.frames.with(|mut records| {
+            if let Some(info) = records.next() {
+                let mut cell = info.extra.class_cell.borrow_mut();
+                if cell.is_none() {
+                    *cell = fast.get(i).cloned().flatten();
+                }
             }
-        }
+        });
     }
 
     /// Run instructions from `f.ip`; on return `f.ip` is the next instruction and

@@ -230,11 +230,10 @@ impl Vm {
         if !(is_subtype(&t, &self.ctx.exc.name_error) || is_subtype(&t, &self.ctx.exc.attribute_error)) {
             return;
         }
-        let frames = self.frames.borrow();
-        let Some(info) = frames.last().filter(|f| f.code().is(code)) else { return };
+        let parts = self.frames.with(|mut records| records.next().filter(|f| f.code().is(code)).map(|f| (f.code().clone(), f.globals().clone())));
+        let Some((code, globals)) = parts else { return };
         let self_arg = first_local.cloned().unwrap_or_else(|| self.ctx.none());
-        let ctx = self.ctx.new_tuple(vec![info.code().clone(), info.globals().clone(), self_arg]);
-        drop(frames);
+        let ctx = self.ctx.new_tuple(vec![code, globals, self_arg]);
         *ed.suggest_ctx.borrow_mut() = Some(ctx);
     }
 

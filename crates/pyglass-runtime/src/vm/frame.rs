@@ -87,7 +87,8 @@ pub struct FrameInfo {
     /// The first argument's value at entry (for zero-argument `super()`), and the
     /// `__class__` cell if the code has one.
     pub first_arg: Option<PyRef>,
-    pub class_cell: Option<PyRef>,
+    /// Set late when the frame's MAKE_CELL / COPY_FREE_VARS make the cell.
+    pub class_cell: std::cell::RefCell<Option<PyRef>>,
     /// The instruction the calling frame was running when this one was entered (the
     /// caller's `Vm::cur_instr`, restored when this frame leaves): how `tracemalloc` finds
     /// the line of every frame, not only the innermost one.

@@ -185,7 +185,8 @@ impl Vm {
         // Taken out first: dropping an exception may run `__del__` code that reads the stack.
         let handled = std::mem::take(&mut *self.exc_stack.borrow_mut());
         drop(handled);
-        self.frames.clear();
+        // (Frame records live in the running frames' own Rust calls and hold their
+        // references only while those run: nothing to release here.)
     }
 
     pub fn interrupt_handle(&self) -> InterruptHandle {

@@ -247,11 +247,10 @@ impl Vm {
     /// Intern the traceback of the running Python code, up to `max_nframe` frames.
     fn current_traceback(&self, t: &mut Tracer) -> u32 {
         let mut key = TracebackKey { frames: SmallVec::new(), total: 0 };
-        // Not available while the frame list itself is being resized.
-        if let Some(frames) = self.frames.try_borrow() {
-            key.total = frames.len().min(MAX_NFRAME) as u32;
+        self.frames.with(|frames| {
+            key.total = frames.total().min(MAX_NFRAME) as u32;
             let mut instr = self.cur_instr.get();
-            for info in frames.iter().rev().take(t.max_nframe) {
+            for info in frames.take(t.max_nframe) {
                 let frame = match info.code().downcast::<CodeData>() {
                     Some(c) => (t.intern_file(&c.filename), c.code.location(instr).line),
                     None => (UNKNOWN_FILE, 0),
@@ -259,7 +258,7 @@ impl Vm {
                 key.frames.push(frame);
                 instr = info.extra.caller_instr;
             }
-        }
+        });
         if key.frames.is_empty() {
             key.frames.push((UNKNOWN_FILE, 0));
             key.total = 1;
