@@ -393,6 +393,16 @@ impl Vm {
         if cls.is(&self.ctx.types.type_) && args.len() == 1 && kwnames.is_empty() {
             return Ok(args[0].class());
         }
+        // Built-in types whose instances are made whole by `__new__` (their `__init__` is
+        // object's, and they cannot change): `range(n)`, `int(s)`, `str(x)`, `tuple(it)`,
+        // `float(x)` go straight to the constructor, with no `__new__`/`__init__` lookups
+        // (CPython's CALL_BUILTIN_CLASS).
+        let t = &self.ctx.types;
+        if [&t.range, &t.int, &t.str, &t.tuple, &t.float].into_iter().any(|k| cls.is(k)) {
+            if let Some(nf) = td.native_new.get() {
+                return nf(self, cls, Args::with_kw(args, kwnames));
+            }
+        }
         // A plain class: allocate and enter its Python __init__ (CPython's
         // CALL_ALLOC_AND_ENTER_INIT). Seen before, not even __new__ is looked up.
         let cached = self.cached_init(td);

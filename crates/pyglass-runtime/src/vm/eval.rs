@@ -931,7 +931,7 @@ impl Vm {
         let base = stack.len().checked_sub(arg + 2)?;
         let cls = &stack[base];
         // Only `type` itself as the metaclass: a metaclass may define `__call__`.
-        if !cls.is_kind(crate::object::Kind::Type) || !cls.class().is(&self.ctx.types.type_) || !stack[base + 1].is(&self.ctx.consts.null) {
+        if !cls.is_kind(crate::object::Kind::Type) || cls.class_ptr() != self.ctx.types.type_.as_ptr() || !stack[base + 1].is(&self.ctx.consts.null) {
             return None;
         }
         let init = self.cached_init(crate::objects::typeobject::type_data(cls))?;
