@@ -218,12 +218,12 @@ impl Vm {
         let simple = kwnames.is_empty() && co.takes_exact_positional(nargs);
         if co.flags & code_flags::GENERATOR != 0 {
             // The frame outlives this call: it owns a heap region.
-            let mut state = FrameState { slots: FrameSlots::new_heap(n, co.stacksize as usize), ip: 0, lasti: 0 };
+            let mut state = FrameState { slots: FrameSlots::new_heap(n, co.stacksize as usize), ip: 0 };
             self.fill_args(state.slots.fast_mut(), func, fd, code, first, args, kwnames, simple)?;
             let frame = Frame { code: fd.code.clone(), func: Some(func.clone()), globals: fd.globals.clone(), builtins: fd.builtins.clone(), locals: None, state };
             return Ok(crate::objects::generator::new_generator(self, frame, fd));
         }
-        let mut state = FrameState { slots: self.datastack.push(n, co.stacksize as usize), ip: 0, lasti: 0 };
+        let mut state = FrameState { slots: self.datastack.push(n, co.stacksize as usize), ip: 0 };
         self.fill_args(state.slots.fast_mut(), func, fd, code, first, args, kwnames, simple)?;
         self.run_function_frame(func, fd, state)
     }

@@ -117,10 +117,7 @@ impl Vm {
             let mut pending = throw.map(Unwind::Raise);
             loop {
                 let step = match pending.take() {
-                    Some(u) => {
-                        f.lasti = f.ip.saturating_sub(1);
-                        Err(u)
-                    }
+                    Some(u) => Err(u),
                     None => self.execute(r, f, code),
                 };
                 match step {
@@ -130,16 +127,19 @@ impl Vm {
                             Unwind::Raise(e) => (e, true),
                             Unwind::Reraise(e) => (e, false),
                         };
+                        // The instruction that raised (or where `throw` lands): the one
+                        // before the next.
+                        let lasti = f.ip.saturating_sub(1);
                         if new {
-                            self.add_traceback(&err, r.code, f.lasti as u32, code.code.location(f.lasti).line, f.slots.fast().first().and_then(|v| v.as_ref()));
+                            self.add_traceback(&err, r.code, lasti as u32, code.code.location(lasti).line, f.slots.fast().first().and_then(|v| v.as_ref()));
                             self.set_context(&err);
                         }
-                        match code.code.handler_for(f.lasti as u32) {
+                        match code.code.handler_for(lasti as u32) {
                             Some(h) => {
                                 let mut stack = f.slots.stack();
                                 stack.truncate(h.depth as usize);
                                 if h.lasti {
-                                    stack.push(self.ctx.new_int(f.lasti as i64));
+                                    stack.push(self.ctx.new_int(lasti as i64));
                                 }
                                 stack.push(err.0);
                                 f.ip = h.target as usize;
@@ -168,8 +168,8 @@ impl Vm {
         });
     }
 
-    /// Run instructions from `f.ip`; on return `f.ip` is the next instruction and
-    /// `f.lasti` the one that returned, yielded or raised.
+    /// Run instructions from `f.ip`; on return `f.ip` is the instruction after the one
+    /// that returned, yielded or raised.
     #[inline(always)]
     fn execute(&self, r: &FrameRefs<'_>, f: &mut FrameState<'_>, code: &CodeData) -> Result<FrameExit, Unwind> {
         // The stack and the instruction pointer live in locals while the loop runs, so
@@ -177,7 +177,6 @@ impl Vm {
         let mut ip = f.ip;
         let (fast, mut stack) = f.slots.split();
         let res = self.execute_inner(r, fast, &mut stack, code, &mut ip);
-        f.lasti = ip.saturating_sub(1);
         f.ip = ip;
         res
     }
@@ -919,7 +918,7 @@ impl Vm {
         }
         let func = stack.pop()?;
         let fd = func.downcast::<FunctionData>()?;
-        Some(self.run_function_frame(&func, fd, FrameState { slots, ip: 0, lasti: 0 }))
+        Some(self.run_function_frame(&func, fd, FrameState { slots, ip: 0 }))
     }
 
     /// CALL of a plain class whose `__init__` is remembered (`Vm::cached_init`) and takes
@@ -944,7 +943,7 @@ impl Vm {
         let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, Some(obj.clone()), stack, arg)?;
         drop(stack.pop()); // the NULL
         let cls = stack.pop()?;
-        let r = self.run_function_frame(&init, fd, FrameState { slots, ip: 0, lasti: 0 });
+        let r = self.run_function_frame(&init, fd, FrameState { slots, ip: 0 });
         drop(cls);
         Some(match r {
             Ok(r) if r.is(&self.ctx.consts.none) => Ok(obj),

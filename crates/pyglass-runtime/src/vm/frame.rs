@@ -41,10 +41,9 @@ pub struct FrameRefs<'a> {
 /// (`'static`: generators, module and class bodies).
 pub struct FrameState<'a> {
     pub slots: FrameSlots<'a>,
-    /// Next instruction to run.
+    /// Next instruction to run; the one before it is the frame's last instruction (for
+    /// tracebacks and exception handlers).
     pub ip: usize,
-    /// Instruction being run (for tracebacks and exception handlers).
-    pub lasti: usize,
 }
 
 impl Frame {
@@ -54,7 +53,7 @@ impl Frame {
             Some(c) => (c.code.nlocalsplus(), c.code.stacksize as usize),
             None => (0, 0),
         };
-        let state = FrameState { slots: FrameSlots::new_heap(n, depth), ip: 0, lasti: 0 };
+        let state = FrameState { slots: FrameSlots::new_heap(n, depth), ip: 0 };
         Frame { code, func, globals, builtins, locals, state }
     }
 
