@@ -435,6 +435,21 @@ pub struct AllocSpec<'a> {
     pub owns_type: bool,
 }
 
+/// [`layout_for`] of an object being freed: the computation succeeded when it was allocated
+/// (same vtable, pre-header and trailing count), so it is repeated without the checks.
+///
+/// # Safety
+/// `layout_for(vt, pre, trailing)` returned `Some` for the object's allocation.
+#[inline(always)]
+unsafe fn layout_for_freeing(vt: &VTable, pre: usize, trailing: usize) -> Layout {
+    let total = pre + vt.object_size + trailing * std::mem::size_of::<usize>();
+    let align = vt.object_align.max(16);
+    debug_assert!(Layout::from_size_align(total.max(16), align).is_ok());
+    // SAFETY: the caller's contract: the same size and alignment passed
+    // `Layout::from_size_align` at allocation (a power-of-two alignment, no overflow).
+    unsafe { Layout::from_size_align_unchecked(total.max(16), align) }
+}
+
 fn layout_for(vt: &VTable, pre: usize, trailing: usize) -> Option<(Layout, usize)> {
     let body = vt.object_size.checked_add(trailing.checked_mul(std::mem::size_of::<usize>())?)?;
     let total = pre.checked_add(body)?;
@@ -735,9 +750,8 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
             std::ptr::drop_in_place(slot);
         }
         (vt.drop_payload)(p, trailing);
-        if let Some((layout, pre)) = layout_for(vt, pre, trailing + inline) {
-            crate::object::memory::obj_free((p.as_ptr() as *mut u8).sub(pre), layout);
-        }
+        let layout = layout_for_freeing(vt, pre, trailing + inline);
+        crate::object::memory::obj_free((p.as_ptr() as *mut u8).sub(pre), layout);
         if owns_type {
             drop(PyRef::from_raw(typ));
         }
