@@ -358,9 +358,7 @@ unsafe impl allocator_api2::alloc::Allocator for ObAlloc {
     #[inline]
     fn allocate(&self, layout: Layout) -> Result<ptr::NonNull<[u8]>, allocator_api2::alloc::AllocError> {
         if layout.size() == 0 {
-            // No memory: a dangling, suitably aligned pointer (never freed, see below).
-            let p = ptr::NonNull::new(layout.align() as *mut u8).ok_or(allocator_api2::alloc::AllocError)?;
-            return Ok(ptr::NonNull::slice_from_raw_parts(p, 0));
+            return Ok(dangling(layout));
         }
         // SAFETY: the size is non-zero, as `alloc` requires when no allocator is installed.
         let p = unsafe { alloc(layout) };
@@ -378,4 +376,35 @@ unsafe impl allocator_api2::alloc::Allocator for ObAlloc {
             unsafe { free(p.as_ptr(), layout) }
         }
     }
+
+    /// Shrinking to nothing (a list popped empty, as CPython's `list_resize(0)`) frees
+    /// the block; the trait's default would allocate an empty block and copy into it.
+    #[inline]
+    unsafe fn shrink(&self, p: ptr::NonNull<u8>, old: Layout, new: Layout) -> Result<ptr::NonNull<[u8]>, allocator_api2::alloc::AllocError> {
+        if new.size() == 0 {
+            // SAFETY: the trait's contract: `p` is a live block of `old` from this
+            // allocator, not used after a successful shrink.
+            unsafe { self.deallocate(p, old) };
+            return Ok(dangling(new));
+        }
+        let q = self.allocate(new)?;
+        // SAFETY: `q` is a fresh block of at least `new.size()` bytes, which is at most
+        // `old.size()` (the trait's contract), and does not overlap the live block `p`;
+        // `p` is then released as the trait expects of a successful shrink.
+        unsafe {
+            ptr::copy_nonoverlapping(p.as_ptr(), q.as_ptr() as *mut u8, new.size());
+            self.deallocate(p, old);
+        }
+        Ok(q)
+    }
+}
+
+/// An empty block for a zero-sized request: a dangling pointer with the layout's
+/// alignment and no provenance (never dereferenced, never freed).
+#[inline(always)]
+fn dangling(layout: Layout) -> ptr::NonNull<[u8]> {
+    let p = ptr::without_provenance_mut::<u8>(layout.align());
+    // SAFETY: an alignment is a power of two, so never 0.
+    let p = unsafe { ptr::NonNull::new_unchecked(p) };
+    ptr::NonNull::slice_from_raw_parts(p, 0)
 }
