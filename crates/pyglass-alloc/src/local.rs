@@ -403,8 +403,7 @@ unsafe impl allocator_api2::alloc::Allocator for ObAlloc {
 /// alignment and no provenance (never dereferenced, never freed).
 #[inline(always)]
 fn dangling(layout: Layout) -> ptr::NonNull<[u8]> {
-    let p = ptr::without_provenance_mut::<u8>(layout.align());
-    // SAFETY: an alignment is a power of two, so never 0.
-    let p = unsafe { ptr::NonNull::new_unchecked(p) };
-    ptr::NonNull::slice_from_raw_parts(p, 0)
+    // An alignment is a power of two, so never 0.
+    let align = std::num::NonZeroUsize::new(layout.align()).unwrap_or(std::num::NonZeroUsize::MIN);
+    ptr::NonNull::slice_from_raw_parts(ptr::NonNull::without_provenance(align), 0)
 }
