@@ -84,7 +84,7 @@ pub fn native_binop(vm: &Vm, a: &PyRef, b: &PyRef, op: BinaryOp) -> PyResult<Opt
             let (Some(x), Some(y)) = (a.downcast::<ListData>(), b.downcast::<ListData>()) else { return Ok(None) };
             // Cloning items runs no Python code, so both borrows are held while copying.
             let (x, y) = (x.items.borrow(), y.items.borrow());
-            let mut v = crate::objects::list::ItemVec::with_capacity_in(x.len() + y.len(), pyglass_alloc::local::ObAlloc);
+            let mut v = crate::objects::list::item_vec_with_capacity(x.len() + y.len());
             v.extend_from_slice(&x);
             v.extend_from_slice(&y);
             drop((x, y));
@@ -218,12 +218,18 @@ fn repeat_count(vm: &Vm, n: &PyRef) -> PyResult<usize> {
     }
 }
 
+/// The length of `len` items repeated `count` times, or MemoryError when no sequence of
+/// that size could be allocated.
+fn repeat_total(vm: &Vm, len: usize, count: usize) -> PyResult<usize> {
+    match len.checked_mul(count) {
+        Some(total) if total <= (isize::MAX as usize) / 16 => Ok(total),
+        _ => Err(vm.new_error(&vm.ctx.exc.memory_error, "")),
+    }
+}
+
 /// `items * count` as a list's item array (exactly sized).
 fn repeat_list_items(vm: &Vm, items: &[PyRef], count: usize) -> PyResult<crate::objects::list::ItemVec> {
-    let total = items.len().checked_mul(count).ok_or_else(|| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
-    if total > (isize::MAX as usize) / 16 {
-        return Err(vm.new_error(&vm.ctx.exc.memory_error, ""));
-    }
+    let total = repeat_total(vm, items.len(), count)?;
     let mut v = crate::objects::list::item_vec();
     v.try_reserve_exact(total).map_err(|_| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
     if let [one] = items {
@@ -237,11 +243,9 @@ fn repeat_list_items(vm: &Vm, items: &[PyRef], count: usize) -> PyResult<crate::
     Ok(v)
 }
 
+/// `items * count` as a tuple's items.
 fn repeat_items(vm: &Vm, items: &[PyRef], count: usize) -> PyResult<Vec<PyRef>> {
-    let total = items.len().checked_mul(count).ok_or_else(|| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
-    if total > (isize::MAX as usize) / 16 {
-        return Err(vm.new_error(&vm.ctx.exc.memory_error, ""));
-    }
+    let total = repeat_total(vm, items.len(), count)?;
     let mut v: Vec<PyRef> = Vec::new();
     v.try_reserve_exact(total).map_err(|_| vm.new_error(&vm.ctx.exc.memory_error, ""))?;
     for _ in 0..count {
@@ -1111,7 +1115,7 @@ pub fn native_setitem(vm: &Vm, c: &PyRef, key: &PyRef, value: Option<PyRef>) -> 
                                 }
                             }
                             let all = std::mem::replace(&mut *items, crate::objects::list::item_vec());
-                            let mut kept = crate::objects::list::ItemVec::with_capacity_in(all.capacity(), pyglass_alloc::local::ObAlloc);
+                            let mut kept = crate::objects::list::item_vec_with_capacity(all.capacity());
                             let mut old = Vec::with_capacity(count);
                             for (v, d) in all.into_iter().zip(doomed) {
                                 if d {

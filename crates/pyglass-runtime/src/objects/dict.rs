@@ -542,7 +542,7 @@ impl Default for DictData {
 /// CPython's PyUnicode_CheckExact.
 #[inline]
 fn is_exact_str(k: &PyRef) -> bool {
-    k.is_kind(Kind::Str) && !crate::objects::typeobject::type_data_of_obj(k).has_flag(crate::objects::typeobject::type_flags::HEAPTYPE)
+    k.is_kind(Kind::Str) && crate::vm::abstract_::type_is_static(k)
 }
 
 /// CPython 3.13.0's `calculate_log2_keysize` as a slot count.

@@ -17,16 +17,22 @@ pub fn item_vec() -> ItemVec {
     ItemVec::new_in(ObAlloc)
 }
 
+/// An empty item array with room for `n` items.
+#[inline]
+pub fn item_vec_with_capacity(n: usize) -> ItemVec {
+    ItemVec::with_capacity_in(n, ObAlloc)
+}
+
 /// An item array holding `items` with room for exactly `items.len()`.
 pub fn item_vec_from(items: Vec<PyRef>) -> ItemVec {
-    let mut v = ItemVec::with_capacity_in(items.len(), ObAlloc);
+    let mut v = item_vec_with_capacity(items.len());
     v.extend(items);
     v
 }
 
 /// An item array holding clones of `items` with room for exactly `items.len()`.
 pub fn item_vec_cloned(items: &[PyRef]) -> ItemVec {
-    let mut v = ItemVec::with_capacity_in(items.len(), ObAlloc);
+    let mut v = item_vec_with_capacity(items.len());
     v.extend_from_slice(items);
     v
 }

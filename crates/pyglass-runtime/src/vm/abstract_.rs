@@ -1147,7 +1147,7 @@ impl Vm {
                     if let Some(l) = list.downcast::<ListData>() {
                         let mut v = l.items.borrow_mut();
                         if v.capacity() == 0 {
-                            let mut exact = crate::objects::list::ItemVec::with_capacity_in(want, pyglass_alloc::local::ObAlloc);
+                            let mut exact = crate::objects::list::item_vec_with_capacity(want);
                             exact.extend(buf);
                             *v = exact;
                             let len = v.len();

@@ -509,10 +509,7 @@ impl Vm {
                     stack.push(self.ctx.new_tuple(items));
                 }
                 Opcode::BUILD_LIST => {
-                    if arg > stack.len() {
-                        return Err(Unwind::Raise(self.bad_bytecode("stack underflow")));
-                    }
-                    let at = stack.len() - arg;
+                    let at = self.pop_base(stack, arg)?;
                     let items = stack.split_off_in(at, pyglass_alloc::local::ObAlloc);
                     stack.push(self.ctx.new_list_items(items));
                 }
@@ -954,11 +951,17 @@ impl Vm {
 
     #[inline(always)]
     fn pop_n(&self, stack: &mut ValueStack<'_>, n: usize) -> Result<Vec<PyRef>, Unwind> {
-        let len = stack.len();
-        if n > len {
-            return Err(Unwind::Raise(self.bad_bytecode("stack underflow")));
+        let at = self.pop_base(stack, n)?;
+        Ok(stack.split_off(at))
+    }
+
+    /// Where the top `n` values of the stack start (they are about to be popped).
+    #[inline(always)]
+    fn pop_base(&self, stack: &ValueStack<'_>, n: usize) -> Result<usize, Unwind> {
+        match stack.len().checked_sub(n) {
+            Some(at) => Ok(at),
+            None => Err(Unwind::Raise(self.bad_bytecode("stack underflow"))),
         }
-        Ok(stack.split_off(len - n))
     }
 
     /// The stack item `i` places from the top (1 = top), cloned.
