@@ -360,7 +360,7 @@ impl PyRef {
         if f & layout_bits::HAS_MANAGED_DICT == 0 {
             return None;
         }
-        let off = self.header().pre_header_size();
+        let off = pre_header_size_of(f);
         // SAFETY: the flag says a managed-dict word sits `off` bytes before the header, and
         // it was initialised to `None` at allocation. `Cell<Option<PyRef>>` has the layout
         // of a nullable pointer. Single-threaded access (invariant 4).
@@ -711,22 +711,27 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
         }
         h.ob_ref_local.store(0, Relaxed);
     }
+    // The flags, read once (relaxed atomic loads are not merged by the compiler). Nothing
+    // sets a bit of a dead object's from here on: the finalizer, which could give it weak
+    // references, has run, and nothing else can reach it.
+    let f = h.flags();
     // 2. Leave the collector's lists (before any Python code can run again: weakref
     //    callbacks below may reach a safe point where the collector runs).
-    if h.flags() & layout_bits::HAS_GC_HEAD != 0 {
+    if f & layout_bits::HAS_GC_HEAD != 0 {
         crate::vm::gc::on_dealloc(p);
     }
     // 3. Weak references to it die now (callbacks run).
-    if h.flags() & layout_bits::HAS_WEAKREFS != 0 {
+    if f & layout_bits::HAS_WEAKREFS != 0 {
         crate::vm::finalize::clear_weakrefs(p);
     }
     let vt = vtable_of_obj(p);
     let trailing = trailing_count(p, vt);
-    let pre = h.pre_header_size();
-    let owns_type = h.flags() & layout_bits::OWNS_TYPE_REF != 0;
+    let pre = pre_header_size_of(f);
+    let owns_type = f & layout_bits::OWNS_TYPE_REF != 0;
     let typ = h.type_ptr();
-    let managed = h.flags() & layout_bits::HAS_MANAGED_DICT != 0;
-    let inline_area = inline_area_after(p, vt, trailing);
+    let managed = f & layout_bits::HAS_MANAGED_DICT != 0;
+    // SAFETY: the flag is tested first; `vt` and `trailing` are the object's.
+    let inline_area = if f & layout_bits::HAS_INLINE_VALUES != 0 { Some(unsafe { inline_area_after(p, vt, trailing) }) } else { None };
     let inline = match inline_area {
         Some((_, cap)) => inline_words(cap),
         None => 0,
@@ -853,21 +858,23 @@ fn inline_area(p: NonNull<ObjHeader>, vt: &VTable) -> Option<(*mut u8, usize)> {
     if unsafe { p.as_ref() }.flags() & layout_bits::HAS_INLINE_VALUES == 0 {
         return None;
     }
-    inline_area_after(p, vt, trailing_count(p, vt))
+    // SAFETY: the flag is set (just tested).
+    Some(unsafe { inline_area_after(p, vt, trailing_count(p, vt)) })
 }
 
-/// [`inline_area`] when the caller already knows the object's trailing count.
-fn inline_area_after(p: NonNull<ObjHeader>, vt: &VTable, trailing: usize) -> Option<(*mut u8, usize)> {
-    // SAFETY: `p` is live (caller); reading its flags is always valid.
-    if unsafe { p.as_ref() }.flags() & layout_bits::HAS_INLINE_VALUES == 0 {
-        return None;
-    }
-    // SAFETY: with the flag set, `alloc_object_with_values` put the meta words right after
-    // the `trailing` items (whose count the type fixes: `__class__` assignment keeps it) and
-    // wrote the capacity into the first meta byte.
+/// [`inline_area`] when the caller already knows the object's trailing count and has seen
+/// its `HAS_INLINE_VALUES` flag.
+///
+/// # Safety
+/// `p` is live, `vt` its payload's vtable, `trailing` its trailing count, and its flags
+/// have `HAS_INLINE_VALUES`.
+unsafe fn inline_area_after(p: NonNull<ObjHeader>, vt: &VTable, trailing: usize) -> (*mut u8, usize) {
+    // SAFETY: with the flag set (caller), `alloc_object_with_values` put the meta words
+    // right after the `trailing` items (whose count the type fixes: `__class__` assignment
+    // keeps it) and wrote the capacity into the first meta byte.
     unsafe {
         let meta = (p.as_ptr() as *mut u8).add(vt.object_size + trailing * std::mem::size_of::<usize>());
-        Some((meta, *meta as usize))
+        (meta, *meta as usize)
     }
 }
 
@@ -883,7 +890,7 @@ pub struct InlineValues<'a> {
 /// Where the values of an inline area (`meta`, capacity `cap`) start: after the meta words.
 ///
 /// # Safety
-/// `meta` and `cap` come from [`inline_area_after`] for a live object.
+/// `meta` and `cap` come from [`inline_area_after`] (or the same computation) for a live object.
 #[inline(always)]
 unsafe fn inline_values_ptr(meta: *mut u8, cap: usize) -> *mut Option<PyRef> {
     // SAFETY: the area is `inline_words(cap)` words long, meta words first (caller).
@@ -893,7 +900,8 @@ unsafe fn inline_values_ptr(meta: *mut u8, cap: usize) -> *mut Option<PyRef> {
 /// The [`InlineValues`] view of an inline area.
 ///
 /// # Safety
-/// `meta` and `cap` come from [`inline_area_after`] for an object that outlives `'a`.
+/// `meta` and `cap` come from [`inline_area_after`] (or the same computation) for an object
+/// that outlives `'a`.
 #[inline(always)]
 unsafe fn inline_values_in<'a>(meta: *mut u8, cap: usize) -> InlineValues<'a> {
     // SAFETY: the area holds `inline_words(cap)` initialised words: meta bytes (2 + cap of
@@ -923,12 +931,15 @@ pub fn inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
 #[inline(always)]
 pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
     let h = obj.header();
+    // One read of the flags serves every test below (relaxed atomic loads are not merged
+    // by the compiler, so each `flags()` call would be a load of its own).
     let f = h.flags();
     if f & layout_bits::HAS_INLINE_VALUES == 0 {
         return None;
     }
     if f & layout_bits::HAS_MANAGED_DICT != 0 {
-        let off = h.pre_header_size();
+        // The managed dict is the first pre-header word: before the GC head if there is one.
+        let off = MANAGED_DICT_SIZE + if f & layout_bits::HAS_GC_HEAD != 0 { GC_HEAD_SIZE } else { 0 };
         // SAFETY: as in `managed_dict_slot`: an initialised `Option<PyRef>` word sits `off`
         // bytes before the header; it is only read here (as a nullable pointer).
         let word = unsafe { *((obj.ptr.as_ptr() as *const u8).sub(off) as *const usize) };
@@ -943,9 +954,13 @@ pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
     // (`alloc_object_with_values`), so the trailing items are the type's `__slots__`.
     debug_assert_eq!(unsafe { (vt.own_trailing)(obj.ptr) }, 0);
     let trailing = crate::objects::typeobject::nslots_of_type_header(typ);
-    let (meta, cap) = inline_area_after(obj.ptr, vt, trailing)?;
-    // SAFETY: the area is `obj`'s, and the view is borrowed no longer than `obj`.
-    Some(unsafe { inline_values_in(meta, cap) })
+    // SAFETY: with HAS_INLINE_VALUES set (tested above), `alloc_object_with_values` put the
+    // meta words right after the `trailing` items (a count the type fixes) and wrote the
+    // capacity into the first meta byte; the view is borrowed no longer than `obj`.
+    unsafe {
+        let meta = (obj.ptr.as_ptr() as *mut u8).add(vt.object_size + trailing * std::mem::size_of::<usize>());
+        Some(inline_values_in(meta, *meta as usize))
+    }
 }
 
 impl InlineValues<'_> {
@@ -970,9 +985,12 @@ impl InlineValues<'_> {
     #[inline]
     pub fn get(&self, i: usize) -> Option<PyRef> {
         let c = self.values.get(i)?;
-        // SAFETY: single-threaded access (invariant 4), and cloning (an incref) runs no code,
-        // so nothing replaces the value while this shared borrow of it lives.
-        unsafe { (*c.as_ptr()).clone() }
+        // SAFETY: a bitwise copy that owns nothing (never dropped): single-threaded access
+        // (invariant 4), and cloning it (an incref) runs no code, so the value stays in the
+        // cell, alive, while the copy is used. Cloned from the copy, the pointer is not
+        // read twice (the count's store could, for all the compiler knows, change the cell).
+        let v = std::mem::ManuallyDrop::new(unsafe { c.as_ptr().read() });
+        (*v).clone()
     }
     /// Store value `i` (in range), appending `i` to the insertion order when it was empty.
     /// Returns the old value, for the caller to drop once the object is consistent.

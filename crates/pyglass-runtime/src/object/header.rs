@@ -152,14 +152,19 @@ impl ObjHeader {
     /// Bytes in front of the header (GC head, managed dict).
     #[inline]
     pub fn pre_header_size(&self) -> usize {
-        let f = self.flags();
-        let mut n = 0;
-        if f & layout_bits::HAS_GC_HEAD != 0 {
-            n += GC_HEAD_SIZE;
-        }
-        if f & layout_bits::HAS_MANAGED_DICT != 0 {
-            n += MANAGED_DICT_SIZE;
-        }
-        n
+        pre_header_size_of(self.flags())
     }
+}
+
+/// Bytes in front of the header of an object with flags `f` (GC head, managed dict).
+#[inline(always)]
+pub fn pre_header_size_of(f: u16) -> usize {
+    let mut n = 0;
+    if f & layout_bits::HAS_GC_HEAD != 0 {
+        n += GC_HEAD_SIZE;
+    }
+    if f & layout_bits::HAS_MANAGED_DICT != 0 {
+        n += MANAGED_DICT_SIZE;
+    }
+    n
 }
