@@ -59,40 +59,62 @@ impl Vm {
     }
 
     /// `obj.<code.names[arg]>`.
+    ///
+    /// The hit path is all this function holds; everything else is in
+    /// [`Vm::load_attr_slow`], so that the hit needs no callee-saved registers (no
+    /// register saves and restores around it).
     #[inline]
     pub(crate) fn load_attr_cached(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {
+        if let Some((ways, version)) = self.attr_ways(code, arg, obj) {
+            if let Some(c) = self.attr_entry(ways, version) {
+                if c.load && c.index != AttrCache::NOT_INLINE {
+                    if let Some(v) = live_inline_values(obj).and_then(|iv| iv.get(c.index)) {
+                        return Ok(v);
+                    }
+                }
+            }
+        }
+        self.load_attr_slow(obj, code, arg)
+    }
+
+    /// [`Vm::load_attr_cached`] when the hit path does not apply.
+    #[inline(never)]
+    fn load_attr_slow(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {
         let Some((ways, version)) = self.attr_ways(code, arg, obj) else {
             return self.getattr(obj, &code.names[arg]);
         };
         match self.attr_entry(ways, version) {
-            Some(c) if c.load && c.index != AttrCache::NOT_INLINE => {
-                if let Some(v) = live_inline_values(obj).and_then(|iv| iv.get(c.index)) {
-                    return Ok(v);
-                }
-                self.getattr(obj, &code.names[arg])
-            }
             Some(_) => self.getattr(obj, &code.names[arg]),
             None => self.load_attr_miss(obj, code, arg, ways, false),
         }
     }
 
     /// `obj.<code.names[arg]> = v`.
+    ///
+    /// As with loads, the hit path is all this function holds (see
+    /// [`Vm::store_attr_slow`]).
     #[inline]
     pub(crate) fn store_attr_cached(&self, obj: &PyRef, code: &CodeData, arg: usize, v: PyRef) -> PyResult<()> {
-        let Some((ways, version)) = self.attr_ways(code, arg, obj) else {
-            return self.setattr(obj, &code.names[arg], Some(v));
-        };
-        match self.attr_entry(ways, version) {
-            Some(c) if c.store && c.index != AttrCache::NOT_INLINE => {
-                if let Some(iv) = live_inline_values(obj) {
-                    if c.index < iv.capacity() {
-                        drop(iv.set(c.index, v));
-                        return Ok(());
+        if let Some((ways, version)) = self.attr_ways(code, arg, obj) {
+            if let Some(c) = self.attr_entry(ways, version) {
+                if c.store && c.index != AttrCache::NOT_INLINE {
+                    if let Some(iv) = live_inline_values(obj) {
+                        if c.index < iv.capacity() {
+                            drop(iv.set(c.index, v));
+                            return Ok(());
+                        }
                     }
                 }
             }
-            Some(_) => {}
-            None => {
+        }
+        self.store_attr_slow(obj, code, arg, v)
+    }
+
+    /// [`Vm::store_attr_cached`] when the hit path does not apply.
+    #[inline(never)]
+    fn store_attr_slow(&self, obj: &PyRef, code: &CodeData, arg: usize, v: PyRef) -> PyResult<()> {
+        if let Some((ways, version)) = self.attr_ways(code, arg, obj) {
+            if self.attr_entry(ways, version).is_none() {
                 let _ = self.load_attr_miss(obj, code, arg, ways, true);
             }
         }
