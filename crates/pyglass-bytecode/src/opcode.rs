@@ -316,6 +316,11 @@ opcodes! {
     /// `COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE target`: `[a, b] -> []`, the outcome of a
     /// number comparison used without making a bool.
     COMPARE_OP_JUMP = 206, Num;
+    /// `LOAD_CONST c; LOAD_FAST a` (`2 * x`, `1 + f(x)`): `[] -> [c, a]`.
+    LOAD_CONST_LOAD_FAST = 207, Const;
+    /// `LOAD_FAST x; POP_JUMP_IF_FALSE/TRUE/NONE/NOT_NONE target` (`while stack:`, `if p is
+    /// None:`): `[] -> []`, the local tested in its slot, no reference taken.
+    LOAD_FAST_JUMP = 208, Local;
 }
 
 /// Argument of `BINARY_OP`: CPython's `NB_*` numbering (`Include/internal/pycore_opcode_utils.h`).

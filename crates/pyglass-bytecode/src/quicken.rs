@@ -8,13 +8,30 @@
 //! second instruction alone, and the exception table and locations need no change. The
 //! pair opcode reads its second argument from `i + 1` and continues at `i + 2`.
 
-use crate::opcode::{Instr, Opcode};
+use crate::opcode::{ArgKind, Instr, Opcode};
 
 /// The quickened copy of `code`.
+///
+/// Pairs are taken left to right, except that an instruction some jump lands on is not
+/// made the second half of a pair: a jump there would run it alone, and a loop's head
+/// (`while p is not None:` is `LOAD_FAST p; POP_JUMP_IF_NONE`) is better paired with
+/// what follows it, since the loop comes back to it on every iteration.
 pub fn quicken(code: &[Instr]) -> Box<[Instr]> {
     let mut out: Vec<Instr> = code.to_vec();
+    let mut target = vec![false; code.len()];
+    for ins in code {
+        if ins.op().arg_kind() == ArgKind::Jump {
+            if let Some(t) = target.get_mut(ins.arg() as usize) {
+                *t = true;
+            }
+        }
+    }
     let mut i = 0;
     while i + 1 < code.len() {
+        if target[i + 1] {
+            i += 1;
+            continue;
+        }
         let (a, b) = (code[i], code[i + 1]);
         // `x; b.attr` is better paired as `x` then `b.attr` (the receiver is borrowed).
         let attr_follows = matches!(code.get(i + 2).map(|c| c.op()), Some(Opcode::LOAD_ATTR | Opcode::STORE_ATTR));
@@ -26,6 +43,10 @@ pub fn quicken(code: &[Instr]) -> Box<[Instr]> {
             (Opcode::LOAD_FAST, Opcode::LOAD_CONST) => Some(Opcode::LOAD_FAST_LOAD_CONST),
             (Opcode::LOAD_GLOBAL, Opcode::PUSH_NULL) => Some(Opcode::LOAD_GLOBAL_NULL),
             (Opcode::COMPARE_OP, Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE) => Some(Opcode::COMPARE_OP_JUMP),
+            (Opcode::LOAD_CONST, Opcode::LOAD_FAST) if !attr_follows => Some(Opcode::LOAD_CONST_LOAD_FAST),
+            (Opcode::LOAD_FAST, Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE | Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE) => {
+                Some(Opcode::LOAD_FAST_JUMP)
+            }
             _ => None,
         };
         match pair {
@@ -119,6 +140,51 @@ mod tests {
                 Opcode::RETURN_VALUE,
             ]
         );
+    }
+
+    #[test]
+    fn a_jump_target_starts_its_own_pair() {
+        // `p = n; while p is not None: p = p.parent` as the compiler emits it: the loop
+        // head (index 2) is a jump target, so it is not the second half of the store's
+        // pair but pairs with its own jump.
+        let code = [
+            ins(Opcode::LOAD_FAST, 0),
+            ins(Opcode::STORE_FAST, 1),
+            ins(Opcode::LOAD_FAST, 1),
+            ins(Opcode::POP_JUMP_IF_NONE, 8),
+            ins(Opcode::LOAD_FAST, 1),
+            ins(Opcode::LOAD_ATTR, 0),
+            ins(Opcode::STORE_FAST, 1),
+            ins(Opcode::JUMP_BACKWARD, 2),
+            ins(Opcode::LOAD_CONST, 0),
+            ins(Opcode::LOAD_FAST, 1),
+            ins(Opcode::BINARY_OP, 5),
+            ins(Opcode::RETURN_VALUE, 0),
+        ];
+        let ops: Vec<Opcode> = quicken(&code).iter().map(|i| i.op()).collect();
+        assert_eq!(
+            ops,
+            vec![
+                Opcode::LOAD_FAST,
+                Opcode::STORE_FAST,
+                Opcode::LOAD_FAST_JUMP,
+                Opcode::POP_JUMP_IF_NONE,
+                Opcode::LOAD_FAST_ATTR,
+                Opcode::LOAD_ATTR,
+                Opcode::STORE_FAST,
+                Opcode::JUMP_BACKWARD,
+                // The jump's target (8) starts a pair of its own.
+                Opcode::LOAD_CONST_LOAD_FAST,
+                Opcode::LOAD_FAST,
+                Opcode::BINARY_OP,
+                Opcode::RETURN_VALUE,
+            ]
+        );
+        // Without the jump to index 2 the store takes the load as before.
+        let mut straight = code;
+        straight[7] = ins(Opcode::NOP, 0);
+        straight[3] = ins(Opcode::NOP, 0);
+        assert_eq!(quicken(&straight)[1].op(), Opcode::STORE_FAST_LOAD_FAST);
     }
 
     #[test]

@@ -107,6 +107,8 @@ pub fn pops_pushes(op: Opcode, arg: u32, jump: bool) -> (u32, u32) {
         STORE_FAST_LOAD_FAST => (1, 1),
         LOAD_GLOBAL_NULL => (0, 2),
         COMPARE_OP_JUMP => (2, 0),
+        LOAD_CONST_LOAD_FAST => (0, 2),
+        LOAD_FAST_JUMP => (0, 0),
     }
 }
 

@@ -389,6 +389,29 @@ impl Vm {
                         *ip = jump.arg() as usize;
                     }
                 }
+                Opcode::LOAD_CONST_LOAD_FAST => {
+                    let c = code.consts[arg].clone();
+                    let i = second!(instrs, ip, self).arg() as usize;
+                    let b = local!(fast, i, code, self).clone();
+                    stack.push(c);
+                    stack.push(b);
+                }
+                Opcode::LOAD_FAST_JUMP => {
+                    // Nothing can rebind the slot while `__bool__` runs (no frame object
+                    // reaches it), so the slot's own reference keeps the value alive.
+                    let v = local!(fast, arg, code, self);
+                    let jump = second!(instrs, ip, self);
+                    let taken = match jump.op() {
+                        Opcode::POP_JUMP_IF_NONE => v.is(&self.ctx.consts.none),
+                        Opcode::POP_JUMP_IF_NOT_NONE => !v.is(&self.ctx.consts.none),
+                        Opcode::POP_JUMP_IF_TRUE => self.truthy_fast(v)?,
+                        Opcode::POP_JUMP_IF_FALSE => !self.truthy_fast(v)?,
+                        _ => return Err(Unwind::Raise(self.bad_bytecode("LOAD_FAST_JUMP without a jump"))),
+                    };
+                    if taken {
+                        *ip = jump.arg() as usize;
+                    }
+                }
                 Opcode::LOAD_ATTR => {
                     let obj = pop!(stack, self);
                     let v = self.load_attr_cached(&obj, code, arg)?;
