@@ -185,6 +185,9 @@ impl Vm {
             }
             return Ok(());
         }
+        if kwnames.is_empty() && self.fill_positional_with_defaults(fast, fd, code, first, args) {
+            return Ok(());
+        }
         match first {
             Some(s) => {
                 let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
@@ -194,6 +197,31 @@ impl Vm {
             }
             None => self.bind_args(func, fd, code, fast, args, kwnames),
         }
+    }
+
+    /// Positional arguments only, fewer than the positional parameters, the rest from the
+    /// defaults (CPython's `CALL_PY_WITH_DEFAULTS`), for functions without `*args`,
+    /// `**kwargs` or keyword-only parameters: the slots are filled without the general
+    /// binder. False (nothing written) for any other shape.
+    fn fill_positional_with_defaults(&self, fast: &mut [Option<PyRef>], fd: &FunctionData, code: &CodeData, first: Option<&PyRef>, args: &[PyRef]) -> bool {
+        let co = &code.code;
+        let argcount = co.argcount as usize;
+        let nargs = args.len() + first.is_some() as usize;
+        if co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0 || co.kwonlyargcount != 0 || nargs >= argcount || fast.len() < argcount {
+            return false;
+        }
+        let defaults = fd.defaults.borrow();
+        let Some(d) = defaults.as_ref() else { return false };
+        let d = tuple_items(d);
+        let missing = argcount - nargs;
+        if d.len() < missing {
+            return false;
+        }
+        let given = first.into_iter().chain(args);
+        for (slot, v) in fast.iter_mut().zip(given.chain(&d[d.len() - missing..])) {
+            *slot = Some(v.clone());
+        }
+        true
     }
 
     /// Call a Python function. The frame borrows the function's code, globals and
