@@ -55,12 +55,11 @@ impl<X> FrameRecord<X> {
 /// The chain of records (see the module documentation).
 pub struct FrameRecords<X> {
     top: Cell<*const FrameRecord<X>>,
-    len: Cell<usize>,
 }
 
 impl<X> Default for FrameRecords<X> {
     fn default() -> Self {
-        FrameRecords { top: Cell::new(std::ptr::null()), len: Cell::new(0) }
+        FrameRecords { top: Cell::new(std::ptr::null()) }
     }
 }
 
@@ -73,14 +72,14 @@ struct Restore<'a, X> {
 impl<X> Drop for Restore<'_, X> {
     fn drop(&mut self) {
         self.records.top.set(self.prev);
-        self.records.len.set(self.records.len.get() - 1);
     }
 }
 
 /// The records, innermost first, as [`FrameRecords::with`] shows them.
 pub struct Records<'r, X> {
     next: *const FrameRecord<X>,
-    len: usize,
+    /// The innermost record, where `total` starts counting.
+    first: *const FrameRecord<X>,
     _life: PhantomData<&'r FrameRecord<X>>,
 }
 
@@ -100,9 +99,11 @@ impl<'r, X> Iterator for Records<'r, X> {
 }
 
 impl<X> Records<'_, X> {
-    /// How many frames run (all of them, whatever has been iterated).
+    /// How many frames run (all of them, whatever has been iterated): counted along the
+    /// chain, as CPython's tracemalloc counts `total_nframe`, so that entering and leaving
+    /// a frame keeps no count.
     pub fn total(&self) -> usize {
-        self.len
+        Records::<X> { next: self.first, first: self.first, _life: PhantomData }.count()
     }
 }
 
@@ -113,7 +114,6 @@ impl<X> FrameRecords<X> {
         let prev = self.top.get();
         let rec = FrameRecord { code: code.as_non_null(), globals: globals.as_non_null(), prev, extra };
         self.top.set(&rec);
-        self.len.set(self.len.get() + 1);
         let restore = Restore { records: self, prev };
         let r = f();
         // The normal return restores inline; the guard's `Drop` covers unwinding. The
@@ -127,16 +127,17 @@ impl<X> FrameRecords<X> {
     /// Call `f` with the records, innermost first.
     #[inline]
     pub fn with<R>(&self, f: impl for<'r> FnOnce(Records<'r, X>) -> R) -> R {
-        f(Records { next: self.top.get(), len: self.len.get(), _life: PhantomData })
+        let top = self.top.get();
+        f(Records { next: top, first: top, _life: PhantomData })
     }
 
     /// How many frames run.
     pub fn len(&self) -> usize {
-        self.len.get()
+        self.with(|records| records.total())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len.get() == 0
+        self.top.get().is_null()
     }
 }
 
