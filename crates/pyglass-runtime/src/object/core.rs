@@ -868,6 +868,7 @@ fn inline_area(p: NonNull<ObjHeader>, vt: &VTable) -> Option<(*mut u8, usize)> {
 /// # Safety
 /// `p` is live, `vt` its payload's vtable, `trailing` its trailing count, and its flags
 /// have `HAS_INLINE_VALUES`.
+#[inline(always)]
 unsafe fn inline_area_after(p: NonNull<ObjHeader>, vt: &VTable, trailing: usize) -> (*mut u8, usize) {
     // SAFETY: with the flag set (caller), `alloc_object_with_values` put the meta words
     // right after the `trailing` items (whose count the type fixes: `__class__` assignment
@@ -938,8 +939,8 @@ pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
         return None;
     }
     if f & layout_bits::HAS_MANAGED_DICT != 0 {
-        // The managed dict is the first pre-header word: before the GC head if there is one.
-        let off = MANAGED_DICT_SIZE + if f & layout_bits::HAS_GC_HEAD != 0 { GC_HEAD_SIZE } else { 0 };
+        // The managed dict is the first pre-header word.
+        let off = pre_header_size_of(f);
         // SAFETY: as in `managed_dict_slot`: an initialised `Option<PyRef>` word sits `off`
         // bytes before the header; it is only read here (as a nullable pointer).
         let word = unsafe { *((obj.ptr.as_ptr() as *const u8).sub(off) as *const usize) };
@@ -954,12 +955,11 @@ pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
     // (`alloc_object_with_values`), so the trailing items are the type's `__slots__`.
     debug_assert_eq!(unsafe { (vt.own_trailing)(obj.ptr) }, 0);
     let trailing = crate::objects::typeobject::nslots_of_type_header(typ);
-    // SAFETY: with HAS_INLINE_VALUES set (tested above), `alloc_object_with_values` put the
-    // meta words right after the `trailing` items (a count the type fixes) and wrote the
-    // capacity into the first meta byte; the view is borrowed no longer than `obj`.
+    // SAFETY: HAS_INLINE_VALUES is set (tested above), `vt` is the payload's vtable and
+    // `trailing` its slot count; the view is borrowed no longer than `obj`.
     unsafe {
-        let meta = (obj.ptr.as_ptr() as *mut u8).add(vt.object_size + trailing * std::mem::size_of::<usize>());
-        Some(inline_values_in(meta, *meta as usize))
+        let (meta, cap) = inline_area_after(obj.ptr, vt, trailing);
+        Some(inline_values_in(meta, cap))
     }
 }
 

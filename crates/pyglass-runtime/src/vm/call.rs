@@ -167,25 +167,13 @@ impl Vm {
         }
     }
 
-    /// Fill a new frame's fast slots from the call's arguments: `first` (if given) and
-    /// `args` straight into the parameter slots when `simple` (positional only, exact
-    /// count), else through the full binding rules.
+    /// Fill a new frame's fast slots from the call's arguments: straight into the
+    /// parameter slots when the call is positional only and fits (`fill_positional`),
+    /// else through the full binding rules.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    fn fill_args(&self, fast: &mut [Option<PyRef>], func: &PyRef, fd: &FunctionData, code: &CodeData, first: Option<&PyRef>, args: &[PyRef], kwnames: &[PyRef], simple: bool) -> PyResult<()> {
-        if simple {
-            let mut slots = fast.iter_mut();
-            if let Some(s) = first {
-                if let Some(slot) = slots.next() {
-                    *slot = Some(s.clone());
-                }
-            }
-            for (slot, v) in slots.zip(args) {
-                *slot = Some(v.clone());
-            }
-            return Ok(());
-        }
-        if kwnames.is_empty() && self.fill_positional_with_defaults(fast, fd, code, first, args) {
+    fn fill_args(&self, fast: &mut [Option<PyRef>], func: &PyRef, fd: &FunctionData, code: &CodeData, first: Option<&PyRef>, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
+        if kwnames.is_empty() && self.fill_positional(fast, fd, code, first, args) {
             return Ok(());
         }
         match first {
@@ -199,26 +187,46 @@ impl Vm {
         }
     }
 
-    /// Positional arguments only, fewer than the positional parameters, the rest from the
-    /// defaults (CPython's `CALL_PY_WITH_DEFAULTS`), for functions without `*args`,
-    /// `**kwargs` or keyword-only parameters: the slots are filled without the general
-    /// binder. False (nothing written) for any other shape.
-    fn fill_positional_with_defaults(&self, fast: &mut [Option<PyRef>], fd: &FunctionData, code: &CodeData, first: Option<&PyRef>, args: &[PyRef]) -> bool {
+    /// Positional arguments only (`first`, if given, then `args`), for functions without
+    /// `*args`, `**kwargs` or keyword-only parameters: exactly the positional parameters,
+    /// or fewer with the rest from the last defaults (CPython's `CALL_PY_EXACT_ARGS` and
+    /// `CALL_PY_WITH_DEFAULTS` shapes). The slots are filled without the general binder.
+    /// False (nothing written) for any other shape.
+    #[inline(always)]
+    fn fill_positional(&self, fast: &mut [Option<PyRef>], fd: &FunctionData, code: &CodeData, first: Option<&PyRef>, args: &[PyRef]) -> bool {
         let co = &code.code;
-        let argcount = co.argcount as usize;
         let nargs = args.len() + first.is_some() as usize;
-        if co.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0 || co.kwonlyargcount != 0 || nargs >= argcount || fast.len() < argcount {
-            return false;
+        if !co.takes_exact_positional(nargs) {
+            // Fewer arguments than parameters: the same shape but for the count.
+            let argcount = co.argcount as usize;
+            if nargs >= argcount || !co.takes_exact_positional(argcount) {
+                return false;
+            }
+            return self.fill_positional_with_defaults(fast, fd, first, args, argcount - nargs);
         }
+        let mut slots = fast.iter_mut();
+        if let Some(s) = first {
+            if let Some(slot) = slots.next() {
+                *slot = Some(s.clone());
+            }
+        }
+        for (slot, v) in slots.zip(args) {
+            *slot = Some(v.clone());
+        }
+        true
+    }
+
+    /// [`Vm::fill_positional`] when the last `missing` parameters take their defaults
+    /// (out of line: the exact-count case is the common one).
+    #[inline(never)]
+    fn fill_positional_with_defaults(&self, fast: &mut [Option<PyRef>], fd: &FunctionData, first: Option<&PyRef>, args: &[PyRef], missing: usize) -> bool {
         let defaults = fd.defaults.borrow();
         let Some(d) = defaults.as_ref() else { return false };
         let d = tuple_items(d);
-        let missing = argcount - nargs;
         if d.len() < missing {
             return false;
         }
-        let given = first.into_iter().chain(args);
-        for (slot, v) in fast.iter_mut().zip(given.chain(&d[d.len() - missing..])) {
+        for (slot, v) in fast.iter_mut().zip(first.into_iter().chain(args).chain(&d[d.len() - missing..])) {
             *slot = Some(v.clone());
         }
         true
@@ -242,17 +250,15 @@ impl Vm {
         let code = fd.code_data();
         let co = &code.code;
         let n = co.nlocalsplus();
-        let nargs = args.len() + first.is_some() as usize;
-        let simple = kwnames.is_empty() && co.takes_exact_positional(nargs);
         if co.flags & code_flags::GENERATOR != 0 {
             // The frame outlives this call: it owns a heap region.
             let mut state = FrameState { slots: FrameSlots::new_heap(n, co.stacksize as usize), ip: 0 };
-            self.fill_args(state.slots.fast_mut(), func, fd, code, first, args, kwnames, simple)?;
+            self.fill_args(state.slots.fast_mut(), func, fd, code, first, args, kwnames)?;
             let frame = Frame { code: fd.code.clone(), func: Some(func.clone()), globals: fd.globals.clone(), builtins: fd.builtins.clone(), locals: None, state };
             return Ok(crate::objects::generator::new_generator(self, frame, fd));
         }
         let mut state = FrameState { slots: self.datastack.push(n, co.stacksize as usize), ip: 0 };
-        self.fill_args(state.slots.fast_mut(), func, fd, code, first, args, kwnames, simple)?;
+        self.fill_args(state.slots.fast_mut(), func, fd, code, first, args, kwnames)?;
         self.run_function_frame(func, fd, state)
     }
 
