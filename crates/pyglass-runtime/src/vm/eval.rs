@@ -48,20 +48,20 @@ macro_rules! pop_opt {
     };
 }
 
-/// The second instruction of a quickened pair, whose first one is being run (`ip` points
-/// at the second): moves `ip` past the pair and publishes the second instruction as the
-/// one running, so that errors from here on are reported there.
+/// The second instruction of a quickened pair, whose first one is being run (the
+/// instruction pointer is at the second): moves the pointer past the pair, which makes
+/// the second instruction the one running, so that errors from here on are reported there.
 macro_rules! second {
-    ($instrs:expr, $ip:expr, $vm:expr) => {
-        match $instrs.get(*$ip) {
+    ($instrs:expr, $vm:expr) => {{
+        let at = $vm.cur_instr.get();
+        match $instrs.get(at) {
             Some(&second) => {
-                $vm.cur_instr.set(*$ip);
-                *$ip += 1;
+                $vm.cur_instr.set(at + 1);
                 second
             }
             None => return Err(Unwind::Raise($vm.bad_bytecode("quickened pair at the end of the code"))),
         }
-    };
+    }};
 }
 
 /// The value in fast slot `i`, borrowed; UnboundLocalError when it is empty.
@@ -172,27 +172,28 @@ impl Vm {
     /// that returned, yielded or raised.
     #[inline(always)]
     fn execute(&self, r: &FrameRefs<'_>, f: &mut FrameState<'_>, code: &CodeData) -> Result<FrameExit, Unwind> {
-        // The stack and the instruction pointer live in locals while the loop runs, so
-        // the compiler can keep them in registers; they go back to the frame on exit.
-        let mut ip = f.ip;
+        // The stack lives in a local while the loop runs, so the compiler can keep it in
+        // registers; the instruction pointer lives in `Vm::cur_instr`. Both go back to
+        // the frame on exit.
+        self.cur_instr.set(f.ip);
         let (fast, mut stack) = f.slots.split();
-        let res = self.execute_inner(r, fast, &mut stack, code, &mut ip);
-        f.ip = ip;
+        let res = self.execute_inner(r, fast, &mut stack, code);
+        f.ip = self.cur_instr.get();
         res
     }
 
-    /// The loop proper. The instruction pointer lives in `ip` (a register) rather than in
-    /// the frame; `execute` writes it back when the loop exits.
+    /// The loop proper. The instruction pointer is `Vm::cur_instr` itself (CPython's
+    /// `frame->instr_ptr`, which tracemalloc reads): the index of the *next* instruction,
+    /// so one load and one store per dispatch both run the loop and publish where it is.
     #[inline(always)]
-    fn execute_inner(&self, r: &FrameRefs<'_>, fast: &mut [Option<PyRef>], stack: &mut ValueStack<'_>, code: &CodeData, ip: &mut usize) -> Result<FrameExit, Unwind> {
+    fn execute_inner(&self, r: &FrameRefs<'_>, fast: &mut [Option<PyRef>], stack: &mut ValueStack<'_>, code: &CodeData) -> Result<FrameExit, Unwind> {
         let instrs = &code.instrs[..];
         loop {
-            let Some(&ins) = instrs.get(*ip) else {
+            let ip = self.cur_instr.get();
+            let Some(&ins) = instrs.get(ip) else {
                 return Err(Unwind::Raise(self.bad_bytecode("ran off the end of the code")));
             };
-            // Published for tracemalloc (CPython's `frame->instr_ptr`): one store.
-            self.cur_instr.set(*ip);
-            *ip += 1;
+            self.cur_instr.set(ip + 1);
             let arg = ins.arg() as usize;
             match ins.op() {
                 Opcode::NOP => {}
@@ -333,40 +334,40 @@ impl Vm {
                 Opcode::LOAD_FAST_ATTR => {
                     // `LOAD_FAST arg; LOAD_ATTR name` with the receiver borrowed from its slot.
                     let obj = local!(fast, arg, code, self);
-                    let name = second!(instrs, ip, self).arg() as usize;
+                    let name = second!(instrs, self).arg() as usize;
                     let v = self.load_attr_cached(obj, code, name)?;
                     stack.push(v);
                 }
                 Opcode::LOAD_FAST_STORE_ATTR => {
                     let obj = local!(fast, arg, code, self);
-                    let name = second!(instrs, ip, self).arg() as usize;
+                    let name = second!(instrs, self).arg() as usize;
                     let v = pop!(stack, self);
                     self.store_attr_cached(obj, code, name, v)?;
                 }
                 Opcode::LOAD_FAST_LOAD_FAST => {
                     let a = local!(fast, arg, code, self).clone();
-                    let i = second!(instrs, ip, self).arg() as usize;
+                    let i = second!(instrs, self).arg() as usize;
                     let b = local!(fast, i, code, self).clone();
                     stack.push(a);
                     stack.push(b);
                 }
                 Opcode::LOAD_FAST_LOAD_CONST => {
                     let a = local!(fast, arg, code, self).clone();
-                    let c = second!(instrs, ip, self).arg() as usize;
+                    let c = second!(instrs, self).arg() as usize;
                     stack.push(a);
                     stack.push(code.consts[c].clone());
                 }
                 Opcode::STORE_FAST_LOAD_FAST => {
                     let v = pop!(stack, self);
                     drop(fast[arg].replace(v));
-                    let i = second!(instrs, ip, self).arg() as usize;
+                    let i = second!(instrs, self).arg() as usize;
                     let b = local!(fast, i, code, self).clone();
                     stack.push(b);
                 }
                 Opcode::LOAD_GLOBAL_NULL => {
                     let v = self.load_global_cached(r, code, arg)?;
                     stack.push(v);
-                    second!(instrs, ip, self);
+                    second!(instrs, self);
                     stack.push(self.ctx.consts.null.clone());
                 }
                 Opcode::COMPARE_OP_JUMP => {
@@ -380,18 +381,18 @@ impl Vm {
                     };
                     drop((a, b));
                     // The jump's half: from here on errors (a failing `__bool__`) are its.
-                    let jump = second!(instrs, ip, self);
+                    let jump = second!(instrs, self);
                     let truth = match outcome {
                         Ok(t) => t,
                         Err(r) => self.truthy_fast(&r)?,
                     };
                     if truth == (jump.op() == Opcode::POP_JUMP_IF_TRUE) {
-                        *ip = jump.arg() as usize;
+                        self.cur_instr.set(jump.arg() as usize);
                     }
                 }
                 Opcode::LOAD_CONST_LOAD_FAST => {
                     let c = code.consts[arg].clone();
-                    let i = second!(instrs, ip, self).arg() as usize;
+                    let i = second!(instrs, self).arg() as usize;
                     let b = local!(fast, i, code, self).clone();
                     stack.push(c);
                     stack.push(b);
@@ -400,7 +401,7 @@ impl Vm {
                     // Nothing can rebind the slot while `__bool__` runs (no frame object
                     // reaches it), so the slot's own reference keeps the value alive.
                     let v = local!(fast, arg, code, self);
-                    let jump = second!(instrs, ip, self);
+                    let jump = second!(instrs, self);
                     let taken = match jump.op() {
                         Opcode::POP_JUMP_IF_NONE => v.is(&self.ctx.consts.none),
                         Opcode::POP_JUMP_IF_NOT_NONE => !v.is(&self.ctx.consts.none),
@@ -409,7 +410,7 @@ impl Vm {
                         _ => return Err(Unwind::Raise(self.bad_bytecode("LOAD_FAST_JUMP without a jump"))),
                     };
                     if taken {
-                        *ip = jump.arg() as usize;
+                        self.cur_instr.set(jump.arg() as usize);
                     }
                 }
                 Opcode::LOAD_ATTR => {
@@ -646,33 +647,33 @@ impl Vm {
                     let r = self.format(&v, &spec_s)?;
                     stack.push(r);
                 }
-                Opcode::JUMP_FORWARD => *ip = arg,
+                Opcode::JUMP_FORWARD => self.cur_instr.set(arg),
                 Opcode::JUMP_BACKWARD => {
-                    *ip = arg;
+                    self.cur_instr.set(arg);
                     self.check_interrupt()?;
                 }
                 Opcode::POP_JUMP_IF_FALSE => {
                     let v = pop!(stack, self);
                     if !self.truthy_fast(&v)? {
-                        *ip = arg;
+                        self.cur_instr.set(arg);
                     }
                 }
                 Opcode::POP_JUMP_IF_TRUE => {
                     let v = pop!(stack, self);
                     if self.truthy_fast(&v)? {
-                        *ip = arg;
+                        self.cur_instr.set(arg);
                     }
                 }
                 Opcode::POP_JUMP_IF_NONE => {
                     let v = pop!(stack, self);
                     if v.is(&self.ctx.consts.none) {
-                        *ip = arg;
+                        self.cur_instr.set(arg);
                     }
                 }
                 Opcode::POP_JUMP_IF_NOT_NONE => {
                     let v = pop!(stack, self);
                     if !v.is(&self.ctx.consts.none) {
-                        *ip = arg;
+                        self.cur_instr.set(arg);
                     }
                 }
                 Opcode::GET_ITER => {
@@ -686,7 +687,7 @@ impl Vm {
                         Some(v) => stack.push(v),
                         None => {
                             drop(stack.pop());
-                            *ip = arg;
+                            self.cur_instr.set(arg);
                         }
                     }
                 }
@@ -819,7 +820,7 @@ impl Vm {
                         crate::objects::generator::SendResult::Return(r) => {
                             drop(stack.pop());
                             stack.push(r);
-                            *ip = arg;
+                            self.cur_instr.set(arg);
                         }
                     }
                 }

@@ -88,9 +88,10 @@ pub struct FrameInfo {
     pub first_arg: Option<PyRef>,
     /// Set late when the frame's MAKE_CELL / COPY_FREE_VARS make the cell.
     pub class_cell: std::cell::RefCell<Option<PyRef>>,
-    /// The instruction the calling frame was running when this one was entered (the
-    /// caller's `Vm::cur_instr`, restored when this frame leaves): how `tracemalloc` finds
-    /// the line of every frame, not only the innermost one.
+    /// The calling frame's instruction pointer when this one was entered (the caller's
+    /// `Vm::cur_instr`, the index after the instruction it was running; restored when
+    /// this frame leaves): how `tracemalloc` finds the line of every frame, not only the
+    /// innermost one.
     pub caller_instr: usize,
 }
 

@@ -105,8 +105,9 @@ pub struct Vm {
     /// Code objects of the running frames with their current instruction (for `super()`
     /// and warnings); innermost last.
     pub(crate) frames: crate::object::frames::FrameRecords<frame::FrameInfo>,
-    /// Index of the instruction the innermost frame is running (stored by the eval loop
-    /// before each instruction; the callers' are in `FrameInfo::caller_instr`).
+    /// The innermost frame's instruction pointer: the index of the instruction after the
+    /// one it is running (the eval loop's own `ip`, so publishing it costs nothing; the
+    /// callers' are in `FrameInfo::caller_instr`).
     pub(crate) cur_instr: Cell<usize>,
     /// `tracemalloc`'s trace table and settings (see `vm/tracemalloc.rs`).
     pub(crate) tracemalloc: RefCell<tracemalloc::Tracer>,

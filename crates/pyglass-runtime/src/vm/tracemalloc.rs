@@ -8,9 +8,9 @@
 //!   VM's [`Tracer`]; a release removes the address. Memory allocated before tracing
 //!   started is unknown to the table and its release is ignored.
 //! - The traceback is up to `max_nframe` (filename, line) pairs of the running Python
-//!   frames, innermost first: the innermost frame's instruction is `Vm::cur_instr` (stored
-//!   by the eval loop before each instruction), an outer frame's is the `caller_instr` its
-//!   callee recorded on entry.
+//!   frames, innermost first: the innermost frame's instruction is the one before
+//!   `Vm::cur_instr` (the eval loop's instruction pointer), an outer frame's the one
+//!   before the `caller_instr` its callee recorded on entry.
 //! - Tracebacks are interned (one copy per distinct traceback) and filenames are kept as
 //!   references to the code objects' filename strings, interned by address; the table holds
 //!   a strong reference, so an address cannot be reused while it is in the table.
@@ -252,7 +252,8 @@ impl Vm {
             let mut instr = self.cur_instr.get();
             for info in frames.take(t.max_nframe) {
                 let frame = match info.code().downcast::<CodeData>() {
-                    Some(c) => (t.intern_file(&c.filename), c.code.location(instr).line),
+                    // `instr` is the frame's next instruction; the running one is before it.
+                    Some(c) => (t.intern_file(&c.filename), c.code.location(instr.saturating_sub(1)).line),
                     None => (UNKNOWN_FILE, 0),
                 };
                 key.frames.push(frame);
