@@ -315,6 +315,14 @@ impl PyRef {
         p
     }
 
+    /// Give up a reference to an immortal object (the NULL marker, `None`...) with no
+    /// code at all: an immortal's count never changes, so there is nothing to release.
+    #[inline(always)]
+    pub fn release_immortal(self) {
+        debug_assert!(self.header().is_immortal(), "release_immortal of a mortal object");
+        std::mem::forget(self);
+    }
+
     /// The payload if this object's kind is `T`.
     #[inline(always)]
     pub fn downcast<T: PyPayload>(&self) -> Option<&T> {

@@ -935,7 +935,7 @@ impl Vm {
         }
         let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, None, stack, nargs)?;
         if !bound_self {
-            drop(stack.pop()); // the NULL
+            stack.pop()?.release_immortal(); // the NULL
         }
         let func = stack.pop()?;
         let fd = func.downcast::<FunctionData>()?;
@@ -962,7 +962,7 @@ impl Vm {
         }
         let obj = crate::objects::instance::alloc_instance(self, cls, crate::objects::misc::ObjectData);
         let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, Some(obj.clone()), stack, arg)?;
-        drop(stack.pop()); // the NULL
+        stack.pop()?.release_immortal(); // the NULL (checked above)
         let cls = stack.pop()?;
         let r = self.run_function_frame(&init, fd, FrameState { slots, ip: 0 });
         drop(cls);
