@@ -315,6 +315,14 @@ impl PyRef {
         p
     }
 
+    /// Another reference to an immortal object (the NULL marker, `None`...) with no code
+    /// at all: an immortal's count never changes, so there is nothing to count.
+    #[inline(always)]
+    pub fn clone_immortal(&self) -> PyRef {
+        debug_assert!(self.header().is_immortal(), "clone_immortal of a mortal object");
+        PyRef { ptr: self.ptr }
+    }
+
     /// Give up a reference to an immortal object (the NULL marker, `None`...) with no
     /// code at all: an immortal's count never changes, so there is nothing to release.
     #[inline(always)]

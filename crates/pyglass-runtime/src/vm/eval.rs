@@ -200,7 +200,7 @@ impl Vm {
                 Opcode::POP_TOP => {
                     drop(stack.pop());
                 }
-                Opcode::PUSH_NULL => stack.push(self.ctx.consts.null.clone()),
+                Opcode::PUSH_NULL => stack.push(self.ctx.consts.null.clone_immortal()),
                 Opcode::COPY => {
                     let n = stack.len();
                     match stack.get(n.wrapping_sub(arg)) {
@@ -368,7 +368,7 @@ impl Vm {
                     let v = self.load_global_cached(r, code, arg)?;
                     stack.push(v);
                     second!(instrs, self);
-                    stack.push(self.ctx.consts.null.clone());
+                    stack.push(self.ctx.consts.null.clone_immortal());
                 }
                 Opcode::COMPARE_OP_JUMP => {
                     let b = pop!(stack, self);
@@ -422,7 +422,7 @@ impl Vm {
                     let obj = pop!(stack, self);
                     let (m, is_unbound) = self.load_method_cached(&obj, code, arg)?;
                     stack.push(m);
-                    stack.push(if is_unbound { obj } else { self.ctx.consts.null.clone() });
+                    stack.push(if is_unbound { obj } else { self.ctx.consts.null.clone_immortal() });
                 }
                 Opcode::STORE_ATTR => {
                     let obj = pop!(stack, self);
