@@ -80,12 +80,14 @@ pub struct Consts {
     /// The value-stack NULL (CPython pushes a real NULL; pyglass pushes this immortal
     /// marker, never visible to Python code).
     pub null: PyRef,
-    /// -5 ..= 256, immortal (CPython's small int cache).
-    pub small_ints: Vec<PyRef>,
+    /// -5 ..= 256, immortal (CPython's small int cache). A fixed-size array, so an
+    /// index already range-checked against the bounds needs no second check.
+    pub small_ints: Box<[PyRef; SMALL_INT_COUNT]>,
 }
 
 pub const SMALL_INT_MIN: i64 = -5;
 pub const SMALL_INT_MAX: i64 = 256;
+const SMALL_INT_COUNT: usize = (SMALL_INT_MAX - SMALL_INT_MIN + 1) as usize;
 
 pub struct Context {
     pub types: Types,
@@ -280,7 +282,7 @@ impl Context {
             null: plain(&types.object),
             empty_tuple: immortal(alloc_object(AllocSpec { typ: &types.tuple, managed_dict: false, owns_type: false }, TupleData::with_len(0), 0).unwrap_or_else(|| oom())),
             empty_str: immortal(alloc_object(AllocSpec { typ: &types.str, managed_dict: false, owns_type: false }, StrData::new(""), 0).unwrap_or_else(|| oom())),
-            small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX).map(|v| int_obj(&types.int, v)).collect(),
+            small_ints: Box::new(std::array::from_fn(|i| int_obj(&types.int, SMALL_INT_MIN + i as i64))),
         };
         let exc = crate::vm::exceptions::ExcTypes::new(&types, &new_type);
         let mk_dict = || alloc_object(AllocSpec { typ: &types.dict, managed_dict: false, owns_type: false }, DictData::new(), 0).unwrap_or_else(|| oom());
@@ -400,7 +402,7 @@ impl Context {
     #[inline(always)]
     pub fn new_int(&self, v: i64) -> PyRef {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
-            return self.consts.small_ints[(v - SMALL_INT_MIN) as usize].clone();
+            return self.consts.small_ints[(v - SMALL_INT_MIN) as usize].clone_immortal();
         }
         self.new_int_obj(IntData(IntValue::Small(v)))
     }
