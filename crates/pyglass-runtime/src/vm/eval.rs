@@ -456,10 +456,9 @@ impl Vm {
                 Opcode::BINARY_OP => {
                     let b = pop!(stack, self);
                     let a = pop!(stack, self);
-                    let op = BinaryOp::from_arg(arg as u32).unwrap_or(BinaryOp::Add);
-                    let r = match self.binary_fast(&a, &b, op) {
+                    let r = match self.binary_fast(&a, &b, arg as u32) {
                         Some(r) => r,
-                        None => self.binary_op(&a, &b, op)?,
+                        None => self.binary_op(&a, &b, BinaryOp::from_arg(arg as u32).unwrap_or(BinaryOp::Add))?,
                     };
                     stack.push(r);
                 }
@@ -1168,28 +1167,50 @@ impl Vm {
     /// Int and float arithmetic without any lookup (exact types only): small ints here,
     /// floats and mixed operands through `binary_number_fast`.
     #[inline(always)]
-    fn binary_fast(&self, a: &PyRef, b: &PyRef, op: BinaryOp) -> Option<PyRef> {
+    fn binary_fast(&self, a: &PyRef, b: &PyRef, arg: u32) -> Option<PyRef> {
+        // The operator is matched on the raw argument: decoding it into a `BinaryOp`
+        // first would be a table lookup of its own before the jump on the operator.
+        const fn n(op: BinaryOp) -> u32 {
+            op as u32
+        }
+        const ADD: u32 = n(BinaryOp::Add);
+        const IADD: u32 = n(BinaryOp::InplaceAdd);
+        const SUB: u32 = n(BinaryOp::Subtract);
+        const ISUB: u32 = n(BinaryOp::InplaceSubtract);
+        const MUL: u32 = n(BinaryOp::Multiply);
+        const IMUL: u32 = n(BinaryOp::InplaceMultiply);
+        const AND: u32 = n(BinaryOp::And);
+        const IAND: u32 = n(BinaryOp::InplaceAnd);
+        const OR: u32 = n(BinaryOp::Or);
+        const IOR: u32 = n(BinaryOp::InplaceOr);
+        const XOR: u32 = n(BinaryOp::Xor);
+        const IXOR: u32 = n(BinaryOp::InplaceXor);
+        const MOD: u32 = n(BinaryOp::Remainder);
+        const IMOD: u32 = n(BinaryOp::InplaceRemainder);
+        const FDIV: u32 = n(BinaryOp::FloorDivide);
+        const IFDIV: u32 = n(BinaryOp::InplaceFloorDivide);
+        const RSH: u32 = n(BinaryOp::Rshift);
+        const IRSH: u32 = n(BinaryOp::InplaceRshift);
         let (ta, tb) = (a.class_ptr(), b.class_ptr());
         let int_t = self.ctx.types.int.as_ptr();
         if ta == int_t && tb == int_t {
-            // SAFETY of unwrap-free access: both kinds are Int (exact int type).
             let (x, y) = (a.downcast::<IntData>()?.as_small()?, b.downcast::<IntData>()?.as_small()?);
-            let r = match op {
-                BinaryOp::Add | BinaryOp::InplaceAdd => x.checked_add(y)?,
-                BinaryOp::Subtract | BinaryOp::InplaceSubtract => x.checked_sub(y)?,
-                BinaryOp::Multiply | BinaryOp::InplaceMultiply => x.checked_mul(y)?,
-                BinaryOp::And | BinaryOp::InplaceAnd => x & y,
-                BinaryOp::Or | BinaryOp::InplaceOr => x | y,
-                BinaryOp::Xor | BinaryOp::InplaceXor => x ^ y,
-                BinaryOp::Remainder | BinaryOp::InplaceRemainder if y > 0 && x >= 0 => x % y,
-                BinaryOp::FloorDivide | BinaryOp::InplaceFloorDivide if y > 0 && x >= 0 => x / y,
-                BinaryOp::Rshift | BinaryOp::InplaceRshift if (0..64).contains(&y) => x >> y,
+            let r = match arg {
+                ADD | IADD => x.checked_add(y)?,
+                SUB | ISUB => x.checked_sub(y)?,
+                MUL | IMUL => x.checked_mul(y)?,
+                AND | IAND => x & y,
+                OR | IOR => x | y,
+                XOR | IXOR => x ^ y,
+                MOD | IMOD if y > 0 && x >= 0 => x % y,
+                FDIV | IFDIV if y > 0 && x >= 0 => x / y,
+                RSH | IRSH if (0..64).contains(&y) => x >> y,
                 _ => return None,
             };
             return Some(self.ctx.new_int(r));
         }
         // Floats, mixed float/int and int true division: the generic path's own fast case.
-        self.binary_number_fast(a, b, op)
+        self.binary_number_fast(a, b, BinaryOp::from_arg(arg)?)
     }
 }
 
