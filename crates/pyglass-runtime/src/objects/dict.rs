@@ -305,6 +305,9 @@ impl DictData {
 
     /// Look a key up. Runs `__eq__` for hash collisions with non-identical keys.
     pub fn get_item(&self, vm: &Vm, key: &PyRef) -> PyResult<Option<PyRef>> {
+        if is_exact_str(key) && self.str_keys_only() {
+            return Ok(self.get_str_key(key));
+        }
         let hash = vm.hash(key)?;
         self.get_item_hashed(vm, key, hash)
     }
@@ -367,6 +370,10 @@ impl DictData {
     }
 
     pub fn set_item(&self, vm: &Vm, key: PyRef, value: PyRef) -> PyResult<()> {
+        if is_exact_str(&key) && self.str_keys_only() {
+            self.set_str_key(key, value);
+            return Ok(());
+        }
         let hash = vm.hash(&key)?;
         self.set_item_hashed(vm, key, hash, value)
     }
@@ -461,6 +468,15 @@ impl DictData {
             Ok(Probe::Found(pos)) => t.entries[pos].as_ref().map(|e| e.value.clone()),
             _ => None,
         }
+    }
+
+    /// Every key is an exact str, or there is none: an exact str key is then found or
+    /// placed by str comparison alone (no `__hash__` or `__eq__` can run, as in CPython's
+    /// unicode-keys lookup), which is what `get_str_key` and `set_str_key` do.
+    #[inline]
+    fn str_keys_only(&self) -> bool {
+        let t = self.table.borrow();
+        t.unicode || t.used == 0
     }
 
     /// Look up by an (ideally interned) str key object without running Python code.

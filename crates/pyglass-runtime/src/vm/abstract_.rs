@@ -929,6 +929,15 @@ impl Vm {
     }
 
     pub fn getitem(&self, container: &PyRef, key: &PyRef) -> PyResult {
+        // An exact dict (no `__missing__`, no overridden `__getitem__`): straight to it.
+        if container.class_ptr() == self.ctx.types.dict.as_ptr() {
+            if let Some(d) = container.downcast::<DictData>() {
+                return match d.get_item(self, key)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.key_error(key)),
+                };
+            }
+        }
         let t = container.class();
         if is_static_type(&t) {
             if let Some(r) = crate::builtins::native::native_getitem(self, container, key)? {
@@ -949,6 +958,11 @@ impl Vm {
     }
 
     pub fn setitem(&self, container: &PyRef, key: &PyRef, value: PyRef) -> PyResult<()> {
+        if container.class_ptr() == self.ctx.types.dict.as_ptr() {
+            if let Some(d) = container.downcast::<DictData>() {
+                return d.set_item(self, key.clone(), value);
+            }
+        }
         let t = container.class();
         if is_static_type(&t) {
             if crate::builtins::native::native_setitem(self, container, key, Some(value.clone()))? {
