@@ -93,13 +93,8 @@ impl Vm {
 
     #[inline(never)]
     fn is_true_general(&self, v: &PyRef) -> PyResult<bool> {
-        if v.class_ptr() == self.ctx.types.float.as_ptr() {
-            if let Some(f) = v.downcast::<FloatData>() {
-                return Ok(f.0 != 0.0);
-            }
-        }
-        let t = v.class();
-        if is_static_type(&t) {
+        // Built-in types by their payload, before any reference to the type is taken.
+        if type_is_static(v) {
             match v.kind() {
                 Kind::Int => return Ok(!v.downcast::<IntData>().is_some_and(|i| i.value().is_zero())),
                 Kind::Float => return Ok(v.downcast::<FloatData>().is_some_and(|f| f.0 != 0.0)),
@@ -113,6 +108,7 @@ impl Vm {
                 return Ok(false);
             }
         }
+        let t = v.class();
         if let Some(m) = lookup_str(&t, "__bool__") {
             let r = self.call(&m, &[v.clone()])?;
             if !r.class().is(&self.ctx.types.bool_) {
