@@ -162,18 +162,31 @@ impl Vm {
     /// of their own (no `__dict__`: not a function, module or type), no `__getattribute__`
     /// hook, and the name is a built-in instance method. Out of line: the eval loop's code
     /// generation is sensitive to what is inlined into it.
+    ///
+    /// This function holds the hit path only (no register saves around it); the rest is
+    /// [`Vm::load_method_static_slow`].
     #[inline(never)]
     fn load_method_static(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult<(PyRef, bool)> {
+        if let (Some(ways), Some(name)) = (code.attr_cache.get(arg), code.names.get(arg)) {
+            let key = obj.class_ptr() as usize as u64 | STATIC_KEY;
+            if let Some(c) = self.attr_entry(ways, key) {
+                if let Some(m) = mro_value_at(crate::objects::typeobject::type_data_of_obj(obj), c.nkeys as usize, c.index, name) {
+                    return Ok((m, true));
+                }
+            }
+        }
+        self.load_method_static_slow(obj, code, arg)
+    }
+
+    /// [`Vm::load_method_static`] when its hit path does not apply: the generic lookup,
+    /// remembering where the method was found when that cannot change.
+    #[inline(never)]
+    fn load_method_static_slow(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult<(PyRef, bool)> {
         let name = &code.names[arg];
         let Some(ways) = code.attr_cache.get(arg) else {
             return self.load_method(obj, name);
         };
         let key = obj.class_ptr() as usize as u64 | STATIC_KEY;
-        if let Some(c) = self.attr_entry(ways, key) {
-            if let Some(m) = mro_value_at(crate::objects::typeobject::type_data_of_obj(obj), c.nkeys as usize, c.index, name) {
-                return Ok((m, true));
-            }
-        }
         let r = self.load_method(obj, name)?;
         let (m, unbound) = &r;
         if *unbound && m.is_kind(Kind::MethodDescriptor) && !matches!(obj.kind(), Kind::Type | Kind::Module | Kind::Super | Kind::Function) {
