@@ -193,6 +193,17 @@ pub struct MethodDescrData {
     pub owner: PyRef,
     pub kind: MethodKind,
     pub doc: Option<&'static str>,
+    /// A method the VM runs without calling `func` (CPython's callable cache behind
+    /// `CALL_LIST_APPEND`), when the receiver is exactly of type `owner`.
+    pub inline: InlineMethod,
+}
+
+/// Built-in methods the VM calls directly (see `Vm::call_method_descr`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum InlineMethod {
+    None,
+    /// `list.append`.
+    ListAppend,
 }
 
 // SAFETY: Kind::MethodDescriptor is used by no other payload type.

@@ -107,6 +107,13 @@ impl Vm {
     pub(crate) fn call_method_descr(&self, callable: &PyRef, args: &[PyRef]) -> PyResult {
         if let Some(md) = callable.downcast::<MethodDescrData>() {
             if md.kind == MethodKind::Instance && args.first().is_some_and(|s| s.class_ptr() == md.owner.as_ptr()) {
+                // `lst.append(x)` on an exact list (CPython's CALL_LIST_APPEND).
+                if md.inline == crate::objects::function::InlineMethod::ListAppend && args.len() == 2 {
+                    if let Some(l) = args[0].downcast::<crate::objects::list::ListData>() {
+                        l.append(args[1].clone());
+                        return Ok(self.ctx.consts.none.clone_immortal());
+                    }
+                }
                 return self.call_native(md.func, args, &[]);
             }
         }

@@ -6,7 +6,7 @@
 use crate::object::core::{alloc_fixed, alloc_object, vtable_of, AllocSpec};
 use crate::object::{Kind, PyPayload, PyRef};
 use crate::objects::dict::DictData;
-use crate::objects::function::{GetSetDescrData, Getter, MethodDescrData, MethodKind, Setter};
+use crate::objects::function::{GetSetDescrData, Getter, InlineMethod, MethodDescrData, MethodKind, Setter};
 use crate::objects::int::{IntData, IntValue};
 use crate::objects::misc::ObjectData;
 use crate::objects::str::StrData;
@@ -488,7 +488,8 @@ impl Context {
                 MethodKind::Class => &self.types.classmethod_descriptor,
                 _ => &self.types.method_descriptor,
             };
-            let descr = self.alloc(descr_type, MethodDescrData { name: d.name, func: d.func, owner: typ.clone(), kind: d.kind, doc: None });
+            let inline = if typ.is(&self.types.list) && d.name == "append" && d.kind == MethodKind::Instance { InlineMethod::ListAppend } else { InlineMethod::None };
+            let descr = self.alloc(descr_type, MethodDescrData { name: d.name, func: d.func, owner: typ.clone(), kind: d.kind, doc: None, inline });
             td.dict().set_str_key(self.intern(d.name), descr);
         }
     }
