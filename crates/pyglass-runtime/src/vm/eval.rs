@@ -1050,19 +1050,25 @@ impl Vm {
         Err(self.name_error(name))
     }
 
+    /// The value in cell slot `i` (LOAD_DEREF). The error is built out of line, so that
+    /// the hit saves no registers.
     fn cell_get(&self, fast: &[Option<PyRef>], code: &CodeData, i: usize) -> PyResult {
-        let cell = fast[i].as_ref().and_then(|c| c.downcast::<CellData>().map(|cd| cd.0.borrow().clone()));
+        let cell = fast.get(i).and_then(|c| c.as_ref()).and_then(|c| c.downcast::<CellData>().map(|cd| cd.0.borrow().clone()));
         match cell {
             Some(Some(v)) => Ok(v),
-            _ => {
-                let name = &code.code.localsplus_names[i];
-                let is_free = i >= code.free_start;
-                if is_free {
-                    Err(self.new_error(&self.ctx.exc.name_error, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope")))
-                } else {
-                    Err(self.new_error(&self.ctx.exc.unbound_local_error, &format!("cannot access local variable '{name}' where it is not associated with a value")))
-                }
-            }
+            _ => Err(self.empty_cell(code, i)),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn empty_cell(&self, code: &CodeData, i: usize) -> PyErr {
+        let name = code.code.localsplus_names.get(i).map(|n| n.as_str()).unwrap_or("?");
+        let is_free = i >= code.free_start;
+        if is_free {
+            self.new_error(&self.ctx.exc.name_error, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        } else {
+            self.new_error(&self.ctx.exc.unbound_local_error, &format!("cannot access local variable '{name}' where it is not associated with a value"))
         }
     }
 
