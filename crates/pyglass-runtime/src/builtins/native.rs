@@ -754,7 +754,9 @@ pub fn native_contains(vm: &Vm, c: &PyRef, item: &PyRef) -> PyResult<Option<bool
         Kind::Range => {
             let r = c.downcast::<RangeData>().expect("kind checked");
             match item.downcast::<IntData>() {
-                Some(i) if !item.class().is(&vm.ctx.types.bool_) || true => {
+                // Exact ints and bools by arithmetic (CPython's range_contains); int
+                // subclasses, whose `__eq__` may differ, by comparing each element.
+                Some(i) if item.class_ptr() == vm.ctx.types.int.as_ptr() || item.class_ptr() == vm.ctx.types.bool_.as_ptr() => {
                     let v = i.value();
                     let len = r.len();
                     if len.is_zero() {
