@@ -28,6 +28,15 @@ pub struct CodeData {
     pub has_cells: bool,
     /// The fast slot holding the `__class__` cell (methods using zero-argument `super()`).
     pub class_cell_slot: Option<usize>,
+    /// The number of arguments a call must pass, all positional, to fill the parameters
+    /// exactly (no generator, no `*args`, `**kwargs` or keyword-only parameters); `usize::MAX`
+    /// when the code is not that simple. With the next two, what the calls' fast paths
+    /// test, read without going through `code`.
+    pub exact_args: usize,
+    /// `code.nlocalsplus()`.
+    pub nlocalsplus: usize,
+    /// `code.stacksize`.
+    pub stacksize: usize,
     /// One LOAD_GLOBAL cache entry per name (see `vm/eval.rs::load_global`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// One LOAD_ATTR/STORE_ATTR cache entry per name (see `vm/attr_cache.rs`).

@@ -926,13 +926,12 @@ impl Vm {
         let callable = &stack[base];
         let fd = callable.downcast::<FunctionData>()?;
         let code = fd.code_data();
-        let co = &code.code;
         let bound_self = !stack[base + 1].is(&self.ctx.consts.null);
         let nargs = arg + bound_self as usize;
-        if co.is_generator() || !co.takes_exact_positional(nargs) {
+        if nargs != code.exact_args {
             return None;
         }
-        let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, None, stack, nargs)?;
+        let slots = self.datastack.push_call(code.nlocalsplus, code.stacksize, None, stack, nargs)?;
         if !bound_self {
             stack.pop()?.release_immortal(); // the NULL
         }
@@ -955,12 +954,12 @@ impl Vm {
         }
         let init = self.cached_init(crate::objects::typeobject::type_data(cls))?;
         let fd = init.downcast::<FunctionData>()?;
-        let co = &fd.code_data().code;
-        if co.is_generator() || !co.takes_exact_positional(arg + 1) {
+        let code = fd.code_data();
+        if arg + 1 != code.exact_args {
             return None;
         }
         let obj = crate::objects::instance::alloc_instance(self, cls, crate::objects::misc::ObjectData);
-        let slots = self.datastack.push_call(co.nlocalsplus(), co.stacksize as usize, Some(obj.clone()), stack, arg)?;
+        let slots = self.datastack.push_call(code.nlocalsplus, code.stacksize, Some(obj.clone()), stack, arg)?;
         stack.pop()?.release_immortal(); // the NULL (checked above)
         let cls = stack.pop()?;
         let r = self.run_function_frame(&init, fd, FrameState { slots, ip: 0 });

@@ -48,7 +48,13 @@ impl Vm {
         let qualname = self.ctx.new_str(&code.qualname);
         let global_cache = (0..code.names.len()).map(|_| std::cell::Cell::new(crate::objects::function::GlobalCache::EMPTY)).collect();
         let attr_cache = (0..code.names.len()).map(|_| std::array::from_fn(|_| std::cell::Cell::new(crate::objects::function::AttrCache::EMPTY))).collect();
-        self.ctx.alloc(&self.ctx.types.code, CodeData { instrs: pyglass_bytecode::quicken::quicken(&code.instructions), code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, global_cache, attr_cache })
+        let argcount = code.argcount as usize;
+        let exact_args = if !code.is_generator() && code.takes_exact_positional(argcount) { argcount } else { usize::MAX };
+        let (nlocalsplus, stacksize) = (code.nlocalsplus(), code.stacksize as usize);
+        self.ctx.alloc(
+            &self.ctx.types.code,
+            CodeData { instrs: pyglass_bytecode::quicken::quicken(&code.instructions), code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, exact_args, nlocalsplus, stacksize, global_cache, attr_cache },
+        )
     }
 
     fn make_const(&self, c: &Constant) -> PyRef {
