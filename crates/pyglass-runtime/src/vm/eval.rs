@@ -1059,16 +1059,16 @@ impl Vm {
         }
     }
 
+    /// The error for an empty cell: a free variable's NameError, or a local's
+    /// UnboundLocalError as for an empty fast slot.
     #[cold]
     #[inline(never)]
     fn empty_cell(&self, code: &CodeData, i: usize) -> PyErr {
-        let name = code.code.localsplus_names.get(i).map(|n| n.as_str()).unwrap_or("?");
-        let is_free = i >= code.free_start;
-        if is_free {
-            self.new_error(&self.ctx.exc.name_error, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
-        } else {
-            self.new_error(&self.ctx.exc.unbound_local_error, &format!("cannot access local variable '{name}' where it is not associated with a value"))
+        if i < code.free_start {
+            return self.unbound_local(code, i);
         }
+        let name = local_name(code, i);
+        self.new_error(&self.ctx.exc.name_error, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
     }
 
     fn cell_set(&self, fast: &[Option<PyRef>], i: usize, v: Option<PyRef>) {
@@ -1079,7 +1079,7 @@ impl Vm {
     }
 
     fn unbound_local(&self, code: &CodeData, i: usize) -> PyErr {
-        let name = &code.code.localsplus_names[i];
+        let name = local_name(code, i);
         self.new_error(&self.ctx.exc.unbound_local_error, &format!("cannot access local variable '{name}' where it is not associated with a value"))
     }
 
@@ -1217,6 +1217,11 @@ impl Vm {
         // Floats, mixed float/int and int true division: the generic path's own fast case.
         self.binary_number_fast(a, b, BinaryOp::from_arg(arg)?)
     }
+}
+
+/// The name of fast slot `i` for error messages ("?" for a slot the code does not have).
+fn local_name(code: &CodeData, i: usize) -> &str {
+    code.code.localsplus_names.get(i).map_or("?", |n| n.as_str())
 }
 
 #[inline(always)]
