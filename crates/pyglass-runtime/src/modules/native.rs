@@ -98,6 +98,7 @@ pub fn new_class(vm: &Vm, def: &ClassDef<'_>) -> PyRef {
             vtable: vtable_of::<NativeData>(),
             instance_kind: Kind::NativeData,
             nslots: Cell::new(0),
+            inline_base: crate::objects::typeobject::inline_base(vtable_of::<NativeData>(), 0),
             native_new: Cell::new(def.new),
             version: Cell::new(0),
             shared_keys: PyCell::new(Vec::new()),

@@ -509,10 +509,15 @@ pub fn alloc_fixed<T: PyPayload>(typ: &PyRef, payload: T) -> Option<PyRef> {
 /// Most inline attribute values an object can carry (CPython's `SHARED_KEYS_MAX_SIZE`).
 pub const MAX_INLINE_VALUES: usize = 30;
 
-/// Words taken by inline values of capacity `cap`: the meta bytes (capacity, length,
-/// insertion order) rounded up to words, then one word per value.
+/// Insertion-order bytes kept in the first meta word, after the capacity and length.
+const HEAD_ORDER: usize = 6;
+
+/// Words taken by inline values of capacity `cap`: one head word (capacity, length and the
+/// first [`HEAD_ORDER`] insertion-order bytes), one word per value, then the rest of the
+/// insertion order rounded up to words. (The same total as all the meta bytes rounded up
+/// to words, but value `i` is at a fixed distance from the head whatever the capacity.)
 fn inline_words(cap: usize) -> usize {
-    (2 + cap).div_ceil(8) + cap
+    1 + cap + cap.saturating_sub(HEAD_ORDER).div_ceil(8)
 }
 
 /// [`alloc_object`] with room for `inline_cap` inline attribute values after the trailing
@@ -573,20 +578,22 @@ pub fn alloc_object_with_values<T: PyPayload>(spec: AllocSpec<'_>, payload: T, t
             std::ptr::write(items.add(i), None);
         }
         if inline > 0 {
-            // Meta words zeroed (length 0), capacity in the first byte, values empty.
-            let meta = items.add(trailing) as *mut u8;
-            let meta_words = inline - inline_cap;
-            // At most four words (`inline_words(MAX_INLINE_VALUES)`), zeroed as words.
-            debug_assert!(meta_words <= 4);
-            for i in 0..4 {
-                if i < meta_words {
-                    std::ptr::write((meta as *mut usize).add(i), 0);
-                }
-            }
-            *meta = inline_cap as u8;
-            let values = items.add(trailing + meta_words);
+            // Head word: capacity in the first byte, length 0. Values empty. The order
+            // words after the values (at most three) zeroed as words.
+            let head = items.add(trailing) as *mut usize;
+            std::ptr::write(head, 0);
+            *(head as *mut u8) = inline_cap as u8;
+            let values = items.add(trailing + 1);
             for i in 0..inline_cap {
                 std::ptr::write(values.add(i), None);
+            }
+            let tail = head.add(1 + inline_cap);
+            let tail_words = inline - 1 - inline_cap;
+            debug_assert!(tail_words <= 3);
+            for i in 0..3 {
+                if i < tail_words {
+                    std::ptr::write(tail.add(i), 0);
+                }
             }
         }
         let r = PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) };
@@ -758,7 +765,7 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
     // trailing count and inline capacity, which the object records itself).
     unsafe {
         if let Some((meta, cap)) = inline_area {
-            let values = inline_values_ptr(meta, cap);
+            let values = inline_values_ptr(meta);
             for i in 0..cap {
                 std::ptr::drop_in_place(values.add(i));
             }
@@ -896,22 +903,25 @@ unsafe fn inline_area_after(p: NonNull<ObjHeader>, vt: &VTable, trailing: usize)
 }
 
 /// The inline attribute values of an instance (CPython 3.13's `PyDictValues` embedded in
-/// the object). `meta[0]` is the capacity, `meta[1]` the number of present values and
-/// `meta[2..2 + len]` their shared-keys indices in insertion order; `values[i]` is the value
+/// the object). A head word holds the capacity, the number of present values and the
+/// first six of their shared-keys indices in insertion order; the values follow it, then
+/// the rest of the insertion order (capacities above six). `values[i]` is the value
 /// of the class's shared key `i` (`None`: not set or deleted).
 pub struct InlineValues<'a> {
-    meta: &'a [Cell<u8>],
+    /// The head word's bytes: capacity, length, insertion order `0..HEAD_ORDER`.
+    meta: &'a [Cell<u8>; 8],
+    /// The values; after them, the insertion order `HEAD_ORDER..capacity` ([`Self::tail`]).
     values: &'a [Cell<Option<PyRef>>],
 }
 
-/// Where the values of an inline area (`meta`, capacity `cap`) start: after the meta words.
+/// Where the values of an inline area (head word at `meta`) start: right after the head.
 ///
 /// # Safety
-/// `meta` and `cap` come from [`inline_area_after`] (or the same computation) for a live object.
+/// `meta` comes from [`inline_area_after`] (or the same computation) for a live object.
 #[inline(always)]
-unsafe fn inline_values_ptr(meta: *mut u8, cap: usize) -> *mut Option<PyRef> {
-    // SAFETY: the area is `inline_words(cap)` words long, meta words first (caller).
-    unsafe { meta.add((inline_words(cap) - cap) * std::mem::size_of::<usize>()) as *mut Option<PyRef> }
+unsafe fn inline_values_ptr(meta: *mut u8) -> *mut Option<PyRef> {
+    // SAFETY: the area is `inline_words(cap)` words long, the head word first (caller).
+    unsafe { meta.add(std::mem::size_of::<usize>()) as *mut Option<PyRef> }
 }
 
 /// The [`InlineValues`] view of an inline area.
@@ -921,16 +931,14 @@ unsafe fn inline_values_ptr(meta: *mut u8, cap: usize) -> *mut Option<PyRef> {
 /// that outlives `'a`.
 #[inline(always)]
 unsafe fn inline_values_in<'a>(meta: *mut u8, cap: usize) -> InlineValues<'a> {
-    // SAFETY: the area holds `inline_words(cap)` initialised words: meta bytes (2 + cap of
-    // them used) then `cap` values, all within the allocation and borrowed no longer than
-    // the object (caller). `Cell<u8>` / `Cell<Option<PyRef>>` have the layouts of `u8` /
-    // `Option<PyRef>`; access is single-threaded (invariant 4).
+    // SAFETY: the area holds `inline_words(cap)` initialised words: the head word, `cap`
+    // values, then the order bytes beyond the head's (`cap - HEAD_ORDER` of them used), all
+    // within the allocation and borrowed no longer than the object (caller). `Cell<u8>` /
+    // `Cell<Option<PyRef>>` have the layouts of `u8` / `Option<PyRef>`; access is
+    // single-threaded (invariant 4).
     unsafe {
-        let values = inline_values_ptr(meta, cap) as *const Cell<Option<PyRef>>;
-        InlineValues {
-            meta: std::slice::from_raw_parts(meta as *const Cell<u8>, 2 + cap),
-            values: std::slice::from_raw_parts(values, cap),
-        }
+        let values = inline_values_ptr(meta) as *const Cell<Option<PyRef>>;
+        InlineValues { meta: &*(meta as *const [Cell<u8>; 8]), values: std::slice::from_raw_parts(values, cap) }
     }
 }
 
@@ -964,18 +972,54 @@ pub fn live_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
             return None;
         }
     }
+    // SAFETY: HAS_INLINE_VALUES is set (tested above).
+    Some(unsafe { inline_values_at_type_base(obj) })
+}
+
+/// [`live_inline_values`] for the attribute caches' hit paths: `None` as well when the
+/// object's pre-header is not an instance's usual one (a managed dict and a GC head), which
+/// their slow paths handle. The dict word is then at a fixed place: one flags test and one
+/// load decide.
+#[inline(always)]
+pub fn cached_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
+    const USUAL: u16 = layout_bits::HAS_INLINE_VALUES | layout_bits::HAS_MANAGED_DICT | layout_bits::HAS_GC_HEAD;
+    if obj.header().flags() & USUAL != USUAL {
+        return None;
+    }
+    // SAFETY: with both pre-header parts present, the managed dict word (an initialised
+    // `Option<PyRef>`, read here as a nullable pointer) is the first of the three
+    // pre-header words (`pre_header_size_of`).
+    let word = unsafe { *((obj.ptr.as_ptr() as *const u8).sub(GC_HEAD_SIZE + MANAGED_DICT_SIZE) as *const usize) };
+    if word != 0 {
+        return None;
+    }
+    // SAFETY: HAS_INLINE_VALUES is set (tested above).
+    Some(unsafe { inline_values_at_type_base(obj) })
+}
+
+/// The inline values of `obj`, found through its type's `inline_base`.
+///
+/// # Safety
+/// `obj` has `HAS_INLINE_VALUES`.
+#[inline(always)]
+unsafe fn inline_values_at_type_base(obj: &PyRef) -> InlineValues<'_> {
     // SAFETY: `ob_type` of a live object points at a live type object (see `PyRef::class`).
-    let typ = unsafe { &*(h.type_ptr()) };
-    let vt = crate::objects::typeobject::vtable_of_type_header(typ);
+    let typ = unsafe { &*(obj.header().type_ptr()) };
     // Inline values are only given to payloads without trailing items of their own
-    // (`alloc_object_with_values`), so the trailing items are the type's `__slots__`.
-    debug_assert_eq!(unsafe { (vt.own_trailing)(obj.ptr) }, 0);
-    let trailing = crate::objects::typeobject::nslots_of_type_header(typ);
-    // SAFETY: HAS_INLINE_VALUES is set (tested above), `vt` is the payload's vtable and
-    // `trailing` its slot count; the view is borrowed no longer than `obj`.
+    // (`alloc_object_with_values`), so the trailing items are the type's `__slots__`, and
+    // the area starts where the type says (`TypeData::inline_base`: payload size and slot
+    // count, which `__class__` assignment keeps).
+    debug_assert_eq!(unsafe { (vtable_of_obj(obj.ptr).own_trailing)(obj.ptr) }, 0);
+    debug_assert_eq!(
+        crate::objects::typeobject::inline_base_of_type_header(typ),
+        vtable_of_obj(obj.ptr).object_size + crate::objects::typeobject::nslots_of_type_header(typ) * std::mem::size_of::<usize>()
+    );
+    let base = crate::objects::typeobject::inline_base_of_type_header(typ);
+    // SAFETY: HAS_INLINE_VALUES is set (caller), so the head word is at `base` and holds the
+    // capacity in its first byte; the view is borrowed no longer than `obj`.
     unsafe {
-        let (meta, cap) = inline_area_after(obj.ptr, vt, trailing);
-        Some(inline_values_in(meta, cap))
+        let meta = (obj.ptr.as_ptr() as *mut u8).add(base);
+        inline_values_in(meta, *meta as usize)
     }
 }
 
@@ -993,9 +1037,27 @@ impl InlineValues<'_> {
     fn set_len(&self, n: usize) {
         self.meta[1].set(n as u8);
     }
+    /// Insertion-order byte `k` (`k < capacity`).
+    #[inline(always)]
+    fn order_cell(&self, k: usize) -> &Cell<u8> {
+        if k < HEAD_ORDER {
+            &self.meta[2 + k]
+        } else {
+            &self.tail()[k - HEAD_ORDER]
+        }
+    }
+    /// The insertion order beyond the head word's: right after the values.
+    #[cold]
+    fn tail(&self) -> &[Cell<u8>] {
+        let cap = self.values.len();
+        // SAFETY: the inline area is `inline_words(cap)` words: after the head and the `cap`
+        // values come `cap - HEAD_ORDER` order bytes (rounded up to words), initialised at
+        // allocation and part of the same object, which outlives `self`.
+        unsafe { std::slice::from_raw_parts(self.values.as_ptr().add(cap) as *const Cell<u8>, cap.saturating_sub(HEAD_ORDER)) }
+    }
     /// Shared-keys indices of the present values, in insertion order.
     pub fn order(&self) -> Vec<usize> {
-        self.meta[2..2 + self.len()].iter().map(|c| c.get() as usize).collect()
+        (0..self.len()).map(|k| self.order_cell(k).get() as usize).collect()
     }
     /// A new reference to value `i`.
     #[inline]
@@ -1015,7 +1077,7 @@ impl InlineValues<'_> {
         let old = self.values[i].replace(Some(v));
         if old.is_none() {
             let n = self.len();
-            self.meta[2 + n].set(i as u8);
+            self.order_cell(n).set(i as u8);
             self.set_len(n + 1);
         }
         old
@@ -1024,10 +1086,9 @@ impl InlineValues<'_> {
     pub fn remove(&self, i: usize) -> Option<PyRef> {
         let old = self.values.get(i)?.take()?;
         let n = self.len();
-        let order = &self.meta[2..2 + n];
-        if let Some(pos) = order.iter().position(|c| c.get() as usize == i) {
+        if let Some(pos) = (0..n).position(|k| self.order_cell(k).get() as usize == i) {
             for k in pos..n - 1 {
-                order[k].set(order[k + 1].get());
+                self.order_cell(k).set(self.order_cell(k + 1).get());
             }
             self.set_len(n - 1);
         }
@@ -1104,6 +1165,25 @@ pub(crate) fn free_static_types(types: Vec<PyRef>) {
             if let Some((layout, pre)) = layout_for(vt, pre, 0) {
                 crate::object::memory::obj_free((p.as_ptr() as *mut u8).sub(pre), layout);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The head word, the values and the rest of the order take as many words as the meta
+    /// bytes rounded up to words plus the values (the layout before the head word), and the
+    /// order after the values has room for every index beyond the head's.
+    #[test]
+    fn inline_words_cover_values_and_order() {
+        for cap in 1..=MAX_INLINE_VALUES {
+            let words = inline_words(cap);
+            assert_eq!(words, (2 + cap).div_ceil(8) + cap, "cap {cap}");
+            let tail_bytes = (words - 1 - cap) * std::mem::size_of::<usize>();
+            assert!(tail_bytes >= cap.saturating_sub(HEAD_ORDER), "cap {cap}");
+            assert!(words - 1 - cap <= 3, "cap {cap}: alloc zeroes at most three tail words");
         }
     }
 }

@@ -18,10 +18,12 @@
 //!            ├──────────────────────────┤
 //!            │ trailing items           │  tuple items or __slots__ values: [Option<PyRef>]
 //!            ├──────────────────────────┤  only with HAS_INLINE_VALUES:
-//!            │ inline values meta       │  capacity (u8), length (u8), insertion order
-//!            │                          │  ([u8; capacity]), padded to whole words
+//!            │ inline values head (8)   │  capacity (u8), length (u8), insertion order
+//!            │                          │  of the first 6 values ([u8; 6])
 //!            │ inline values            │  [Option<PyRef>; capacity], indexed like the
-//!            └──────────────────────────┘  class's shared keys
+//!            │                          │  class's shared keys (value i at head + 8 + 8i)
+//!            │ rest of the order        │  capacity > 6 only: [u8; capacity - 6], padded
+//!            └──────────────────────────┘  to whole words
 //! ```
 //!
 //! The header mirrors CPython 3.13's free-threaded `PyObject` so that switching modes at

@@ -61,15 +61,26 @@ pub struct AttrCache {
     pub index: usize,
     pub load: bool,
     pub store: bool,
+    /// `index` when loads may read the inline value directly (`load` and an inline name),
+    /// else `NO_SLOT`, which no capacity exceeds: the hit paths test it against the
+    /// instance's capacity alone.
+    pub load_slot: u8,
+    /// As `load_slot`, for stores.
+    pub store_slot: u8,
     /// How many shared keys the type had when the entry was made: while it still has that
     /// many, a `NOT_INLINE` name is not a key, so an instance without a materialized dict
     /// cannot hold it (LOAD_METHOD skips the instance).
     pub nkeys: u32,
 }
 
+const _: () = assert!(std::mem::size_of::<AttrCache>() == 32);
+const _: () = assert!(crate::object::core::MAX_INLINE_VALUES < AttrCache::NO_SLOT as usize);
+
 impl AttrCache {
-    pub const EMPTY: AttrCache = AttrCache { type_version: 0, epoch: 0, index: 0, load: false, store: false, nkeys: 0 };
+    pub const EMPTY: AttrCache = AttrCache { type_version: 0, epoch: 0, index: 0, load: false, store: false, load_slot: Self::NO_SLOT, store_slot: Self::NO_SLOT, nkeys: 0 };
     pub const NOT_INLINE: usize = usize::MAX;
+    /// `load_slot`/`store_slot` of an entry that does not allow the direct access.
+    pub const NO_SLOT: u8 = u8::MAX;
 }
 
 /// Entries per name: a site that sees instances of a few classes (subclasses sharing a

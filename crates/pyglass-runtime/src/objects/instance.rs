@@ -410,6 +410,7 @@ pub fn type_new_kw(vm: &Vm, meta: &PyRef, name: &str, bases: Vec<PyRef>, ns: &Py
             vtable: solid_td.vtable,
             instance_kind: solid_td.instance_kind,
             nslots: Cell::new(base_slots + slot_names.len()),
+            inline_base: crate::objects::typeobject::inline_base(solid_td.vtable, base_slots + slot_names.len()),
             native_new: Cell::new(None),
             version: Cell::new(vm.ctx.new_type_version()),
             shared_keys: PyCell::new(if flags & type_flags::INLINE_VALUES != 0 { init_attribute_names(dd) } else { Vec::new() }),

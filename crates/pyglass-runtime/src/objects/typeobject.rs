@@ -57,6 +57,10 @@ pub struct TypeData {
     pub instance_kind: Kind,
     /// Number of `__slots__` values trailing each instance.
     pub nslots: Cell<usize>,
+    /// Where an instance's inline values start (their head word), in bytes from its header:
+    /// after the payload and the `__slots__` values ([`inline_base`]). Fixed with
+    /// `vtable` and `nslots` when the type is made; the attribute caches' hit paths read it.
+    pub inline_base: usize,
     /// Native constructor inherited from the nearest built-in base.
     pub native_new: Cell<Option<NativeNew>>,
     /// Bumped whenever the type or a base changes (attribute caches check it).
@@ -128,6 +132,17 @@ pub(crate) fn type_data_of_obj(obj: &PyRef) -> &TypeData {
     // object, kept alive at least as long as the object (heap types by the instance's
     // strong reference, static types being immortal).
     type_data_of_header(unsafe { &*obj.class_ptr() })
+}
+
+/// [`TypeData::inline_base`] for instances with payload vtable `vt` and `nslots` slots.
+pub fn inline_base(vt: &VTable, nslots: usize) -> usize {
+    vt.object_size + nslots * std::mem::size_of::<usize>()
+}
+
+/// Where the inline values of instances of the type whose header is `typ` start.
+#[inline(always)]
+pub(crate) fn inline_base_of_type_header(typ: &ObjHeader) -> usize {
+    type_data_of_header(typ).inline_base
 }
 
 /// The payload vtable of instances of the type whose header is `typ`.

@@ -13,6 +13,7 @@
 
 use crate::object::{Kind, PyRef};
 use crate::objects::function::{AttrCache, CodeData, ATTR_CACHE_WAYS};
+use crate::object::core::cached_inline_values;
 use crate::objects::instance::{live_inline_values, shared_key_index};
 use crate::objects::typeobject::{lookup, mro_position, mro_value_at, type_data, type_flags};
 use crate::vm::{PyResult, Vm};
@@ -67,10 +68,9 @@ impl Vm {
     pub(crate) fn load_attr_cached(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {
         if let Some((ways, version)) = self.attr_ways(code, arg, obj) {
             if let Some(c) = self.attr_entry(ways, version) {
-                if c.load && c.index != AttrCache::NOT_INLINE {
-                    if let Some(v) = live_inline_values(obj).and_then(|iv| iv.get(c.index)) {
-                        return Ok(v);
-                    }
+                // NO_SLOT is beyond every capacity: `get` answers None.
+                if let Some(v) = cached_inline_values(obj).and_then(|iv| iv.get(c.load_slot as usize)) {
+                    return Ok(v);
                 }
             }
         }
@@ -97,12 +97,11 @@ impl Vm {
     pub(crate) fn store_attr_cached(&self, obj: &PyRef, code: &CodeData, arg: usize, v: PyRef) -> PyResult<()> {
         if let Some((ways, version)) = self.attr_ways(code, arg, obj) {
             if let Some(c) = self.attr_entry(ways, version) {
-                if c.store && c.index != AttrCache::NOT_INLINE {
-                    if let Some(iv) = live_inline_values(obj) {
-                        if c.index < iv.capacity() {
-                            drop(iv.set(c.index, v));
-                            return Ok(());
-                        }
+                if let Some(iv) = cached_inline_values(obj) {
+                    // NO_SLOT is beyond every capacity.
+                    if (c.store_slot as usize) < iv.capacity() {
+                        drop(iv.set(c.store_slot as usize, v));
+                        return Ok(());
                     }
                 }
             }
@@ -196,7 +195,7 @@ impl Vm {
             let no_instance_attrs = !td.has_flag(type_flags::MANAGED_DICT) && !td.has_flag(type_flags::CUSTOM_GETATTR);
             if fixed && no_instance_attrs {
                 if let Some((depth, pos)) = mro_position(&t, name) {
-                    remember(ways, AttrCache { type_version: key, epoch: self.ctx.type_epoch.get(), index: pos, load: true, store: false, nkeys: depth as u32 });
+                    remember(ways, AttrCache { type_version: key, epoch: self.ctx.type_epoch.get(), index: pos, load: true, store: false, load_slot: AttrCache::NO_SLOT, store_slot: AttrCache::NO_SLOT, nkeys: depth as u32 });
                 }
             }
         }
@@ -218,12 +217,22 @@ impl Vm {
                 index: AttrCache::NOT_INLINE,
                 load: !td.has_flag(type_flags::CUSTOM_GETATTR),
                 store: !td.has_flag(type_flags::CUSTOM_SETATTR),
+                load_slot: AttrCache::NO_SLOT,
+                store_slot: AttrCache::NO_SLOT,
                 nkeys: td.shared_keys.borrow().len() as u32,
             };
             if td.has_flag(type_flags::INLINE_VALUES) {
                 if let Some(index) = shared_key_index(self, td, name) {
                     if lookup(&t, name).map_or(true, |d| !self.is_data_descriptor(&d)) {
                         entry.index = index;
+                        // Shared keys are at most MAX_INLINE_VALUES (< NO_SLOT).
+                        let slot = u8::try_from(index).unwrap_or(AttrCache::NO_SLOT);
+                        if entry.load {
+                            entry.load_slot = slot;
+                        }
+                        if entry.store {
+                            entry.store_slot = slot;
+                        }
                     }
                 }
             }
