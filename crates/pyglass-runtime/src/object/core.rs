@@ -748,7 +748,14 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
         crate::vm::finalize::clear_weakrefs(p);
     }
     let vt = vtable_of_obj(p);
-    let trailing = trailing_count(p, vt);
+    let trailing = if f & layout_bits::HAS_INLINE_VALUES != 0 {
+        // Payloads with inline values have no trailing items of their own
+        // (`alloc_object_with_values`): the type's slot count, with no call to ask.
+        // SAFETY: as in `vtable_of_obj`.
+        crate::objects::typeobject::nslots_of_type_header(unsafe { &*h.type_ptr() })
+    } else {
+        trailing_count(p, vt)
+    };
     let pre = pre_header_size_of(f);
     let owns_type = f & layout_bits::OWNS_TYPE_REF != 0;
     let typ = h.type_ptr();

@@ -315,6 +315,10 @@ pub(crate) fn mro_position(typ: &PyRef, name: &PyRef) -> Option<(usize, usize)> 
 /// (see [`mro_position`]).
 #[inline]
 pub(crate) fn mro_value_at(typ_data: &TypeData, depth: usize, pos: usize, name: &PyRef) -> Option<PyRef> {
+    if depth == 0 {
+        // The type's own dict: no need to look at the MRO.
+        return typ_data.dict().value_at_if_key(pos, name);
+    }
     let mro = typ_data.mro.borrow();
     if depth > mro.len() {
         return None;
