@@ -502,6 +502,18 @@ impl<'s> ValueStack<'s> {
         out
     }
 
+    /// Move the values from `at` up out of the stack, bottom first, with no vector in
+    /// between (`BUILD_TUPLE`'s items). The stack cannot be used until the iterator is
+    /// gone; values it has not yielded by then are dropped.
+    #[inline(always)]
+    pub fn drain_from(&mut self, at: usize) -> Drain<'_> {
+        let at = at.min(self.len);
+        let end = self.len;
+        // The values stop being counted by the stack: the iterator owns them now.
+        self.len = at;
+        Drain { ptr: self.ptr, pos: at, end, _stack: std::marker::PhantomData }
+    }
+
     /// [`split_off`](Self::split_off) into a vector of allocator `alloc` with room for
     /// exactly the values taken (`BUILD_LIST`'s item array).
     #[inline(always)]
@@ -517,6 +529,48 @@ impl<'s> ValueStack<'s> {
         }
         self.len = at;
         out
+    }
+}
+
+/// The values [`ValueStack::drain_from`] moves out, bottom first.
+pub struct Drain<'a> {
+    ptr: NonNull<PyRef>,
+    pos: usize,
+    end: usize,
+    _stack: std::marker::PhantomData<&'a mut PyRef>,
+}
+
+impl Iterator for Drain<'_> {
+    type Item = PyRef;
+    #[inline(always)]
+    fn next(&mut self) -> Option<PyRef> {
+        if self.pos == self.end {
+            return None;
+        }
+        // SAFETY: entries `pos..end` are initialised and owned by the iterator (the stack
+        // stopped counting them); advancing `pos` first hands this one to the caller.
+        let v = unsafe { self.ptr.as_ptr().add(self.pos).read() };
+        self.pos += 1;
+        Some(v)
+    }
+    #[inline(always)]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.end - self.pos, Some(self.end - self.pos))
+    }
+}
+
+impl ExactSizeIterator for Drain<'_> {}
+
+impl Drop for Drain<'_> {
+    fn drop(&mut self) {
+        let rest: *mut [PyRef] = std::ptr::slice_from_raw_parts_mut(
+            // SAFETY: `pos <= end`, inside the buffer.
+            unsafe { self.ptr.as_ptr().add(self.pos) },
+            self.end - self.pos,
+        );
+        self.pos = self.end;
+        // SAFETY: entries `pos..end` were initialised and not yielded; dropped once here.
+        unsafe { std::ptr::drop_in_place(rest) };
     }
 }
 
@@ -591,6 +645,45 @@ mod tests {
         assert_eq!(ds.used(), 2);
         drop(small);
         assert_eq!(ds.used(), 0);
+    }
+
+    #[test]
+    fn drain_moves_values_out_and_drops_the_rest() {
+        let interp = Interpreter::new(crate::Config::default());
+        interp.vm().enter(|vm| {
+            let ds = DataStack::new();
+            let obj = vm.ctx.new_list(vec![]);
+            let base = obj.refcnt();
+            let mut f = ds.push(0, 2);
+            {
+                let mut st = f.stack();
+                for _ in 0..5 {
+                    st.push(obj.clone());
+                }
+                assert_eq!(obj.refcnt(), base + 5);
+                let mut d = st.drain_from(2);
+                assert_eq!(d.len(), 3);
+                // Moved, not copied: the count is unchanged until the value is dropped.
+                let first = d.next().unwrap();
+                assert_eq!(obj.refcnt(), base + 5);
+                drop(first);
+                assert_eq!(obj.refcnt(), base + 4);
+                // The two values not taken are dropped with the iterator.
+                drop(d);
+                assert_eq!(obj.refcnt(), base + 2);
+                assert_eq!(st.len(), 2);
+                // The stack is usable again, above the values it kept.
+                st.push(obj.clone());
+                assert_eq!(st.len(), 3);
+                let all: Vec<PyRef> = st.drain_from(0).collect();
+                assert_eq!(all.len(), 3);
+                assert_eq!(st.len(), 0);
+                assert_eq!(obj.refcnt(), base + 3);
+            }
+            // `all` is gone, and the stack holds nothing.
+            assert_eq!(obj.refcnt(), base);
+            drop(f);
+        });
     }
 
     #[test]

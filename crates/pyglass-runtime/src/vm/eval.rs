@@ -528,8 +528,9 @@ impl Vm {
                     stack.push(self.new_slice(start, stop, step));
                 }
                 Opcode::BUILD_TUPLE => {
-                    let items = self.pop_n(stack, arg)?;
-                    stack.push(self.ctx.new_tuple(items));
+                    let at = self.pop_base(stack, arg)?;
+                    let t = self.ctx.try_new_tuple(stack.drain_from(at)).unwrap_or_else(|| crate::vm::context::oom());
+                    stack.push(t);
                 }
                 Opcode::BUILD_LIST => {
                     let at = self.pop_base(stack, arg)?;
@@ -537,29 +538,30 @@ impl Vm {
                     stack.push(self.ctx.new_list_items(items));
                 }
                 Opcode::BUILD_SET => {
-                    let items = self.pop_n(stack, arg)?;
+                    let at = self.pop_base(stack, arg)?;
                     let s = self.new_set(false);
-                    for it in items {
+                    for it in stack.drain_from(at) {
                         self.set_add(&s, it)?;
                     }
                     stack.push(s);
                 }
                 Opcode::BUILD_MAP => {
-                    let items = self.pop_n(stack, arg * 2)?;
+                    let at = self.pop_base(stack, arg * 2)?;
                     let d = self.ctx.new_dict();
                     let dd = dict_of(&d);
-                    let mut it = items.into_iter();
+                    let mut it = stack.drain_from(at);
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         dd.set_item(self, k, v)?;
                     }
+                    drop(it);
                     stack.push(d);
                 }
                 Opcode::BUILD_CONST_KEY_MAP => {
                     let keys = pop!(stack, self);
-                    let values = self.pop_n(stack, arg)?;
+                    let at = self.pop_base(stack, arg)?;
                     let d = self.ctx.new_dict();
                     let dd = dict_of(&d);
-                    for (k, v) in crate::objects::tuple::tuple_items(&keys).iter().zip(values) {
+                    for (k, v) in crate::objects::tuple::tuple_items(&keys).iter().zip(stack.drain_from(at)) {
                         dd.set_item(self, k.clone(), v)?;
                     }
                     stack.push(d);
