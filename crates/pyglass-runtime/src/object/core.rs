@@ -672,6 +672,9 @@ thread_local! {
     /// too deep (CPython's `Py_TRASHCAN_BEGIN`). Per thread, like CPython's thread state.
     static TRASH: std::cell::RefCell<Vec<NonNull<ObjHeader>>> = const { std::cell::RefCell::new(Vec::new()) };
     static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Whether `TRASH` may hold objects: the outermost dealloc looks at `TRASH` (a
+    /// thread-local with a destructor, costlier to reach) only then.
+    static TRASH_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 const TRASHCAN_DEPTH: u32 = 50;
@@ -697,11 +700,12 @@ fn dealloc_general(p: NonNull<ObjHeader>) {
         // A deferred object has a zero count: the collector must not see it.
         crate::vm::gc::untrack_raw(p);
         TRASH.with(|t| t.borrow_mut().push(p));
+        TRASH_PENDING.with(|f| f.set(true));
         return;
     }
     DEALLOC_DEPTH.with(|d| d.set(depth + 1));
     dealloc_now(p);
-    if depth == 0 {
+    if depth == 0 && TRASH_PENDING.with(|f| f.get()) {
         // Outermost dealloc: drain deferred objects iteratively.
         loop {
             let next = TRASH.with(|t| t.borrow_mut().pop());
@@ -710,6 +714,7 @@ fn dealloc_general(p: NonNull<ObjHeader>) {
                 None => break,
             }
         }
+        TRASH_PENDING.with(|f| f.set(false));
     }
     DEALLOC_DEPTH.with(|d| d.set(depth));
 }
