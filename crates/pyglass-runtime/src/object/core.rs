@@ -886,19 +886,9 @@ pub fn slot_cell(obj: &PyRef, i: usize) -> Option<&Cell<Option<PyRef>>> {
     }
 }
 
-/// Where the inline values of a live object start (meta bytes) and their capacity; `None`
-/// without `HAS_INLINE_VALUES`.
-fn inline_area(p: NonNull<ObjHeader>, vt: &VTable) -> Option<(*mut u8, usize)> {
-    // SAFETY: `p` is live (caller); reading its flags is always valid.
-    if unsafe { p.as_ref() }.flags() & layout_bits::HAS_INLINE_VALUES == 0 {
-        return None;
-    }
-    // SAFETY: the flag is set (just tested).
-    Some(unsafe { inline_area_after(p, vt, trailing_count(p, vt)) })
-}
-
-/// [`inline_area`] when the caller already knows the object's trailing count and has seen
-/// its `HAS_INLINE_VALUES` flag.
+/// Where the inline values of a live object start (their head word) and their capacity,
+/// when the caller already knows the object's trailing count and has seen its
+/// `HAS_INLINE_VALUES` flag (deallocation).
 ///
 /// # Safety
 /// `p` is live, `vt` its payload's vtable, `trailing` its trailing count, and its flags
@@ -957,10 +947,13 @@ unsafe fn inline_values_in<'a>(meta: *mut u8, cap: usize) -> InlineValues<'a> {
 /// The inline values of `obj`, if it was allocated with some.
 #[inline]
 pub fn inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
-    let vt = vtable_of_obj(obj.ptr);
-    let (meta, cap) = inline_area(obj.ptr, vt)?;
-    // SAFETY: the area is `obj`'s, and the view is borrowed no longer than `obj`.
-    Some(unsafe { inline_values_in(meta, cap) })
+    if obj.header().flags() & layout_bits::HAS_INLINE_VALUES == 0 {
+        return None;
+    }
+    // SAFETY: HAS_INLINE_VALUES is set (just tested). Found through the type's
+    // `inline_base`: no call to the payload's `own_trailing` (the collector's traversal
+    // goes through here for every instance).
+    Some(unsafe { inline_values_at_type_base(obj) })
 }
 
 /// The inline values of `obj` when they are authoritative: allocated with some and no
