@@ -48,8 +48,9 @@ pub struct CodeData {
 /// the context's type epoch is `epoch` (no type changed since). `type_version == 0`: empty.
 /// `index == NOT_INLINE`: in instances of that type the name is not a plain inline value
 /// (a method, a class attribute, a descriptor...), so the generic path runs at once.
-/// `load`/`store`: whether a load / a store may use the entry (no `__getattribute__` /
-/// `__setattr__` hook on the type).
+/// `load`: whether a load may use the entry (no `__getattribute__` hook on the type);
+/// `load_slot`/`store_slot` say whether a load / a store may read or write the value
+/// directly (a store needs no `__setattr__` hook).
 ///
 /// LOAD_METHOD entries for built-in types (which have no version) use the same ways:
 /// `type_version` is the type's address with the top bit set, `index` the entry position
@@ -60,12 +61,11 @@ pub struct AttrCache {
     pub epoch: u64,
     pub index: usize,
     pub load: bool,
-    pub store: bool,
     /// `index` when loads may read the inline value directly (`load` and an inline name),
     /// else `NO_SLOT`, which no capacity exceeds: the hit paths test it against the
     /// instance's capacity alone.
     pub load_slot: u8,
-    /// As `load_slot`, for stores.
+    /// As `load_slot`, for stores (no `__setattr__` hook and an inline name).
     pub store_slot: u8,
     /// How many shared keys the type had when the entry was made: while it still has that
     /// many, a `NOT_INLINE` name is not a key, so an instance without a materialized dict
@@ -77,7 +77,7 @@ const _: () = assert!(std::mem::size_of::<AttrCache>() == 32);
 const _: () = assert!(crate::object::core::MAX_INLINE_VALUES < AttrCache::NO_SLOT as usize);
 
 impl AttrCache {
-    pub const EMPTY: AttrCache = AttrCache { type_version: 0, epoch: 0, index: 0, load: false, store: false, load_slot: Self::NO_SLOT, store_slot: Self::NO_SLOT, nkeys: 0 };
+    pub const EMPTY: AttrCache = AttrCache { type_version: 0, epoch: 0, index: 0, load: false, load_slot: Self::NO_SLOT, store_slot: Self::NO_SLOT, nkeys: 0 };
     pub const NOT_INLINE: usize = usize::MAX;
     /// `load_slot`/`store_slot` of an entry that does not allow the direct access.
     pub const NO_SLOT: u8 = u8::MAX;

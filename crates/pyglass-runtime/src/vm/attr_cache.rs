@@ -195,7 +195,7 @@ impl Vm {
             let no_instance_attrs = !td.has_flag(type_flags::MANAGED_DICT) && !td.has_flag(type_flags::CUSTOM_GETATTR);
             if fixed && no_instance_attrs {
                 if let Some((depth, pos)) = mro_position(&t, name) {
-                    remember(ways, AttrCache { type_version: key, epoch: self.ctx.type_epoch.get(), index: pos, load: true, store: false, load_slot: AttrCache::NO_SLOT, store_slot: AttrCache::NO_SLOT, nkeys: depth as u32 });
+                    remember(ways, AttrCache { type_version: key, epoch: self.ctx.type_epoch.get(), index: pos, load: true, load_slot: AttrCache::NO_SLOT, store_slot: AttrCache::NO_SLOT, nkeys: depth as u32 });
                 }
             }
         }
@@ -216,7 +216,6 @@ impl Vm {
                 epoch: self.ctx.type_epoch.get(),
                 index: AttrCache::NOT_INLINE,
                 load: !td.has_flag(type_flags::CUSTOM_GETATTR),
-                store: !td.has_flag(type_flags::CUSTOM_SETATTR),
                 load_slot: AttrCache::NO_SLOT,
                 store_slot: AttrCache::NO_SLOT,
                 nkeys: td.shared_keys.borrow().len() as u32,
@@ -230,7 +229,7 @@ impl Vm {
                         if entry.load {
                             entry.load_slot = slot;
                         }
-                        if entry.store {
+                        if !td.has_flag(type_flags::CUSTOM_SETATTR) {
                             entry.store_slot = slot;
                         }
                     }
