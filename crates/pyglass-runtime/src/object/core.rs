@@ -895,11 +895,11 @@ pub fn slot_cell(obj: &PyRef, i: usize) -> Option<&Cell<Option<PyRef>>> {
 /// have `HAS_INLINE_VALUES`.
 #[inline(always)]
 unsafe fn inline_area_after(p: NonNull<ObjHeader>, vt: &VTable, trailing: usize) -> (*mut u8, usize) {
-    // SAFETY: with the flag set (caller), `alloc_object_with_values` put the meta words
+    // SAFETY: with the flag set (caller), `alloc_object_with_values` put the head word
     // right after the `trailing` items (whose count the type fixes: `__class__` assignment
-    // keeps it) and wrote the capacity into the first meta byte.
+    // keeps it) and wrote the capacity into its first byte.
     unsafe {
-        let meta = (p.as_ptr() as *mut u8).add(vt.object_size + trailing * std::mem::size_of::<usize>());
+        let meta = (p.as_ptr() as *mut u8).add(crate::objects::typeobject::inline_base(vt, trailing));
         (meta, *meta as usize)
     }
 }
@@ -1014,12 +1014,10 @@ unsafe fn inline_values_at_type_base(obj: &PyRef) -> InlineValues<'_> {
     // (`alloc_object_with_values`), so the trailing items are the type's `__slots__`, and
     // the area starts where the type says (`TypeData::inline_base`: payload size and slot
     // count, which `__class__` assignment keeps).
+    // SAFETY: `obj` is live and the vtable is its payload's (`vtable_of_obj`).
     debug_assert_eq!(unsafe { (vtable_of_obj(obj.ptr).own_trailing)(obj.ptr) }, 0);
-    debug_assert_eq!(
-        crate::objects::typeobject::inline_base_of_type_header(typ),
-        vtable_of_obj(obj.ptr).object_size + crate::objects::typeobject::nslots_of_type_header(typ) * std::mem::size_of::<usize>()
-    );
     let base = crate::objects::typeobject::inline_base_of_type_header(typ);
+    debug_assert_eq!(base, crate::objects::typeobject::inline_base(vtable_of_obj(obj.ptr), crate::objects::typeobject::nslots_of_type_header(typ)));
     // SAFETY: HAS_INLINE_VALUES is set (caller), so the head word is at `base` and holds the
     // capacity in its first byte; the view is borrowed no longer than `obj`.
     unsafe {
