@@ -318,9 +318,18 @@ opcodes! {
     COMPARE_OP_JUMP = 206, Num;
     /// `LOAD_CONST c; LOAD_FAST a` (`2 * x`, `1 + f(x)`): `[] -> [c, a]`.
     LOAD_CONST_LOAD_FAST = 207, Const;
-    /// `LOAD_FAST x; POP_JUMP_IF_FALSE/TRUE/NONE/NOT_NONE target` (`while stack:`, `if p is
-    /// None:`): `[] -> []`, the local tested in its slot, no reference taken.
-    LOAD_FAST_JUMP = 208, Local;
+    /// `LOAD_FAST x; POP_JUMP_IF_FALSE target` (`while stack:`): `[] -> []`, the local
+    /// tested in its slot, no reference taken. One opcode per kind of jump, so the handler
+    /// does not branch on the second instruction's opcode.
+    LOAD_FAST_JUMP_IF_FALSE = 208, Local;
+    /// `LOAD_FAST x; POP_JUMP_IF_TRUE target`, as `LOAD_FAST_JUMP_IF_FALSE`.
+    LOAD_FAST_JUMP_IF_TRUE = 209, Local;
+    /// `LOAD_FAST x; POP_JUMP_IF_NONE target` (`while p is not None:`), as
+    /// `LOAD_FAST_JUMP_IF_FALSE`.
+    LOAD_FAST_JUMP_IF_NONE = 210, Local;
+    /// `LOAD_FAST x; POP_JUMP_IF_NOT_NONE target` (`if left is None:`),
+    /// as `LOAD_FAST_JUMP_IF_FALSE`.
+    LOAD_FAST_JUMP_IF_NOT_NONE = 211, Local;
 }
 
 /// Argument of `BINARY_OP`: CPython's `NB_*` numbering (`Include/internal/pycore_opcode_utils.h`).

@@ -44,9 +44,10 @@ pub fn quicken(code: &[Instr]) -> Box<[Instr]> {
             (Opcode::LOAD_GLOBAL, Opcode::PUSH_NULL) => Some(Opcode::LOAD_GLOBAL_NULL),
             (Opcode::COMPARE_OP, Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE) => Some(Opcode::COMPARE_OP_JUMP),
             (Opcode::LOAD_CONST, Opcode::LOAD_FAST) if !attr_follows => Some(Opcode::LOAD_CONST_LOAD_FAST),
-            (Opcode::LOAD_FAST, Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE | Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE) => {
-                Some(Opcode::LOAD_FAST_JUMP)
-            }
+            (Opcode::LOAD_FAST, Opcode::POP_JUMP_IF_FALSE) => Some(Opcode::LOAD_FAST_JUMP_IF_FALSE),
+            (Opcode::LOAD_FAST, Opcode::POP_JUMP_IF_TRUE) => Some(Opcode::LOAD_FAST_JUMP_IF_TRUE),
+            (Opcode::LOAD_FAST, Opcode::POP_JUMP_IF_NONE) => Some(Opcode::LOAD_FAST_JUMP_IF_NONE),
+            (Opcode::LOAD_FAST, Opcode::POP_JUMP_IF_NOT_NONE) => Some(Opcode::LOAD_FAST_JUMP_IF_NOT_NONE),
             _ => None,
         };
         match pair {
@@ -167,7 +168,7 @@ mod tests {
             vec![
                 Opcode::LOAD_FAST,
                 Opcode::STORE_FAST,
-                Opcode::LOAD_FAST_JUMP,
+                Opcode::LOAD_FAST_JUMP_IF_NONE,
                 Opcode::POP_JUMP_IF_NONE,
                 Opcode::LOAD_FAST_ATTR,
                 Opcode::LOAD_ATTR,
@@ -185,6 +186,22 @@ mod tests {
         straight[7] = ins(Opcode::NOP, 0);
         straight[3] = ins(Opcode::NOP, 0);
         assert_eq!(quicken(&straight)[1].op(), Opcode::STORE_FAST_LOAD_FAST);
+    }
+
+    #[test]
+    fn each_jump_kind_has_its_own_pair() {
+        let kinds = [
+            (Opcode::POP_JUMP_IF_FALSE, Opcode::LOAD_FAST_JUMP_IF_FALSE),
+            (Opcode::POP_JUMP_IF_TRUE, Opcode::LOAD_FAST_JUMP_IF_TRUE),
+            (Opcode::POP_JUMP_IF_NONE, Opcode::LOAD_FAST_JUMP_IF_NONE),
+            (Opcode::POP_JUMP_IF_NOT_NONE, Opcode::LOAD_FAST_JUMP_IF_NOT_NONE),
+        ];
+        for (jump, pair) in kinds {
+            let code = [ins(Opcode::LOAD_FAST, 3), ins(jump, 3), ins(Opcode::RETURN_CONST, 0), ins(Opcode::RETURN_CONST, 1)];
+            let q = quicken(&code);
+            assert_eq!((q[0].op(), q[0].arg()), (pair, 3));
+            assert_eq!(q[1], code[1]);
+        }
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub fn pops_pushes(op: Opcode, arg: u32, jump: bool) -> (u32, u32) {
         LOAD_GLOBAL_NULL => (0, 2),
         COMPARE_OP_JUMP => (2, 0),
         LOAD_CONST_LOAD_FAST => (0, 2),
-        LOAD_FAST_JUMP => (0, 0),
+        LOAD_FAST_JUMP_IF_FALSE | LOAD_FAST_JUMP_IF_TRUE | LOAD_FAST_JUMP_IF_NONE | LOAD_FAST_JUMP_IF_NOT_NONE => (0, 0),
     }
 }
 

@@ -397,19 +397,34 @@ impl Vm {
                     stack.push(c);
                     stack.push(b);
                 }
-                Opcode::LOAD_FAST_JUMP => {
-                    // Nothing can rebind the slot while `__bool__` runs (no frame object
-                    // reaches it), so the slot's own reference keeps the value alive.
+                // `LOAD_FAST x; POP_JUMP_IF_*`. Nothing can rebind the slot while
+                // `__bool__` runs (no frame object reaches it), so the slot's own reference
+                // keeps the value alive.
+                Opcode::LOAD_FAST_JUMP_IF_FALSE => {
                     let v = local!(fast, arg, code, self);
                     let jump = second!(instrs, self);
-                    let taken = match jump.op() {
-                        Opcode::POP_JUMP_IF_NONE => v.is(&self.ctx.consts.none),
-                        Opcode::POP_JUMP_IF_NOT_NONE => !v.is(&self.ctx.consts.none),
-                        Opcode::POP_JUMP_IF_TRUE => self.truthy_fast(v)?,
-                        Opcode::POP_JUMP_IF_FALSE => !self.truthy_fast(v)?,
-                        _ => return Err(Unwind::Raise(self.bad_bytecode("LOAD_FAST_JUMP without a jump"))),
-                    };
-                    if taken {
+                    if !self.truthy_fast(v)? {
+                        self.cur_instr.set(jump.arg() as usize);
+                    }
+                }
+                Opcode::LOAD_FAST_JUMP_IF_TRUE => {
+                    let v = local!(fast, arg, code, self);
+                    let jump = second!(instrs, self);
+                    if self.truthy_fast(v)? {
+                        self.cur_instr.set(jump.arg() as usize);
+                    }
+                }
+                Opcode::LOAD_FAST_JUMP_IF_NONE => {
+                    let v = local!(fast, arg, code, self);
+                    let jump = second!(instrs, self);
+                    if v.is(&self.ctx.consts.none) {
+                        self.cur_instr.set(jump.arg() as usize);
+                    }
+                }
+                Opcode::LOAD_FAST_JUMP_IF_NOT_NONE => {
+                    let v = local!(fast, arg, code, self);
+                    let jump = second!(instrs, self);
+                    if !v.is(&self.ctx.consts.none) {
                         self.cur_instr.set(jump.arg() as usize);
                     }
                 }
