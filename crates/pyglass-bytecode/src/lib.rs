@@ -1,9 +1,11 @@
 //! pyglass-bytecode: the opcode table (defined once, in [`opcode`]), compiled code objects
-//! ([`code`]) and the disassembler ([`dis`]). No dependency on the runtime: the compiler
-//! produces these values and the VM consumes them.
+//! ([`code`]), the disassembler ([`dis`]) and the VM's analyses of code ([`quicken`],
+//! [`frameless`]). No dependency on the runtime: the compiler produces these values and
+//! the VM consumes them.
 
 pub mod code;
 pub mod dis;
+pub mod frameless;
 pub mod opcode;
 pub mod quicken;
 

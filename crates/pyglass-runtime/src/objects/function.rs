@@ -37,6 +37,9 @@ pub struct CodeData {
     pub nlocalsplus: usize,
     /// `code.stacksize`.
     pub stacksize: usize,
+    /// The attribute stores of an `__init__` that only stores parameters and constants
+    /// (`pyglass_bytecode::frameless`), which `cls(...)` may make without a frame.
+    pub init_stores: Option<Box<[pyglass_bytecode::frameless::InitStore]>>,
     /// One LOAD_GLOBAL cache entry per name (see `vm/eval.rs::load_global`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// One LOAD_ATTR/STORE_ATTR cache entry per name (see `vm/attr_cache.rs`).

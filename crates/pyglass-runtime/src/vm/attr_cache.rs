@@ -17,6 +17,7 @@ use crate::object::core::cached_inline_values;
 use crate::objects::instance::{live_inline_values, shared_key_index};
 use crate::objects::typeobject::{lookup, mro_position, mro_value_at, type_data, type_flags};
 use crate::vm::{PyResult, Vm};
+use pyglass_bytecode::frameless::{InitStore, InitValue, MAX_INIT_STORES};
 use std::cell::Cell;
 
 /// The key bit of entries for built-in types (see `Vm::load_method_static`).
@@ -118,6 +119,50 @@ impl Vm {
             }
         }
         self.setattr(obj, &code.names[arg], Some(v))
+    }
+
+    /// Run `__init__` (whose code is `code`, with stores `plan`, see
+    /// `pyglass_bytecode::frameless`) on the fresh instance `obj` without a frame: `args`
+    /// are the call's arguments after `self`. Only when the cache has an entry for every
+    /// store saying it writes a plain inline value of `obj`'s type (no data descriptor, no
+    /// `__setattr__`, within the instance's capacity) and a frame would not exceed the
+    /// recursion limit; all of that is checked before the first store, so `false` means
+    /// nothing was done and the caller runs the frame (which fills the cache).
+    pub(crate) fn init_without_frame(&self, obj: &PyRef, code: &CodeData, plan: &[InitStore], args: &[PyRef]) -> bool {
+        if self.depth.get() >= self.ctx.recursion_limit.get() {
+            return false;
+        }
+        let Some(iv) = cached_inline_values(obj) else { return false };
+        let version = crate::objects::typeobject::type_version_of(obj);
+        if version == 0 || plan.len() > MAX_INIT_STORES {
+            return false;
+        }
+        let mut slots = [0u8; MAX_INIT_STORES];
+        for (s, slot) in plan.iter().zip(slots.iter_mut()) {
+            let Some(c) = code.attr_cache.get(s.name as usize).and_then(|ways| self.attr_entry(ways, version)) else { return false };
+            // NO_SLOT is beyond every capacity.
+            if c.store_slot as usize >= iv.capacity() {
+                return false;
+            }
+            let present = match s.value {
+                InitValue::Param(i) => i == 0 || args.get(i as usize - 1).is_some(),
+                InitValue::Const(i) => code.consts.get(i as usize).is_some(),
+            };
+            if !present {
+                return false;
+            }
+            *slot = c.store_slot;
+        }
+        for (s, &slot) in plan.iter().zip(slots.iter()) {
+            let v = match s.value {
+                InitValue::Param(0) => obj.clone(),
+                InitValue::Param(i) => args[i as usize - 1].clone(),
+                InitValue::Const(i) => code.consts[i as usize].clone(),
+            };
+            // A fresh instance and distinct names: the slot was empty.
+            drop(iv.set(slot as usize, v));
+        }
+        true
     }
 
     /// LOAD_METHOD (`Vm::load_method`'s result). When the entry for `obj`'s type says the

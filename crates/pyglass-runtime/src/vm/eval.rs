@@ -976,6 +976,12 @@ impl Vm {
             return None;
         }
         let obj = crate::objects::instance::alloc_instance(self, cls, crate::objects::misc::ObjectData);
+        if let Some(plan) = code.init_stores.as_deref() {
+            if self.init_without_frame(&obj, code, plan, &stack[base + 2..]) {
+                stack.truncate(base); // the arguments, the NULL and the class
+                return Some(Ok(obj));
+            }
+        }
         let slots = self.datastack.push_call(code.nlocalsplus, code.stacksize, Some(obj.clone()), stack, arg)?;
         stack.pop()?.release_immortal(); // the NULL (checked above)
         let cls = stack.pop()?;

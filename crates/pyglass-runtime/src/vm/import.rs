@@ -51,9 +51,10 @@ impl Vm {
         let argcount = code.argcount as usize;
         let exact_args = if !code.is_generator() && code.takes_exact_positional(argcount) { argcount } else { usize::MAX };
         let (nlocalsplus, stacksize) = (code.nlocalsplus(), code.stacksize as usize);
+        let init_stores = pyglass_bytecode::frameless::attribute_init(&code);
         self.ctx.alloc(
             &self.ctx.types.code,
-            CodeData { instrs: pyglass_bytecode::quicken::quicken(&code.instructions), code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, exact_args, nlocalsplus, stacksize, global_cache, attr_cache },
+            CodeData { instrs: pyglass_bytecode::quicken::quicken(&code.instructions), code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, exact_args, nlocalsplus, stacksize, init_stores, global_cache, attr_cache },
         )
     }
 
