@@ -462,20 +462,24 @@ impl<'s> ValueStack<'s> {
         Some(unsafe { self.ptr.as_ptr().add(self.len).read() })
     }
 
-    /// Drop the values above the first `n`.
+    /// Drop the values above the first `n`, bottom first (a call's callable, then its
+    /// arguments in order, as CPython releases them). The loop is inline: the calls that
+    /// use this drop two to four values, for which an out-of-line slice drop cost more
+    /// than the decrements themselves.
     #[inline(always)]
     pub fn truncate(&mut self, n: usize) {
-        if n >= self.len {
+        let old = self.len;
+        if n >= old {
             return;
         }
-        let tail: *mut [PyRef] = std::ptr::slice_from_raw_parts_mut(
-            // SAFETY: `n < len`, inside the initialised part.
-            unsafe { self.ptr.as_ptr().add(n) },
-            self.len - n,
-        );
+        // The values leave the stack before any is dropped: a `__del__` run by a drop
+        // sees (and a collection traverses) only the first `n`.
         self.len = n;
-        // SAFETY: the entries `n..old len` were initialised and are no longer counted.
-        unsafe { std::ptr::drop_in_place(tail) };
+        for i in n..old {
+            // SAFETY: entry `i` (`n <= i < old len`) was initialised and is no longer
+            // counted; it is read exactly once, here.
+            drop(unsafe { self.ptr.as_ptr().add(i).read() });
+        }
     }
 
     #[inline(always)]

@@ -184,6 +184,17 @@ pub struct BuiltinFunctionData {
     /// type's name is taken from `self_`.
     pub module: Option<&'static str>,
     pub doc: Option<&'static str>,
+    /// A built-in the VM answers without calling `func` for the usual arguments (see
+    /// `Vm::call_native_fast`).
+    pub inline: InlineBuiltin,
+}
+
+/// Built-in functions the eval loop runs directly (CPython's `CALL_LEN`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum InlineBuiltin {
+    None,
+    /// `builtins.len`.
+    Len,
 }
 
 // SAFETY: Kind::BuiltinFunction is used by no other payload type.

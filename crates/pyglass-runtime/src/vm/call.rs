@@ -9,7 +9,7 @@ use crate::objects::str::as_str;
 use crate::objects::tuple::tuple_items;
 use crate::objects::typeobject::{lookup_str, type_data};
 use crate::vm::eval::ArgVec;
-use crate::object::datastack::FrameSlots;
+use crate::object::datastack::{FrameSlots, ValueStack};
 use crate::vm::frame::{Frame, FrameExit, FrameRefs, FrameState};
 use crate::vm::{Args, NativeFn, PyResult, Vm};
 use pyglass_bytecode::code_flags;
@@ -118,6 +118,59 @@ impl Vm {
             }
         }
         self.call_vector(callable, args, &[])
+    }
+
+    /// CALL (positional arguments only) of a built-in method on an exact instance of its
+    /// type, as `LOAD_METHOD` leaves it (`[descriptor, self, args...]`), or of a built-in
+    /// function with at least one argument (`[function, NULL, args...]`): the native code
+    /// is called on the stack's own slice, with no generic dispatch (CPython's
+    /// `CALL_METHOD_DESCRIPTOR_*`, `CALL_BUILTIN_*`). `list.append` on an exact list and
+    /// `len` of a built-in container are done here outright (`CALL_LIST_APPEND`,
+    /// `CALL_LEN`). The callable, self or NULL and the arguments are popped. `None`: not
+    /// that shape, nothing done. (Zero-argument built-ins such as `locals()` are left to
+    /// the eval loop, which answers some of them from the frame.)
+    #[inline(always)]
+    pub(crate) fn call_native_fast(&self, stack: &mut ValueStack<'_>, arg: usize) -> Option<PyResult> {
+        let base = stack.len().checked_sub(arg + 2)?;
+        let callable = &stack[base];
+        let has_self = !stack[base + 1].is(&self.ctx.consts.null);
+        let r = match callable.kind() {
+            Kind::MethodDescriptor if has_self => {
+                let md = callable.downcast::<MethodDescrData>()?;
+                if md.kind != MethodKind::Instance || stack[base + 1].class_ptr() != md.owner.as_ptr() {
+                    return None;
+                }
+                if md.inline == InlineMethod::ListAppend && arg == 1 {
+                    let item = stack.pop()?;
+                    stack[base + 1].downcast::<crate::objects::list::ListData>()?.append(item);
+                    stack.truncate(base);
+                    return Some(Ok(self.ctx.consts.none.clone_immortal()));
+                }
+                let f = md.func;
+                self.call_native(f, &stack[base + 1..], &[])
+            }
+            Kind::BuiltinFunction if !has_self && arg >= 1 => {
+                let bf = callable.downcast::<BuiltinFunctionData>()?;
+                if bf.self_.is_some() {
+                    return None;
+                }
+                if bf.inline == InlineBuiltin::Len && arg == 1 {
+                    // A built-in container answers without running any code.
+                    let x = &stack[base + 2];
+                    if crate::vm::abstract_::type_is_static(x) {
+                        if let Some(n) = crate::builtins::native::native_len(x) {
+                            stack.truncate(base);
+                            return Some(Ok(self.ctx.new_int(n as i64)));
+                        }
+                    }
+                }
+                let f = bf.func;
+                self.call_native(f, &stack[base + 2..], &[])
+            }
+            _ => return None,
+        };
+        stack.truncate(base);
+        Some(r)
     }
 
     #[inline]
@@ -417,11 +470,12 @@ impl Vm {
     }
 
     pub fn new_builtin(&self, name: &'static str, func: NativeFn, module: Option<&'static str>) -> PyRef {
-        self.ctx.alloc(&self.ctx.types.builtin_function, BuiltinFunctionData { name, func, self_: None, module, doc: None })
+        let inline = if module == Some("builtins") && name == "len" { InlineBuiltin::Len } else { InlineBuiltin::None };
+        self.ctx.alloc(&self.ctx.types.builtin_function, BuiltinFunctionData { name, func, self_: None, module, doc: None, inline })
     }
 
     pub fn new_builtin_bound(&self, name: &'static str, func: NativeFn, self_: PyRef) -> PyRef {
-        self.ctx.alloc(&self.ctx.types.builtin_function, BuiltinFunctionData { name, func, self_: Some(self_), module: None, doc: None })
+        self.ctx.alloc(&self.ctx.types.builtin_function, BuiltinFunctionData { name, func, self_: Some(self_), module: None, doc: None, inline: InlineBuiltin::None })
     }
 
     pub fn new_cell(&self, v: Option<PyRef>) -> PyRef {

@@ -752,6 +752,10 @@ impl Vm {
                             stack.push(r?);
                             continue;
                         }
+                        if let Some(r) = self.call_native_fast(stack, arg) {
+                            stack.push(r?);
+                            continue;
+                        }
                     }
                     let kwnames = if ins.op() == Opcode::CALL_KW { Some(pop!(stack, self)) } else { None };
                     let n = stack.len();
