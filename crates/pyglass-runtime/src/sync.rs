@@ -42,6 +42,10 @@ impl<T> PyCell<T> {
     pub fn into_inner(self) -> T {
         self.0.into_inner()
     }
+    /// The value, through exclusive access (no borrow flag: none can be outstanding).
+    pub fn get_mut(&mut self) -> &mut T {
+        self.0.get_mut()
+    }
 }
 
 impl<T: Default> PyCell<T> {

@@ -95,6 +95,9 @@ pub unsafe trait PyPayload: Sized + 'static {
     fn traverse(&self, _visit: &mut dyn FnMut(&PyRef)) {}
     /// Drop references that may form cycles (the collector's tp_clear).
     fn clear(&self) {}
+    /// Whether the trailing items are released last to first when the object dies
+    /// (tuples, as CPython's `tupledealloc`; `__slots__` values go first to last).
+    const TRAILING_REVERSED: bool = false;
     /// Trailing items this payload carries itself (tuple length).
     fn own_trailing(&self) -> usize {
         0
@@ -149,8 +152,14 @@ unsafe fn drop_payload<T: PyPayload>(p: NonNull<ObjHeader>, trailing: usize) {
         let obj = p.as_ptr() as *mut PyObject<T>;
         std::ptr::drop_in_place(std::ptr::addr_of_mut!((*obj).payload));
         let items = trailing_ptr::<T>(p);
-        for i in 0..trailing {
-            std::ptr::drop_in_place(items.add(i));
+        if T::TRAILING_REVERSED {
+            for i in (0..trailing).rev() {
+                std::ptr::drop_in_place(items.add(i));
+            }
+        } else {
+            for i in 0..trailing {
+                std::ptr::drop_in_place(items.add(i));
+            }
         }
     }
 }

@@ -52,8 +52,25 @@ unsafe impl PyPayload for ListData {
         }
     }
     fn clear(&self) {
-        let old = std::mem::replace(&mut *self.items.borrow_mut(), item_vec());
-        drop(old);
+        release_items(self.take_items());
+    }
+}
+
+impl Drop for ListData {
+    fn drop(&mut self) {
+        drop_reversed(self.items.get_mut());
+    }
+}
+
+/// Drop a list's items last to first, as CPython's `list_dealloc` and `_list_clear` do
+/// (visible through `__del__` and weakref callbacks).
+pub fn release_items(mut items: ItemVec) {
+    drop_reversed(&mut items);
+}
+
+fn drop_reversed(items: &mut ItemVec) {
+    while let Some(v) = items.pop() {
+        drop(v);
     }
 }
 

@@ -11,6 +11,7 @@ pub struct TupleData {
 unsafe impl PyPayload for TupleData {
     const KIND: Kind = Kind::Tuple;
     const HAS_GC: bool = true;
+    const TRAILING_REVERSED: bool = true;
     fn own_trailing(&self) -> usize {
         self.len
     }
