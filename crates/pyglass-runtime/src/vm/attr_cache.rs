@@ -193,7 +193,10 @@ impl Vm {
             }
             return self.load_method(obj, name);
         }
-        self.load_method_static(obj, code, arg)
+        match self.load_method_static(obj, code, arg) {
+            Some(m) => Ok((m, true)),
+            None => self.load_method_static_slow(obj, code, arg),
+        }
     }
 
     /// LOAD_METHOD on an instance of a type without a version (a built-in type). Its
@@ -207,19 +210,14 @@ impl Vm {
     /// hook, and the name is a built-in instance method. Out of line: the eval loop's code
     /// generation is sensitive to what is inlined into it.
     ///
-    /// This function holds the hit path only (no register saves around it); the rest is
-    /// [`Vm::load_method_static_slow`].
+    /// This function holds the hit path only and answers the method, which is then
+    /// unbound, in a register; `None` sends the caller to [`Vm::load_method_static_slow`].
     #[inline(never)]
-    fn load_method_static(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult<(PyRef, bool)> {
-        if let (Some(ways), Some(name)) = (code.attr_cache.get(arg), code.names.get(arg)) {
-            let key = obj.class_ptr() as usize as u64 | STATIC_KEY;
-            if let Some(c) = self.attr_entry(ways, key) {
-                if let Some(m) = mro_value_at(crate::objects::typeobject::type_data_of_obj(obj), c.nkeys as usize, c.index, name) {
-                    return Ok((m, true));
-                }
-            }
-        }
-        self.load_method_static_slow(obj, code, arg)
+    fn load_method_static(&self, obj: &PyRef, code: &CodeData, arg: usize) -> Option<PyRef> {
+        let (ways, name) = (code.attr_cache.get(arg)?, code.names.get(arg)?);
+        let key = obj.class_ptr() as usize as u64 | STATIC_KEY;
+        let c = self.attr_entry(ways, key)?;
+        mro_value_at(crate::objects::typeobject::type_data_of_obj(obj), c.nkeys as usize, c.index, name)
     }
 
     /// [`Vm::load_method_static`] when its hit path does not apply: the generic lookup,
