@@ -38,3 +38,18 @@ print("sum 1..100 =", total)
 for i in range(3):
     pass
 print("loop variable after loop:", i)
+
+# A range iterator stays exhausted: loops over it again run no body.
+it = iter(range(3))
+for x in it:
+    print(x)
+for x in it:
+    print("again", x)
+print(next(it, "done"), list(it))
+it = iter(range(10, 0, -3))
+for x in it: print(x)
+for x in it: print("no")
+import sys
+it = iter(range(sys.maxsize - 2, sys.maxsize, 1))
+print([x for x in it], [x for x in it])
+it = iter(range(5)); next(it); print(list(it))

@@ -19,13 +19,13 @@ pub fn new_seq_iter(vm: &Vm, seq: PyRef) -> PyRef {
     new_iter(vm, &vm.ctx.types.seq_iterator, IterState::Seq { seq, index: 0 })
 }
 
-/// `next()` of a range iterator that has an item left (the `for i in range(n)` loop's
-/// only work besides the body): `None` for anything else, including an exhausted range
-/// (the general path finishes it). A `Range` state only ever belongs to a
-/// `range_iterator`, a static type that cannot be subclassed, so no `__next__` override
-/// needs checking.
+/// `next()` of a range iterator (the `for i in range(n)` loop's only work besides the
+/// body): `Some(Some(item))`, or `Some(None)` once exhausted (it stays so: the next value
+/// is left at or past the end); `None` for any other object. A `Range` state only ever
+/// belongs to a `range_iterator`, a static type that cannot be subclassed, so no
+/// `__next__` override needs checking.
 #[inline(always)]
-pub fn range_next(vm: &Vm, it: &PyRef) -> Option<PyRef> {
+pub fn range_next(vm: &Vm, it: &PyRef) -> Option<Option<PyRef>> {
     let data = it.downcast::<IterData>()?;
     let mut st = data.state.try_borrow_mut()?;
     let IterState::Range { next, stop, step } = &mut *st else { return None };
@@ -34,9 +34,9 @@ pub fn range_next(vm: &Vm, it: &PyRef) -> Option<PyRef> {
         // Past the end (and stopping cleanly) if the addition overflows.
         *next = v.checked_add(*step).unwrap_or(*stop);
         drop(st);
-        return Some(vm.ctx.new_int(v));
+        return Some(Some(vm.ctx.new_int(v)));
     }
-    None
+    Some(None)
 }
 
 /// `next()` of a built-in iterator: `Ok(None)` when exhausted.

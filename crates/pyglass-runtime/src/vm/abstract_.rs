@@ -1013,7 +1013,7 @@ impl Vm {
     #[inline]
     pub fn next_fast(&self, it: &PyRef) -> PyResult<Option<PyRef>> {
         if let Some(v) = crate::objects::iter::range_next(self, it) {
-            return Ok(Some(v));
+            return Ok(v);
         }
         self.next_general(it)
     }
