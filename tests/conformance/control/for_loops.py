@@ -53,3 +53,22 @@ import sys
 it = iter(range(sys.maxsize - 2, sys.maxsize, 1))
 print([x for x in it], [x for x in it])
 it = iter(range(5)); next(it); print(list(it))
+
+# range() of various arguments, in loops and as values.
+for args in [(3,), (1,), (2, 5), (-3, -1), (True,), (1, 2 ** 70), (2 ** 63 - 2, 2 ** 63)]:
+    r = range(*args)
+    try:
+        n = len(r)
+    except OverflowError as e:
+        n = "OverflowError: %s" % e
+    print(args, r, n, r[0], r[-1])
+for bad in [("x",), (5.0,), (1, None), ()]:
+    try:
+        range(*bad)
+    except TypeError as e:
+        print("TypeError", e)
+total = 0
+for i in range(10):
+    for j in range(i, 10):
+        total += j
+print(total)

@@ -101,6 +101,8 @@ fn d_len(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "__len__", &a, 0, 0)?;
     match native::native_len(s) {
         Some(n) => Ok(vm.ctx.new_int(n as i64)),
+        // A range longer than sys.maxsize (CPython's range_length).
+        None if s.is_kind(crate::object::Kind::Range) => Err(vm.new_error(&vm.ctx.exc.overflow_error, "Python int too large to convert to C ssize_t")),
         None => Err(vm.type_error("object has no len()")),
     }
 }

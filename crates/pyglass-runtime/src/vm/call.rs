@@ -128,7 +128,8 @@ impl Vm {
     /// `len` of a built-in container are done here outright (`CALL_LIST_APPEND`,
     /// `CALL_LEN`). The callable, self or NULL and the arguments are popped. `None`: not
     /// that shape, nothing done. (Zero-argument built-ins such as `locals()` are left to
-    /// the eval loop, which answers some of them from the frame.)
+    /// the eval loop, which answers some of them from the frame.) `range(n)` and
+    /// `range(a, b)` of ints are made here too.
     #[inline(always)]
     pub(crate) fn call_native_fast(&self, stack: &mut ValueStack<'_>, arg: usize) -> Option<PyResult> {
         let base = stack.len().checked_sub(arg + 2)?;
@@ -167,10 +168,31 @@ impl Vm {
                 let f = bf.func;
                 self.call_native(f, &stack[base + 2..], &[])
             }
+            // `range(stop)` and `range(start, stop)` of exact ints that fit a machine
+            // word: what `range_new` makes, without the type call (CPython's
+            // CALL_BUILTIN_CLASS; `range` cannot be subclassed, so `callable` is it).
+            Kind::Type if !has_self && (arg == 1 || arg == 2) && callable.is(&self.ctx.types.range) => Ok(self.small_range(&stack[base + 2..])?),
             _ => return None,
         };
         stack.truncate(base);
         Some(r)
+    }
+
+    /// `range(stop)` or `range(start, stop)` of exact ints that fit a machine word;
+    /// `None` for other arguments. Out of line: the eval loop's code is sensitive to what
+    /// is inlined into it (inline, this cost binary_trees 2%).
+    #[inline(never)]
+    fn small_range(&self, args: &[PyRef]) -> Option<PyRef> {
+        use crate::objects::int::{IntData, IntValue};
+        let int_t = self.ctx.types.int.as_ptr();
+        let small = |v: &PyRef| if v.class_ptr() == int_t { v.downcast::<IntData>()?.as_small() } else { None };
+        let (start, stop) = match args {
+            [stop] => (0, small(stop)?),
+            [start, stop] => (small(start)?, small(stop)?),
+            _ => return None,
+        };
+        let range = crate::objects::misc::RangeData { start: IntValue::Small(start), stop: IntValue::Small(stop), step: IntValue::Small(1) };
+        Some(self.ctx.alloc(&self.ctx.types.range, range))
     }
 
     #[inline]
