@@ -313,7 +313,7 @@ fn list_copy(vm: &Vm, a: Args<'_>) -> PyResult {
 }
 fn list_clear(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, _) = args::meth(vm, "clear", &a, 0, 0)?;
-    crate::objects::list::release_items(list_of(s).take_items());
+    crate::objects::list::release_items(&mut list_of(s).take_items());
     none(vm)
 }
 fn list_reversed(vm: &Vm, a: Args<'_>) -> PyResult {

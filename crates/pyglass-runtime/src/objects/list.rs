@@ -52,23 +52,19 @@ unsafe impl PyPayload for ListData {
         }
     }
     fn clear(&self) {
-        release_items(self.take_items());
+        release_items(&mut self.take_items());
     }
 }
 
 impl Drop for ListData {
     fn drop(&mut self) {
-        drop_reversed(self.items.get_mut());
+        release_items(self.items.get_mut());
     }
 }
 
 /// Drop a list's items last to first, as CPython's `list_dealloc` and `_list_clear` do
 /// (visible through `__del__` and weakref callbacks).
-pub fn release_items(mut items: ItemVec) {
-    drop_reversed(&mut items);
-}
-
-fn drop_reversed(items: &mut ItemVec) {
+pub fn release_items(items: &mut ItemVec) {
     while let Some(v) = items.pop() {
         drop(v);
     }
