@@ -232,7 +232,7 @@ pub struct MethodDescrData {
     pub inline: InlineMethod,
 }
 
-/// Built-in methods the VM calls directly (see `Vm::call_method_descr`).
+/// Built-in methods the VM runs directly (see `Vm::call_native_fast`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum InlineMethod {
     None,

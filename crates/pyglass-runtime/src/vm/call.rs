@@ -99,27 +99,6 @@ impl Vm {
         }
     }
 
-    /// Call a method descriptor with positional arguments. When the first argument is an
-    /// instance of exactly the descriptor's type (`l.append(x)` after LOAD_METHOD), the
-    /// native function is called directly, with no dispatch on the callable's kind and no
-    /// subtype check (CPython's `CALL_METHOD_DESCRIPTOR_*`); otherwise as `call_vector`.
-    #[inline(never)]
-    pub(crate) fn call_method_descr(&self, callable: &PyRef, args: &[PyRef]) -> PyResult {
-        if let Some(md) = callable.downcast::<MethodDescrData>() {
-            if md.kind == MethodKind::Instance && args.first().is_some_and(|s| s.class_ptr() == md.owner.as_ptr()) {
-                // `lst.append(x)` on an exact list (CPython's CALL_LIST_APPEND).
-                if md.inline == crate::objects::function::InlineMethod::ListAppend && args.len() == 2 {
-                    if let Some(l) = args[0].downcast::<crate::objects::list::ListData>() {
-                        l.append(args[1].clone());
-                        return Ok(self.ctx.consts.none.clone_immortal());
-                    }
-                }
-                return self.call_native(md.func, args, &[]);
-            }
-        }
-        self.call_vector(callable, args, &[])
-    }
-
     /// CALL (positional arguments only) of a built-in method on an exact instance of its
     /// type, as `LOAD_METHOD` leaves it (`[descriptor, self, args...]`), or of a built-in
     /// function with at least one argument (`[function, NULL, args...]`): the native code

@@ -772,8 +772,6 @@ impl Vm {
                         };
                         if names.is_empty() && callable.is_kind(crate::object::Kind::Function) {
                             self.call_function(callable, args, &[])
-                        } else if names.is_empty() && callable.is_kind(crate::object::Kind::MethodDescriptor) {
-                            self.call_method_descr(callable, args)
                         } else if args.is_empty() && names.is_empty() && callable.is_kind(crate::object::Kind::BuiltinFunction) {
                             match self.frame_introspection(callable, r, fast, code) {
                                 Some(r) => r,
