@@ -762,20 +762,19 @@ fn dealloc_now(p: NonNull<ObjHeader>) {
         crate::vm::finalize::clear_weakrefs(p);
     }
     let vt = vtable_of_obj(p);
-    let trailing = if f & layout_bits::HAS_INLINE_VALUES != 0 {
+    let (trailing, inline_area) = if f & layout_bits::HAS_INLINE_VALUES != 0 {
         // Payloads with inline values have no trailing items of their own
-        // (`alloc_object_with_values`): the type's slot count, with no call to ask.
-        // SAFETY: as in `vtable_of_obj`.
-        crate::objects::typeobject::nslots_of_type_header(unsafe { &*h.type_ptr() })
+        // (`alloc_object_with_values`): the type's slot count and inline base, with no
+        // call to ask.
+        // SAFETY: as in `vtable_of_obj` (the type is still referenced); the flag is set.
+        (crate::objects::typeobject::nslots_of_type_header(unsafe { &*h.type_ptr() }), Some(unsafe { inline_head(p) }))
     } else {
-        trailing_count(p, vt)
+        (trailing_count(p, vt), None)
     };
     let pre = pre_header_size_of(f);
     let owns_type = f & layout_bits::OWNS_TYPE_REF != 0;
     let typ = h.type_ptr();
     let managed = f & layout_bits::HAS_MANAGED_DICT != 0;
-    // SAFETY: the flag is tested first; `vt` and `trailing` are the object's.
-    let inline_area = if f & layout_bits::HAS_INLINE_VALUES != 0 { Some(unsafe { inline_area_after(p, vt, trailing) }) } else { None };
     let inline = match inline_area {
         Some((_, cap)) => inline_words(cap),
         None => 0,
@@ -895,20 +894,28 @@ pub fn slot_cell(obj: &PyRef, i: usize) -> Option<&Cell<Option<PyRef>>> {
     }
 }
 
-/// Where the inline values of a live object start (their head word) and their capacity,
-/// when the caller already knows the object's trailing count and has seen its
-/// `HAS_INLINE_VALUES` flag (deallocation).
+/// Where the inline values of an object start (their head word) and their capacity, found
+/// through its type's `inline_base` (the live view and deallocation both use this).
 ///
 /// # Safety
-/// `p` is live, `vt` its payload's vtable, `trailing` its trailing count, and its flags
-/// have `HAS_INLINE_VALUES`.
+/// `p` is an object (live, or dying with its type still referenced) whose flags have
+/// `HAS_INLINE_VALUES`.
 #[inline(always)]
-unsafe fn inline_area_after(p: NonNull<ObjHeader>, vt: &VTable, trailing: usize) -> (*mut u8, usize) {
-    // SAFETY: with the flag set (caller), `alloc_object_with_values` put the head word
-    // right after the `trailing` items (whose count the type fixes: `__class__` assignment
-    // keeps it) and wrote the capacity into its first byte.
+unsafe fn inline_head(p: NonNull<ObjHeader>) -> (*mut u8, usize) {
+    // SAFETY: `ob_type` points at a live type object (caller; see `PyRef::class`).
+    let typ = unsafe { &*(p.as_ref().type_ptr()) };
+    // Inline values are only given to payloads without trailing items of their own
+    // (`alloc_object_with_values`), so the trailing items are the type's `__slots__`, and
+    // the area starts where the type says (`TypeData::inline_base`: payload size and slot
+    // count, which `__class__` assignment keeps).
+    // SAFETY: `p`'s vtable is its payload's (`vtable_of_obj`).
+    debug_assert_eq!(unsafe { (vtable_of_obj(p).own_trailing)(p) }, 0);
+    let base = crate::objects::typeobject::inline_base_of_type_header(typ);
+    debug_assert_eq!(base, crate::objects::typeobject::inline_base(vtable_of_obj(p), crate::objects::typeobject::nslots_of_type_header(typ)));
+    // SAFETY: with the flag set (caller), `alloc_object_with_values` put the head word at
+    // `base` and wrote the capacity into its first byte.
     unsafe {
-        let meta = (p.as_ptr() as *mut u8).add(crate::objects::typeobject::inline_base(vt, trailing));
+        let meta = (p.as_ptr() as *mut u8).add(base);
         (meta, *meta as usize)
     }
 }
@@ -928,7 +935,7 @@ pub struct InlineValues<'a> {
 /// Where the values of an inline area (head word at `meta`) start: right after the head.
 ///
 /// # Safety
-/// `meta` comes from [`inline_area_after`] (or the same computation) for a live object.
+/// `meta` comes from [`inline_head`] for a live object.
 #[inline(always)]
 unsafe fn inline_values_ptr(meta: *mut u8) -> *mut Option<PyRef> {
     // SAFETY: the area is `inline_words(cap)` words long, the head word first (caller).
@@ -938,7 +945,7 @@ unsafe fn inline_values_ptr(meta: *mut u8) -> *mut Option<PyRef> {
 /// The [`InlineValues`] view of an inline area.
 ///
 /// # Safety
-/// `meta` and `cap` come from [`inline_area_after`] (or the same computation) for an object
+/// `meta` and `cap` come from [`inline_head`] for an object
 /// that outlives `'a`.
 #[inline(always)]
 unsafe fn inline_values_in<'a>(meta: *mut u8, cap: usize) -> InlineValues<'a> {
@@ -1017,21 +1024,11 @@ pub fn cached_inline_values(obj: &PyRef) -> Option<InlineValues<'_>> {
 /// `obj` has `HAS_INLINE_VALUES`.
 #[inline(always)]
 unsafe fn inline_values_at_type_base(obj: &PyRef) -> InlineValues<'_> {
-    // SAFETY: `ob_type` of a live object points at a live type object (see `PyRef::class`).
-    let typ = unsafe { &*(obj.header().type_ptr()) };
-    // Inline values are only given to payloads without trailing items of their own
-    // (`alloc_object_with_values`), so the trailing items are the type's `__slots__`, and
-    // the area starts where the type says (`TypeData::inline_base`: payload size and slot
-    // count, which `__class__` assignment keeps).
-    // SAFETY: `obj` is live and the vtable is its payload's (`vtable_of_obj`).
-    debug_assert_eq!(unsafe { (vtable_of_obj(obj.ptr).own_trailing)(obj.ptr) }, 0);
-    let base = crate::objects::typeobject::inline_base_of_type_header(typ);
-    debug_assert_eq!(base, crate::objects::typeobject::inline_base(vtable_of_obj(obj.ptr), crate::objects::typeobject::nslots_of_type_header(typ)));
-    // SAFETY: HAS_INLINE_VALUES is set (caller), so the head word is at `base` and holds the
-    // capacity in its first byte; the view is borrowed no longer than `obj`.
+    // SAFETY: `obj` is live and has HAS_INLINE_VALUES (caller); the view is borrowed no
+    // longer than `obj`.
     unsafe {
-        let meta = (obj.ptr.as_ptr() as *mut u8).add(base);
-        inline_values_in(meta, *meta as usize)
+        let (meta, cap) = inline_head(obj.ptr);
+        inline_values_in(meta, cap)
     }
 }
 
