@@ -330,6 +330,16 @@ opcodes! {
     /// `LOAD_FAST x; POP_JUMP_IF_NOT_NONE target` (`if left is None:`),
     /// as `LOAD_FAST_JUMP_IF_FALSE`.
     LOAD_FAST_JUMP_IF_NOT_NONE = 211, Local;
+
+    // ----- Quickened runs of three and four instructions, made like the pairs: the
+    // first instruction is replaced, the others stay in place and give their arguments.
+
+    /// `LOAD_FAST x; LOAD_CONST c; BINARY_OP op; STORE_FAST y` (`d += 1`, `j = i - 1`):
+    /// `[] -> []`. Errors are the `BINARY_OP`'s.
+    LOAD_FAST_CONST_OP_STORE = 212, Local;
+    /// `LOAD_FAST x; LOAD_ATTR name; STORE_FAST y` (`p = p.parent`): `[] -> []`, the
+    /// receiver borrowed from its slot as in `LOAD_FAST_ATTR`. Errors are the `LOAD_ATTR`'s.
+    LOAD_FAST_ATTR_STORE_FAST = 213, Local;
 }
 
 /// Argument of `BINARY_OP`: CPython's `NB_*` numbering (`Include/internal/pycore_opcode_utils.h`).

@@ -6,7 +6,9 @@
 //! A pair `i, i+1` keeps its length: instruction `i` becomes the pair opcode (keeping its
 //! own argument) and `i + 1` stays as it was. Jumps to `i + 1` therefore still run the
 //! second instruction alone, and the exception table and locations need no change. The
-//! pair opcode reads its second argument from `i + 1` and continues at `i + 2`.
+//! pair opcode reads its second argument from `i + 1` and continues at `i + 2`. Runs of
+//! three and four (`d += 1`, `p = p.parent`) work the same way: the first instruction
+//! is replaced, the others stay and give their arguments, and no jump may land inside.
 
 use crate::opcode::{ArgKind, Instr, Opcode};
 
@@ -30,6 +32,27 @@ pub fn quicken(code: &[Instr]) -> Box<[Instr]> {
     while i + 1 < code.len() {
         if target[i + 1] {
             i += 1;
+            continue;
+        }
+        // Runs of three or four first: none of their later instructions may be a jump
+        // target either.
+        let ops = |n: usize| -> Option<Vec<Opcode>> {
+            let run = code.get(i..i + n)?;
+            if target[i + 1..i + n].iter().any(|&t| t) {
+                return None;
+            }
+            Some(run.iter().map(|c| c.op()).collect())
+        };
+        let run = match ops(4).as_deref() {
+            Some([Opcode::LOAD_FAST, Opcode::LOAD_CONST, Opcode::BINARY_OP, Opcode::STORE_FAST]) => Some((Opcode::LOAD_FAST_CONST_OP_STORE, 4)),
+            _ => match ops(3).as_deref() {
+                Some([Opcode::LOAD_FAST, Opcode::LOAD_ATTR, Opcode::STORE_FAST]) => Some((Opcode::LOAD_FAST_ATTR_STORE_FAST, 3)),
+                _ => None,
+            },
+        };
+        if let Some((op, n)) = run {
+            out[i] = Instr::new(op, code[i].arg());
+            i += n;
             continue;
         }
         let (a, b) = (code[i], code[i + 1]);
@@ -170,7 +193,7 @@ mod tests {
                 Opcode::STORE_FAST,
                 Opcode::LOAD_FAST_JUMP_IF_NONE,
                 Opcode::POP_JUMP_IF_NONE,
-                Opcode::LOAD_FAST_ATTR,
+                Opcode::LOAD_FAST_ATTR_STORE_FAST,
                 Opcode::LOAD_ATTR,
                 Opcode::STORE_FAST,
                 Opcode::JUMP_BACKWARD,
@@ -202,6 +225,45 @@ mod tests {
             assert_eq!((q[0].op(), q[0].arg()), (pair, 3));
             assert_eq!(q[1], code[1]);
         }
+    }
+
+    #[test]
+    fn runs_of_three_and_four_keep_their_instructions() {
+        // `d += 1; p = p.parent; return d`
+        let code = [
+            ins(Opcode::LOAD_FAST, 0),
+            ins(Opcode::LOAD_CONST, 1),
+            ins(Opcode::BINARY_OP, 13),
+            ins(Opcode::STORE_FAST, 0),
+            ins(Opcode::LOAD_FAST, 1),
+            ins(Opcode::LOAD_ATTR, 2),
+            ins(Opcode::STORE_FAST, 1),
+            ins(Opcode::LOAD_FAST, 0),
+            ins(Opcode::RETURN_VALUE, 0),
+        ];
+        let q = quicken(&code);
+        assert_eq!((q[0].op(), q[0].arg()), (Opcode::LOAD_FAST_CONST_OP_STORE, 0));
+        assert_eq!((q[4].op(), q[4].arg()), (Opcode::LOAD_FAST_ATTR_STORE_FAST, 1));
+        assert_eq!(&q[1..4], &code[1..4]);
+        assert_eq!(&q[5..], &code[5..]);
+    }
+
+    #[test]
+    fn a_jump_into_a_run_leaves_it_to_the_pairs() {
+        // A jump to the `BINARY_OP` (index 2): the run cannot be taken, the first two
+        // still pair.
+        let code = [
+            ins(Opcode::LOAD_FAST, 0),
+            ins(Opcode::LOAD_CONST, 1),
+            ins(Opcode::BINARY_OP, 0),
+            ins(Opcode::STORE_FAST, 0),
+            ins(Opcode::JUMP_BACKWARD, 2),
+        ];
+        let ops: Vec<Opcode> = quicken(&code).iter().map(|i| i.op()).collect();
+        assert_eq!(ops, vec![Opcode::LOAD_FAST_LOAD_CONST, Opcode::LOAD_CONST, Opcode::BINARY_OP, Opcode::STORE_FAST, Opcode::JUMP_BACKWARD]);
+        // A jump to the `STORE_FAST` of `p = p.parent` likewise.
+        let code = [ins(Opcode::LOAD_FAST, 1), ins(Opcode::LOAD_ATTR, 2), ins(Opcode::STORE_FAST, 1), ins(Opcode::JUMP_BACKWARD, 2)];
+        assert_eq!(quicken(&code)[0].op(), Opcode::LOAD_FAST_ATTR);
     }
 
     #[test]

@@ -109,6 +109,7 @@ pub fn pops_pushes(op: Opcode, arg: u32, jump: bool) -> (u32, u32) {
         COMPARE_OP_JUMP => (2, 0),
         LOAD_CONST_LOAD_FAST => (0, 2),
         LOAD_FAST_JUMP_IF_FALSE | LOAD_FAST_JUMP_IF_TRUE | LOAD_FAST_JUMP_IF_NONE | LOAD_FAST_JUMP_IF_NOT_NONE => (0, 0),
+        LOAD_FAST_CONST_OP_STORE | LOAD_FAST_ATTR_STORE_FAST => (0, 0),
     }
 }
 

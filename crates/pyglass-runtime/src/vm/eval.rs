@@ -338,6 +338,14 @@ impl Vm {
                     let v = self.load_attr_cached(obj, code, name)?;
                     stack.push(v);
                 }
+                Opcode::LOAD_FAST_CONST_OP_STORE => self.fast_const_op_store(fast, code, arg)?,
+                Opcode::LOAD_FAST_ATTR_STORE_FAST => {
+                    let obj = local!(fast, arg, code, self);
+                    let name = second!(instrs, self).arg() as usize;
+                    let v = self.load_attr_cached(obj, code, name)?;
+                    let y = second!(instrs, self).arg() as usize;
+                    drop(fast[y].replace(v));
+                }
                 Opcode::LOAD_FAST_STORE_ATTR => {
                     let obj = local!(fast, arg, code, self);
                     let name = second!(instrs, self).arg() as usize;
@@ -1094,6 +1102,30 @@ impl Vm {
         }
         let name = local_name(code, i);
         self.new_error(&self.ctx.exc.name_error, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+    }
+
+    /// `LOAD_FAST_CONST_OP_STORE` (out of line: see `docs/performance.md` on how the
+    /// eval loop's register allocation reacts to code added to it).
+    #[inline(never)]
+    fn fast_const_op_store(&self, fast: &mut [Option<PyRef>], code: &CodeData, arg: usize) -> Result<(), Unwind> {
+        let instrs = &code.instrs[..];
+        let a = local!(fast, arg, code, self);
+        let c = second!(instrs, self).arg() as usize;
+        let b = &code.consts[c];
+        // From here on errors are the `BINARY_OP`'s.
+        let op = second!(instrs, self).arg();
+        let r = match self.binary_fast(a, b, op) {
+            Some(r) => r,
+            None => {
+                // The operands as the stack would hold them, so that a user-defined
+                // operator sees the same reference counts.
+                let (a, b) = (a.clone(), b.clone());
+                self.binary_op(&a, &b, BinaryOp::from_arg(op).unwrap_or(BinaryOp::Add))?
+            }
+        };
+        let y = second!(instrs, self).arg() as usize;
+        drop(fast[y].replace(r));
+        Ok(())
     }
 
     fn cell_set(&self, fast: &[Option<PyRef>], i: usize, v: Option<PyRef>) {
