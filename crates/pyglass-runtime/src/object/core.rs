@@ -608,8 +608,10 @@ pub fn alloc_object_with_values<T: PyPayload>(spec: AllocSpec<'_>, payload: T, t
         let r = PyRef { ptr: NonNull::new_unchecked(obj as *mut ObjHeader) };
         (*obj).payload.on_alloc();
         if gc {
-            // `object()` itself is not a container; instances of heap types are.
-            let track = !T::HAS_GC || (T::TRACK_ON_ALLOC && (T::KIND != Kind::Object || spec.owns_type));
+            // `object()` itself is not a container; instances of heap types are, and are
+            // tracked from birth even when their base is not (a `dict` or `tuple`
+            // subclass: CPython's `PyType_GenericAlloc`).
+            let track = !T::HAS_GC || spec.owns_type || (T::TRACK_ON_ALLOC && T::KIND != Kind::Object);
             crate::vm::gc::on_alloc(r.ptr, track);
         }
         Some(r)

@@ -510,16 +510,25 @@ fn deduce_unreachable(young: *const GcHead, unreachable: *const GcHead) {
     move_unreachable(young, unreachable);
 }
 
-/// Untrack reachable tuples whose items can never be part of a cycle.
-fn untrack_tuples(list: *const GcHead) {
-    untrack_if(list, |o| o.is_kind(Kind::Tuple) && crate::objects::tuple::tuple_items(o).iter().all(|i| !may_be_tracked(i)));
+/// Whether `o` is an instance of a class defined in Python (it owns a reference to its
+/// type), such as a subclass of `tuple` or `dict`.
+fn of_heap_type(o: &PyRef) -> bool {
+    o.header().flags() & layout_bits::OWNS_TYPE_REF != 0
 }
 
-/// Untrack dicts holding only atomic keys and values (full collections only).
+/// Untrack reachable exact tuples whose items can never be part of a cycle (CPython's
+/// `_PyTuple_MaybeUntrack`: a subclass instance stays tracked; it refers to its class).
+fn untrack_tuples(list: *const GcHead) {
+    untrack_if(list, |o| o.is_kind(Kind::Tuple) && !of_heap_type(o) && crate::objects::tuple::tuple_items(o).iter().all(|i| !may_be_tracked(i)));
+}
+
+/// Untrack exact dicts holding only atomic keys and values (full collections only;
+/// CPython's `_PyDict_MaybeUntrack`, which leaves subclass instances alone).
 fn untrack_dicts(list: *const GcHead) {
     untrack_if(list, |o| {
-        o.downcast::<crate::objects::dict::DictData>()
-            .is_some_and(|d| d.table.try_borrow().is_some_and(|t| t.iter().all(|e| !may_be_tracked(&e.key) && !may_be_tracked(&e.value))))
+        !of_heap_type(o)
+            && o.downcast::<crate::objects::dict::DictData>()
+                .is_some_and(|d| d.table.try_borrow().is_some_and(|t| t.iter().all(|e| !may_be_tracked(&e.key) && !may_be_tracked(&e.value))))
     });
 }
 
