@@ -115,18 +115,29 @@ fn print(vm: &Vm, a: Args<'_>) -> PyResult {
             other => return Err(vm.type_error(&format!("print() got an unexpected keyword argument '{other}'"))),
         }
     }
-    let mut out = String::new();
-    for (i, v) in a.pos().iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&vm.str_string(v)?);
-    }
-    out.push_str(&end);
+    // Without `file=`, `sys.stdout`: None (as at the end of shutdown) prints nothing.
+    let file = match file {
+        Some(f) => Some(f),
+        None => match vm.sys_attr("stdout") {
+            None => return Err(vm.new_error(&vm.ctx.exc.runtime_error, "lost sys.stdout")),
+            Some(f) if f.is(&vm.ctx.consts.none) => return Ok(vm.ctx.none()),
+            // The interpreter's own stream: written directly.
+            Some(f) if vm.sys_attr("__stdout__").is_some_and(|o| o.is(&f)) => None,
+            Some(f) => Some(f),
+        },
+    };
     match file {
         Some(f) => {
+            // Piece by piece, as CPython writes to a file object.
             let w = vm.getattr_str(&f, "write")?;
-            vm.call(&w, &[vm.ctx.new_string(out)])?;
+            for (i, v) in a.pos().iter().enumerate() {
+                if i > 0 {
+                    vm.call(&w, &[vm.ctx.new_str(&sep)])?;
+                }
+                let s = vm.str(v)?;
+                vm.call(&w, &[s])?;
+            }
+            vm.call(&w, &[vm.ctx.new_str(&end)])?;
             if flush {
                 if let Some(fl) = vm.getattr_opt(&f, "flush")? {
                     vm.call(&fl, &[])?;
@@ -134,6 +145,14 @@ fn print(vm: &Vm, a: Args<'_>) -> PyResult {
             }
         }
         None => {
+            let mut out = String::new();
+            for (i, v) in a.pos().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                out.push_str(&vm.str_string(v)?);
+            }
+            out.push_str(&end);
             let mut o = vm.ctx.stdout.borrow_mut();
             o.write(&out);
             if flush || vm.ctx.config.interactive {

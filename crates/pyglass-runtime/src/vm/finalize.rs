@@ -53,6 +53,10 @@ impl crate::vm::Vm {
     /// Report an exception that cannot propagate (from `__del__`, callbacks), as CPython's
     /// `PyErr_WriteUnraisable` does.
     pub fn write_unraisable(&self, e: &crate::vm::PyErr, obj: Option<&PyRef>, what: &str) {
+        // No `sys.stderr` (late in shutdown): nothing is printed, as in CPython.
+        if self.sys_attr("stderr").is_none_or(|s| s.is(&self.ctx.consts.none)) {
+            return;
+        }
         self.ctx.stdout.borrow_mut().flush();
         let objrepr = obj.map(|o| self.repr_string(o).unwrap_or_else(|_| "<object repr() failed>".into()));
         let mut text = match objrepr {

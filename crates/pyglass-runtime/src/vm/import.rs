@@ -24,6 +24,13 @@ impl Vm {
         self.ctx.alloc(&self.ctx.types.module, ModuleData { dict: d })
     }
 
+    /// `sys.<name>`, if `sys` and the attribute are still there (shutdown empties them).
+    pub fn sys_attr(&self, name: &str) -> Option<PyRef> {
+        let sys = self.ctx.sys.borrow().clone()?;
+        let d = self.module_dict(&sys);
+        d.downcast::<DictData>()?.get_str(name)
+    }
+
     pub fn module_dict(&self, m: &PyRef) -> PyRef {
         m.downcast::<ModuleData>().map(|m| m.dict.clone()).unwrap_or_else(|| self.ctx.new_dict())
     }
