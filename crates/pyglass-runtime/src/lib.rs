@@ -8,12 +8,14 @@
 //! - `builtins/`: methods of the built-in types and the `builtins` module
 //!   [Python/bltinmodule.c].
 //! - `modules/`: built-in modules (`sys`, `math`, `time`).
+//! - `pylifecycle.rs`: interpreter shutdown [Python/pylifecycle.c].
 //! - `sync.rs`: the one place where the GIL / free-threaded choice lives.
 
 pub mod builtins;
 pub mod modules;
 pub mod object;
 pub mod objects;
+mod pylifecycle;
 pub mod sync;
 pub mod vm;
 
@@ -88,6 +90,8 @@ pub enum Interactive {
 pub struct Interpreter {
     vm: Vm,
     main: PyRef,
+    /// The builtins as they were at the end of start-up (see `finish`).
+    builtins_copy: PyRef,
     /// The interpreter's small-object allocator: every object it creates, from the
     /// built-in types on, comes from here. Declared last: dropped after everything else.
     alloc: object::memory::AllocatorGuard,
@@ -113,7 +117,17 @@ impl Interpreter {
             init_python_level(vm);
             main
         });
-        Interpreter { vm, main, alloc }
+        // CPython's `interp->builtins_copy`: restored at shutdown, so that what a
+        // program adds to builtins dies with the program's objects.
+        let builtins_copy = vm.enter(|vm| {
+            let c = vm.ctx.new_dict();
+            let (cd, bd) = (c.downcast::<DictData>().expect("dict"), vm.ctx.builtins.downcast::<DictData>().expect("dict"));
+            for (k, v) in bd.items() {
+                cd.set_str_key(k, v);
+            }
+            c
+        });
+        Interpreter { vm, main, builtins_copy, alloc }
     }
 
     pub fn vm(&self) -> &Vm {
@@ -127,6 +141,7 @@ impl Interpreter {
             let dd = d.downcast::<DictData>().expect("dict");
             if !filename.starts_with('<') {
                 dd.set_str_key(vm.ctx.intern("__file__"), vm.ctx.new_str(filename));
+                dd.set_str_key(vm.ctx.intern("__cached__"), vm.ctx.none());
                 let dir = std::path::Path::new(filename).parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
                 modules::sys::set_path0(vm, &dir);
             } else {
@@ -137,6 +152,12 @@ impl Interpreter {
                 Ok(_) => 0,
                 Err(e) => self.handle_uncaught(&e),
             };
+            // As CPython's `_PyRun_SimpleFileObject`: the names go once the script is done
+            // (a finalizer run at exit no longer sees them).
+            if !filename.starts_with('<') {
+                drop(dd.del_str_key(&vm.ctx.intern("__file__")));
+                drop(dd.del_str_key(&vm.ctx.intern("__cached__")));
+            }
             vm.ctx.stdout.borrow_mut().flush();
             status
         })
@@ -189,23 +210,16 @@ impl Interpreter {
         self.vm.interrupt_handle()
     }
 
-    /// Shut down: flush output and release `__main__`'s objects (running finalizers).
-    pub fn finish(self) -> i32 {
+    /// Shut down as CPython's `Py_FinalizeEx` does (see [`pylifecycle`]): finalizers
+    /// of objects still alive run in CPython's order and see what CPython's see.
+    pub fn finish(mut self) -> i32 {
+        let main = std::mem::replace(&mut self.main, self.vm.ctx.none());
+        let builtins_copy = std::mem::replace(&mut self.builtins_copy, self.vm.ctx.none());
         self.vm.enter(|vm| {
             vm.ctx.stdout.borrow_mut().flush();
-            let d = vm.module_dict(&self.main);
-            if let Some(dd) = d.downcast::<DictData>() {
-                // Clear in insertion order, as CPython's module teardown does (roughly).
-                let keys = dd.keys();
-                for k in keys {
-                    if let Some(v) = dd.del_str_key(&k) {
-                        drop(v);
-                    }
-                }
-            }
-            // Cycles that were reachable only from `__main__` are garbage now: collect
-            // them so their finalizers run, as CPython's finalization does.
-            vm.gc_collect_final();
+            pylifecycle::pre_exit_collection(vm);
+            drop(main);
+            pylifecycle::finalize_modules(vm, builtins_copy);
             vm.ctx.stdout.borrow_mut().flush();
         });
         if self.vm.ctx.config.xoptions.iter().any(|x| x == "leakcheck") {
@@ -218,8 +232,9 @@ impl Interpreter {
     /// owns, immortal ones included) and count the allocator's blocks still in use: any
     /// is a leak. Prints a report on stderr and returns 1 when something leaked.
     fn leakcheck(self) -> i32 {
-        self.vm.enter(|vm| self.finalize_modules(vm));
-        let Interpreter { vm, main, alloc } = self;
+        self.vm.enter(|vm| self.release_remaining_modules(vm));
+        let Interpreter { vm, main, builtins_copy, alloc } = self;
+        drop(builtins_copy);
         let (others, types, leftovers) = vm.enter(|vm| {
             drop(main);
             vm.gc_collect_final();
@@ -268,10 +283,10 @@ impl Interpreter {
         1
     }
 
-    /// CPython's `finalize_modules`, simplified: empty every module's namespace (names
-    /// starting with one underscore first, then the rest, `__builtins__` last), then
-    /// `sys.modules`, `sys` and `builtins`, collecting cycles along the way.
-    fn finalize_modules(&self, vm: &Vm) {
+    /// For the leak check, after `finish`: empty whatever module namespaces are still
+    /// registered, then `sys.modules`, `sys` and `builtins`, and let go of `sys`,
+    /// collecting cycles along the way.
+    fn release_remaining_modules(&self, vm: &Vm) {
         let md = vm.ctx.modules.downcast::<DictData>().expect("dict");
         let mods: Vec<PyRef> = md.values();
         for m in mods.iter().rev() {
@@ -282,34 +297,19 @@ impl Interpreter {
             if d.is(&vm.ctx.builtins) {
                 continue;
             }
-            clear_module_dict(&d);
+            pylifecycle::clear_module_dict(vm, &d);
         }
         drop(mods);
         md.clear_all();
         vm.gc_collect_final();
         if let Some(sys) = vm.ctx.sys.borrow_mut().take() {
             if let Some(d) = sys.downcast::<objects::misc::ModuleData>().map(|m| m.dict.clone()) {
-                clear_module_dict(&d);
+                pylifecycle::clear_module_dict(vm, &d);
             }
         }
-        clear_module_dict(&vm.ctx.builtins);
+        pylifecycle::clear_module_dict(vm, &vm.ctx.builtins);
         vm.gc_collect_final();
     }
 }
 
-/// Empty a module namespace the way CPython's `_PyModule_ClearDict` orders it.
-fn clear_module_dict(d: &PyRef) {
-    let Some(dd) = d.downcast::<DictData>() else { return };
-    // `_name`s first, then the rest, `__builtins__` last; insertion order within each.
-    let pass = |k: &PyRef| match objects::str::as_str(k).unwrap_or("") {
-        "__builtins__" => 2,
-        n if n.starts_with('_') && !n.starts_with("__") => 0,
-        _ => 1,
-    };
-    let mut keys: Vec<(u8, PyRef)> = dd.keys().into_iter().map(|k| (pass(&k), k)).collect();
-    keys.sort_by_key(|(p, _)| *p);
-    for (_, k) in keys {
-        drop(dd.del_str_key(&k));
-    }
-}
 

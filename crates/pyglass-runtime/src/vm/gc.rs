@@ -798,6 +798,19 @@ impl Vm {
         }
     }
 
+    /// `_PyGC_CollectNoFail`: a full collection at shutdown: runs even when the collector
+    /// is disabled, and calls no `gc.callbacks`.
+    pub fn gc_collect_shutdown(&self) {
+        let g = &self.ctx.gc;
+        if g.collecting.get() {
+            return;
+        }
+        g.collecting.set(true);
+        self.gc_collect_main(NUM_GENERATIONS - 1);
+        g.collecting.set(false);
+        g.pending.set(false);
+    }
+
     /// Shutdown: collect until nothing more is found.
     pub fn gc_collect_final(&self) {
         for _ in 0..8 {
