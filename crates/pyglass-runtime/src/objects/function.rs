@@ -44,6 +44,19 @@ pub struct CodeData {
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// One LOAD_ATTR/STORE_ATTR cache entry per name (see `vm/attr_cache.rs`).
     pub attr_cache: Box<[[std::cell::Cell<AttrCache>; ATTR_CACHE_WAYS]]>,
+    /// One LOAD_METHOD entry per name for instances of built-in types (see
+    /// `Vm::load_method_static`).
+    pub static_methods: Box<[StaticMethodCache]>,
+}
+
+/// LOAD_METHOD of a built-in method on an instance of a built-in type (CPython's
+/// `LOAD_ATTR_METHOD_NO_DICT`): the type's address and the method descriptor found. Such
+/// a type is immortal and immutable, so its address names it for the interpreter's life
+/// and the descriptor can never change; the entry holds a reference to it.
+#[derive(Default)]
+pub struct StaticMethodCache {
+    pub type_addr: std::cell::Cell<usize>,
+    pub method: std::cell::Cell<Option<PyRef>>,
 }
 
 /// Where an instance attribute was last found: the inline-value index in instances of the
@@ -55,9 +68,6 @@ pub struct CodeData {
 /// `load_slot`/`store_slot` say whether a load / a store may read or write the value
 /// directly (a store needs no `__setattr__` hook).
 ///
-/// LOAD_METHOD entries for built-in types (which have no version) use the same ways:
-/// `type_version` is the type's address with the top bit set, `index` the entry position
-/// and `nkeys` the MRO depth of the dict holding the method (`Vm::load_method_static`).
 #[derive(Clone, Copy, Debug)]
 pub struct AttrCache {
     pub type_version: u64,

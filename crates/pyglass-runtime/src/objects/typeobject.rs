@@ -299,33 +299,6 @@ fn new_cache_table() -> Box<[Cell<CacheEntry>; CACHE_SIZE]> {
     Box::new([const { Cell::new(EMPTY_ENTRY) }; CACHE_SIZE])
 }
 
-/// Where `name` (an interned str) is found along `typ`'s MRO: the depth of the dict (0 =
-/// the type's own) and the entry position in it, when that entry's key is `name` itself.
-pub(crate) fn mro_position(typ: &PyRef, name: &PyRef) -> Option<(usize, usize)> {
-    let td = type_data(typ);
-    let mro = td.mro.borrow();
-    (0..=mro.len()).find_map(|depth| {
-        let d = dict_at(td, &mro, depth);
-        let pos = d.str_key_position(name)?;
-        Some(d.value_at_if_key(pos, name).map(|_| (depth, pos)))
-    })?
-}
-
-/// The value at entry `pos` of the dict at `depth` of `typ`'s MRO, if its key is `name`
-/// (see [`mro_position`]).
-#[inline]
-pub(crate) fn mro_value_at(typ_data: &TypeData, depth: usize, pos: usize, name: &PyRef) -> Option<PyRef> {
-    if depth == 0 {
-        // The type's own dict: no need to look at the MRO.
-        return typ_data.dict().value_at_if_key(pos, name);
-    }
-    let mro = typ_data.mro.borrow();
-    if depth > mro.len() {
-        return None;
-    }
-    dict_at(typ_data, &mro, depth).value_at_if_key(pos, name)
-}
-
 /// The dict at `depth` of `td`'s MRO walk (0 = the type's own).
 #[inline(always)]
 fn dict_at<'a>(td: &'a TypeData, mro: &'a [PyRef], depth: usize) -> &'a DictData {

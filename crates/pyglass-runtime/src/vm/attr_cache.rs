@@ -15,13 +15,10 @@ use crate::object::{Kind, PyRef};
 use crate::objects::function::{AttrCache, CodeData, ATTR_CACHE_WAYS};
 use crate::object::core::cached_inline_values;
 use crate::objects::instance::{live_inline_values, shared_key_index};
-use crate::objects::typeobject::{lookup, mro_position, mro_value_at, type_data, type_flags};
+use crate::objects::typeobject::{lookup, type_data, type_flags};
 use crate::vm::{PyResult, Vm};
 use pyglass_bytecode::frameless::{InitStore, InitValue, MAX_INIT_STORES};
 use std::cell::Cell;
-
-/// The key bit of entries for built-in types (see `Vm::load_method_static`).
-const STATIC_KEY: u64 = 1 << 63;
 
 /// Put `entry` first among a name's entries; the oldest falls out. (Misses only: kept
 /// out of line so it does not weigh on the hit paths' code.)
@@ -199,37 +196,35 @@ impl Vm {
         }
     }
 
-    /// LOAD_METHOD on an instance of a type without a version (a built-in type). Its
-    /// entries are keyed by the type's address with the top bit set (built-in types are
-    /// immortal, so an address names one type for the interpreter's life, and no version
-    /// has the top bit) and say where along the MRO the method is: dict depth (`nkeys`)
-    /// and entry position (`index`), checked on use against the name (CPython's
+    /// LOAD_METHOD on an instance of a type without a version (a built-in type): the
+    /// name's `StaticMethodCache` entry, when it is for `obj`'s type (CPython's
     /// `LOAD_ATTR_METHOD_NO_DICT`). An entry is made when the result can only change with a
-    /// type change: the type is immortal and immutable, its instances have no attributes
-    /// of their own (no `__dict__`: not a function, module or type), no `__getattribute__`
-    /// hook, and the name is a built-in instance method. Out of line: the eval loop's code
-    /// generation is sensitive to what is inlined into it.
+    /// type change, which cannot happen: the type is immortal and immutable, its instances
+    /// have no attributes of their own (no `__dict__`: not a function, module or type), no
+    /// `__getattribute__` hook, and the name is a built-in instance method. Out of line:
+    /// the eval loop's code generation is sensitive to what is inlined into it.
     ///
     /// This function holds the hit path only and answers the method, which is then
     /// unbound, in a register; `None` sends the caller to [`Vm::load_method_static_slow`].
     #[inline(never)]
     fn load_method_static(&self, obj: &PyRef, code: &CodeData, arg: usize) -> Option<PyRef> {
-        let (ways, name) = (code.attr_cache.get(arg)?, code.names.get(arg)?);
-        let key = obj.class_ptr() as usize as u64 | STATIC_KEY;
-        let c = self.attr_entry(ways, key)?;
-        mro_value_at(crate::objects::typeobject::type_data_of_obj(obj), c.nkeys as usize, c.index, name)
+        let c = code.static_methods.get(arg)?;
+        if c.type_addr.get() != obj.class_ptr() as usize {
+            return None;
+        }
+        let m = c.method.take();
+        let r = m.clone();
+        c.method.set(m);
+        r
     }
 
     /// [`Vm::load_method_static`] when its hit path does not apply: the generic lookup,
-    /// remembering where the method was found when that cannot change.
+    /// remembering the method when that cannot change.
     #[inline(never)]
     fn load_method_static_slow(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult<(PyRef, bool)> {
         let name = &code.names[arg];
-        let Some(ways) = code.attr_cache.get(arg) else {
-            return self.load_method(obj, name);
-        };
-        let key = obj.class_ptr() as usize as u64 | STATIC_KEY;
         let r = self.load_method(obj, name)?;
+        let Some(c) = code.static_methods.get(arg) else { return Ok(r) };
         let (m, unbound) = &r;
         if *unbound && m.is_kind(Kind::MethodDescriptor) && !matches!(obj.kind(), Kind::Type | Kind::Module | Kind::Super | Kind::Function) {
             let t = obj.class();
@@ -237,9 +232,8 @@ impl Vm {
             let fixed = t.header().is_immortal() && td.has_flag(type_flags::IMMUTABLETYPE) && !td.has_flag(type_flags::HEAPTYPE);
             let no_instance_attrs = !td.has_flag(type_flags::MANAGED_DICT) && !td.has_flag(type_flags::CUSTOM_GETATTR);
             if fixed && no_instance_attrs {
-                if let Some((depth, pos)) = mro_position(&t, name) {
-                    remember(ways, AttrCache { type_version: key, epoch: self.ctx.type_epoch.get(), index: pos, load: true, load_slot: AttrCache::NO_SLOT, store_slot: AttrCache::NO_SLOT, nkeys: depth as u32 });
-                }
+                c.type_addr.set(t.as_ptr() as usize);
+                drop(c.method.replace(Some(m.clone())));
             }
         }
         Ok(r)

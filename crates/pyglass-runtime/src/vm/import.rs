@@ -54,6 +54,7 @@ impl Vm {
         let name = self.ctx.intern(&code.name);
         let qualname = self.ctx.new_str(&code.qualname);
         let global_cache = (0..code.names.len()).map(|_| std::cell::Cell::new(crate::objects::function::GlobalCache::EMPTY)).collect();
+        let static_methods = (0..code.names.len()).map(|_| Default::default()).collect();
         let attr_cache = (0..code.names.len()).map(|_| std::array::from_fn(|_| std::cell::Cell::new(crate::objects::function::AttrCache::EMPTY))).collect();
         let argcount = code.argcount as usize;
         let exact_args = if !code.is_generator() && code.takes_exact_positional(argcount) { argcount } else { usize::MAX };
@@ -61,7 +62,7 @@ impl Vm {
         let init_stores = pyglass_bytecode::frameless::attribute_init(&code);
         self.ctx.alloc(
             &self.ctx.types.code,
-            CodeData { instrs: pyglass_bytecode::quicken::quicken(&code.instructions), code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, exact_args, nlocalsplus, stacksize, init_stores, global_cache, attr_cache },
+            CodeData { instrs: pyglass_bytecode::quicken::quicken(&code.instructions), code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, exact_args, nlocalsplus, stacksize, init_stores, global_cache, attr_cache, static_methods },
         )
     }
 
