@@ -749,7 +749,7 @@ pub fn percent_format_impl(vm: &Vm, fmt: &str, args: &PyRef, bytes_mode: bool) -
                         Some(b) => b,
                         None => match crate::objects::typeobject::lookup_str(&v.class(), "__bytes__") {
                             Some(m) => {
-                                let r = vm.call(&m, &[v.clone()])?;
+                                let r = vm.call1(&m, &v)?;
                                 crate::builtins::bytes::buffer_of(&r).unwrap_or_default()
                             }
                             None => return Err(vm.type_error(&format!("%b requires a bytes-like object, or an object that implements __bytes__, not '{}'", vm.type_name(&v)))),

@@ -75,6 +75,28 @@ impl Vm {
         self.load_attr_slow(obj, code, arg)
     }
 
+    /// [`Vm::load_attr_cached`] for a receiver borrowed from a local's slot
+    /// (`LOAD_FAST_ATTR`): the slow path takes a reference to it first, standing for the
+    /// one the value stack would hold, so that a property or `__getattr__` sees CPython's
+    /// reference count.
+    #[inline]
+    pub(crate) fn load_attr_cached_local(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {
+        if let Some((ways, version)) = self.attr_ways(code, arg, obj) {
+            if let Some(c) = self.attr_entry(ways, version) {
+                if let Some(v) = cached_inline_values(obj).and_then(|iv| iv.get(c.load_slot as usize)) {
+                    return Ok(v);
+                }
+            }
+        }
+        self.load_attr_slow_local(obj, code, arg)
+    }
+
+    #[inline(never)]
+    fn load_attr_slow_local(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {
+        let obj = obj.clone();
+        self.load_attr_slow(&obj, code, arg)
+    }
+
     /// [`Vm::load_attr_cached`] when the hit path does not apply.
     #[inline(never)]
     fn load_attr_slow(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {

@@ -20,6 +20,22 @@ impl Vm {
         self.call_vector(callable, args, &[])
     }
 
+    /// `callable(a)` with `a` borrowed, as CPython's slot functions pass their operands:
+    /// the callee's frame holds the only new reference, so `sys.getrefcount` inside a
+    /// dunder method agrees with CPython's.
+    pub fn call1(&self, callable: &PyRef, a: &PyRef) -> PyResult {
+        self.call_vector(callable, std::slice::from_ref(a), &[])
+    }
+
+    /// `callable(a, b)` with both borrowed (see [`Vm::call1`]); a function is called
+    /// without building an argument vector.
+    pub fn call2(&self, callable: &PyRef, a: &PyRef, b: &PyRef) -> PyResult {
+        if callable.is_kind(Kind::Function) {
+            return self.call_function_self(callable, a, std::slice::from_ref(b), &[]);
+        }
+        self.call_vector(callable, &[a.clone(), b.clone()], &[])
+    }
+
     /// Call with positional values followed by keyword values named by `kwnames`.
     pub fn call_vector(&self, callable: &PyRef, args: &[PyRef], kwnames: &[PyRef]) -> PyResult {
         match callable.kind() {
@@ -87,6 +103,7 @@ impl Vm {
             _ => {
                 let t = callable.class();
                 match lookup_str(&t, "__call__") {
+                    Some(m) if m.is_kind(Kind::Function) => self.call_function_self(&m, callable, args, kwnames),
                     Some(m) => {
                         let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
                         v.push(callable.clone());

@@ -335,14 +335,14 @@ impl Vm {
                     // `LOAD_FAST arg; LOAD_ATTR name` with the receiver borrowed from its slot.
                     let obj = local!(fast, arg, code, self);
                     let name = second!(instrs, self).arg() as usize;
-                    let v = self.load_attr_cached(obj, code, name)?;
+                    let v = self.load_attr_cached_local(obj, code, name)?;
                     stack.push(v);
                 }
                 Opcode::LOAD_FAST_CONST_OP_STORE => self.fast_const_op_store(fast, code, arg)?,
                 Opcode::LOAD_FAST_ATTR_STORE_FAST => {
                     let obj = local!(fast, arg, code, self);
                     let name = second!(instrs, self).arg() as usize;
-                    let v = self.load_attr_cached(obj, code, name)?;
+                    let v = self.load_attr_cached_local(obj, code, name)?;
                     let y = second!(instrs, self).arg() as usize;
                     drop(fast[y].replace(v));
                 }
@@ -411,14 +411,14 @@ impl Vm {
                 Opcode::LOAD_FAST_JUMP_IF_FALSE => {
                     let v = local!(fast, arg, code, self);
                     let jump = second!(instrs, self);
-                    if !self.truthy_fast(v)? {
+                    if !self.truthy_local(v)? {
                         self.cur_instr.set(jump.arg() as usize);
                     }
                 }
                 Opcode::LOAD_FAST_JUMP_IF_TRUE => {
                     let v = local!(fast, arg, code, self);
                     let jump = second!(instrs, self);
-                    if self.truthy_fast(v)? {
+                    if self.truthy_local(v)? {
                         self.cur_instr.set(jump.arg() as usize);
                     }
                 }
@@ -1167,6 +1167,23 @@ impl Vm {
             return Err(self.new_error(&self.ctx.exc.keyboard_interrupt, ""));
         }
         Ok(())
+    }
+
+    /// [`Vm::truthy_fast`] of a local borrowed from its slot (see [`Vm::is_true_local`]).
+    #[inline(always)]
+    fn truthy_local(&self, v: &PyRef) -> PyResult<bool> {
+        if v.is(&self.ctx.consts.true_) {
+            return Ok(true);
+        }
+        if v.is(&self.ctx.consts.false_) || v.is(&self.ctx.consts.none) {
+            return Ok(false);
+        }
+        if v.class_ptr() == self.ctx.types.int.as_ptr() {
+            if let Some(i) = v.downcast::<IntData>() {
+                return Ok(!i.value().is_zero());
+            }
+        }
+        self.is_true_local(v)
     }
 
     /// Truth test with the common cases inline.

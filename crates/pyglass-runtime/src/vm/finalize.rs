@@ -20,20 +20,20 @@ pub(crate) fn needs_finalizer(p: NonNull<ObjHeader>) -> bool {
 
 /// Run `__del__` on an object whose refcount was temporarily set to 1 by the caller.
 pub(crate) fn call_del(p: NonNull<ObjHeader>) {
-    // SAFETY: the caller holds the object alive with a temporary count of 1; this borrowed
-    // handle takes its own reference (the count goes to 2 and back).
-    let obj = unsafe { PyRef::from_borrowed(p.as_ptr()) };
+    // SAFETY: the caller holds the object alive with a temporary count of 1, which this
+    // handle stands for: it takes no reference of its own and never drops one, so
+    // `__del__` sees the count CPython's `slot_tp_finalize` shows (1, plus its frame's).
+    let obj = std::mem::ManuallyDrop::new(unsafe { PyRef::from_raw(p.as_ptr()) });
     let h = obj.header();
     h.set_gc_bits(h.gc_bits() | gc_bits::FINALIZED);
     crate::vm::Vm::with_current(|vm| run_del(vm, &obj));
-    drop(obj);
 }
 
 /// Call the object's `__del__`, reporting an exception as unraisable.
 pub(crate) fn run_del(vm: &crate::vm::Vm, obj: &PyRef) {
     let t = obj.class();
     if let Some(del) = crate::objects::typeobject::lookup_str(&t, "__del__") {
-        if let Err(e) = vm.call(&del, &[obj.clone()]) {
+        if let Err(e) = vm.call1(&del, &obj) {
             vm.write_unraisable(&e, Some(&del), "Exception ignored in");
         }
     }

@@ -622,7 +622,7 @@ impl Vm {
         }
         let phase = self.ctx.new_str(phase);
         for cb in cbs {
-            if let Err(e) = self.call(&cb, &[phase.clone(), info.clone()]) {
+            if let Err(e) = self.call2(&cb, &phase, &info) {
                 self.write_unraisable(&e, Some(&cb), "Exception ignored in garbage collector callback");
             }
         }
