@@ -64,15 +64,20 @@ impl Vm {
     /// register saves and restores around it).
     #[inline]
     pub(crate) fn load_attr_cached(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {
-        if let Some((ways, version)) = self.attr_ways(code, arg, obj) {
-            if let Some(c) = self.attr_entry(ways, version) {
-                // NO_SLOT is beyond every capacity: `get` answers None.
-                if let Some(v) = cached_inline_values(obj).and_then(|iv| iv.get(c.load_slot as usize)) {
-                    return Ok(v);
-                }
-            }
+        match self.load_attr_hit(obj, code, arg) {
+            Some(v) => Ok(v),
+            None => self.load_attr_slow(obj, code, arg),
         }
-        self.load_attr_slow(obj, code, arg)
+    }
+
+    /// The cache hit of a load: the inline value the name's entry for `obj`'s type points
+    /// at, if there is one.
+    #[inline(always)]
+    fn load_attr_hit(&self, obj: &PyRef, code: &CodeData, arg: usize) -> Option<PyRef> {
+        let (ways, version) = self.attr_ways(code, arg, obj)?;
+        let c = self.attr_entry(ways, version)?;
+        // NO_SLOT is beyond every capacity: `get` answers None.
+        cached_inline_values(obj).and_then(|iv| iv.get(c.load_slot as usize))
     }
 
     /// [`Vm::load_attr_cached`] for a receiver borrowed from a local's slot
@@ -81,14 +86,10 @@ impl Vm {
     /// reference count.
     #[inline]
     pub(crate) fn load_attr_cached_local(&self, obj: &PyRef, code: &CodeData, arg: usize) -> PyResult {
-        if let Some((ways, version)) = self.attr_ways(code, arg, obj) {
-            if let Some(c) = self.attr_entry(ways, version) {
-                if let Some(v) = cached_inline_values(obj).and_then(|iv| iv.get(c.load_slot as usize)) {
-                    return Ok(v);
-                }
-            }
+        match self.load_attr_hit(obj, code, arg) {
+            Some(v) => Ok(v),
+            None => self.load_attr_slow_local(obj, code, arg),
         }
-        self.load_attr_slow_local(obj, code, arg)
     }
 
     #[inline(never)]

@@ -1169,33 +1169,37 @@ impl Vm {
         Ok(())
     }
 
+    /// The truth of True, False, None and exact ints, answered without a call.
+    #[inline(always)]
+    fn known_truth(&self, v: &PyRef) -> Option<bool> {
+        if v.is(&self.ctx.consts.true_) {
+            return Some(true);
+        }
+        if v.is(&self.ctx.consts.false_) || v.is(&self.ctx.consts.none) {
+            return Some(false);
+        }
+        if v.class_ptr() == self.ctx.types.int.as_ptr() {
+            return v.downcast::<IntData>().map(|i| !i.value().is_zero());
+        }
+        None
+    }
+
     /// [`Vm::truthy_fast`] of a local borrowed from its slot (see [`Vm::is_true_local`]).
     #[inline(always)]
     fn truthy_local(&self, v: &PyRef) -> PyResult<bool> {
-        if v.is(&self.ctx.consts.true_) {
-            return Ok(true);
+        match self.known_truth(v) {
+            Some(t) => Ok(t),
+            None => self.is_true_local(v),
         }
-        if v.is(&self.ctx.consts.false_) || v.is(&self.ctx.consts.none) {
-            return Ok(false);
-        }
-        if v.class_ptr() == self.ctx.types.int.as_ptr() {
-            if let Some(i) = v.downcast::<IntData>() {
-                return Ok(!i.value().is_zero());
-            }
-        }
-        self.is_true_local(v)
     }
 
     /// Truth test with the common cases inline.
     #[inline(always)]
     fn truthy_fast(&self, v: &PyRef) -> PyResult<bool> {
-        if v.is(&self.ctx.consts.true_) {
-            return Ok(true);
+        match self.known_truth(v) {
+            Some(t) => Ok(t),
+            None => self.is_true(v),
         }
-        if v.is(&self.ctx.consts.false_) || v.is(&self.ctx.consts.none) {
-            return Ok(false);
-        }
-        self.is_true(v)
     }
 
     /// `list[i]` and `tuple[i]` for exact lists and tuples and an exact int index in range
