@@ -597,13 +597,21 @@ impl Vm {
     }
 
     fn gc_collect_with_callbacks(&self, generation: usize) -> usize {
-        // `collecting` covers the callbacks too: code they run must not start another
-        // collection.
+        self.gc_collect_flagged(generation, true)
+    }
+
+    /// A collection under the `collecting` flag, which covers the callbacks too: code
+    /// they run must not start another collection.
+    fn gc_collect_flagged(&self, generation: usize, callbacks: bool) -> usize {
         let g = &self.ctx.gc;
         g.collecting.set(true);
-        self.gc_invoke_callbacks("start", generation, 0, 0);
+        if callbacks {
+            self.gc_invoke_callbacks("start", generation, 0, 0);
+        }
         let (collected, uncollectable) = self.gc_collect_main(generation);
-        self.gc_invoke_callbacks("stop", generation, collected, uncollectable);
+        if callbacks {
+            self.gc_invoke_callbacks("stop", generation, collected, uncollectable);
+        }
         g.collecting.set(false);
         g.pending.set(false);
         collected + uncollectable
@@ -801,14 +809,9 @@ impl Vm {
     /// `_PyGC_CollectNoFail`: a full collection at shutdown: runs even when the collector
     /// is disabled, and calls no `gc.callbacks`.
     pub fn gc_collect_shutdown(&self) {
-        let g = &self.ctx.gc;
-        if g.collecting.get() {
-            return;
+        if !self.ctx.gc.collecting.get() {
+            self.gc_collect_flagged(NUM_GENERATIONS - 1, false);
         }
-        g.collecting.set(true);
-        self.gc_collect_main(NUM_GENERATIONS - 1);
-        g.collecting.set(false);
-        g.pending.set(false);
     }
 
     /// Shutdown: collect until nothing more is found.
