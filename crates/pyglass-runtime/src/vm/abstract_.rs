@@ -96,27 +96,45 @@ impl Vm {
     /// value stack would hold, so that `__bool__` / `__len__` see CPython's count.
     #[inline(never)]
     pub(crate) fn is_true_local(&self, v: &PyRef) -> PyResult<bool> {
+        // Built-in types run no code: no reference needed (`while stack:` on a list).
+        if let Some(t) = self.static_truth(v) {
+            return Ok(t);
+        }
         let v = v.clone();
-        self.is_true(&v)
+        self.is_true_hooks(&v)
     }
 
     #[inline(never)]
     fn is_true_general(&self, v: &PyRef) -> PyResult<bool> {
-        // Built-in types by their payload, before any reference to the type is taken.
-        if type_is_static(v) {
-            match v.kind() {
-                Kind::Int => return Ok(!v.downcast::<IntData>().is_some_and(|i| i.value().is_zero())),
-                Kind::Float => return Ok(v.downcast::<FloatData>().is_some_and(|f| f.0 != 0.0)),
-                Kind::Str => return Ok(v.downcast::<StrData>().is_some_and(|s| !s.as_str().is_empty())),
-                Kind::List => return Ok(v.downcast::<ListData>().is_some_and(|l| !l.is_empty())),
-                Kind::Tuple => return Ok(!tuple_items(v).is_empty()),
-                Kind::Dict => return Ok(v.downcast::<DictData>().is_some_and(|d| !d.is_empty())),
-                _ => {}
-            }
-            if v.is(&self.ctx.consts.none) {
-                return Ok(false);
-            }
+        match self.static_truth(v) {
+            Some(t) => Ok(t),
+            None => self.is_true_hooks(v),
         }
+    }
+
+    /// The truth of an instance of a built-in type whose truth is its payload's (CPython's
+    /// `TO_BOOL_LIST`, `TO_BOOL_STR`... shapes); `None` for anything that may run code.
+    #[inline(always)]
+    fn static_truth(&self, v: &PyRef) -> Option<bool> {
+        if !type_is_static(v) {
+            return None;
+        }
+        match v.kind() {
+            Kind::Int => Some(!v.downcast::<IntData>().is_some_and(|i| i.value().is_zero())),
+            Kind::Float => Some(v.downcast::<FloatData>().is_some_and(|f| f.0 != 0.0)),
+            Kind::Str => Some(v.downcast::<StrData>().is_some_and(|s| !s.as_str().is_empty())),
+            Kind::List => Some(v.downcast::<ListData>().is_some_and(|l| !l.is_empty())),
+            Kind::Tuple => Some(!tuple_items(v).is_empty()),
+            Kind::Dict => Some(v.downcast::<DictData>().is_some_and(|d| !d.is_empty())),
+            _ if v.is(&self.ctx.consts.none) => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Truth through `__bool__` / `__len__` (out of line: the common cases above need no
+    /// saved registers).
+    #[inline(never)]
+    fn is_true_hooks(&self, v: &PyRef) -> PyResult<bool> {
         let t = v.class();
         if let Some(m) = lookup_str(&t, "__bool__") {
             let r = self.call1(&m, &v)?;
