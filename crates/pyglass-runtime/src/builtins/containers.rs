@@ -144,6 +144,12 @@ fn list_extend(vm: &Vm, a: Args<'_>) -> PyResult {
 
 fn list_pop(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "pop", &a, 0, 1)?;
+    // `lst.pop()` of a non-empty list: the last item, no index to convert.
+    if rest.is_empty() {
+        if let Some(v) = list_of(s).pop_last() {
+            return Ok(v);
+        }
+    }
     // The index is converted first, as CPython's argument clinic does: `__index__` may run
     // Python code, so not while the items are borrowed.
     let iv = match rest.first() {
@@ -160,12 +166,7 @@ fn list_pop(vm: &Vm, a: Args<'_>) -> PyResult {
         None => items.len() - 1,
     };
     let v = items.remove(i);
-    // Shrink like CPython's list_resize when the list falls below half its capacity.
-    let n = items.len();
-    if n < items.capacity() / 2 {
-        let cap = crate::objects::list::list_grow_capacity(items.capacity(), n + 1, n);
-        items.shrink_to(cap);
-    }
+    crate::objects::list::shrink_after_pop(&mut items);
     Ok(v)
 }
 

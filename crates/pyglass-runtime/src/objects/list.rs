@@ -126,6 +126,17 @@ impl ListData {
         items.push(v);
     }
 
+    /// `list.pop()`: the last item, shrinking the buffer as CPython's `list_resize` does
+    /// when the list falls below half its capacity; `None` when empty. Out of line: the
+    /// eval loop's fast call path calls it.
+    #[inline(never)]
+    pub fn pop_last(&self) -> Option<PyRef> {
+        let mut items = self.items.borrow_mut();
+        let v = items.pop()?;
+        shrink_after_pop(&mut items);
+        Some(v)
+    }
+
     /// Make room for `extra` more items with CPython's growth pattern (list.extend, +=).
     pub fn reserve_for(items: &mut ItemVec, extra: usize) {
         let n = items.len();
@@ -176,5 +187,15 @@ impl ListData {
 
     pub fn snapshot(&self) -> Vec<PyRef> {
         self.items.borrow().to_vec()
+    }
+}
+
+/// After removing one item: shrink like CPython's `list_resize` when the list has fallen
+/// below half its capacity.
+pub fn shrink_after_pop(items: &mut ItemVec) {
+    let n = items.len();
+    if n < items.capacity() / 2 {
+        let cap = list_grow_capacity(items.capacity(), n + 1, n);
+        items.shrink_to(cap);
     }
 }
