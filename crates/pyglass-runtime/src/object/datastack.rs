@@ -518,6 +518,24 @@ impl<'s> ValueStack<'s> {
         Drain { ptr: self.ptr, pos: at, end, _stack: std::marker::PhantomData }
     }
 
+    /// Move the values from `at` up into `dst`, bottom first, and stop counting them
+    /// (`BUILD_TUPLE`: the slots of a fresh tuple). `dst` must have exactly one slot per
+    /// value (panics otherwise, moving nothing); what the slots held before is
+    /// overwritten without being dropped, so they should be empty.
+    #[inline(always)]
+    pub fn move_into(&mut self, at: usize, dst: &mut [Option<PyRef>]) {
+        assert!(at <= self.len && dst.len() == self.len - at, "move_into: slot count differs from the values taken");
+        // SAFETY: entries `at..len` are initialised and `dst` has room for exactly those
+        // `len - at` values (checked above); a `PyRef` and a `Some(PyRef)` have the same
+        // representation (invariant 4), the regions do not overlap (`dst` is borrowed
+        // mutably while `self` is too), and the values stop being counted by the stack,
+        // so each has one owner.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.ptr.as_ptr().add(at) as *const Slot, dst.as_mut_ptr(), dst.len());
+        }
+        self.len = at;
+    }
+
     /// [`split_off`](Self::split_off) into a vector of allocator `alloc` with room for
     /// exactly the values taken (`BUILD_LIST`'s item array).
     #[inline(always)]
@@ -687,6 +705,37 @@ mod tests {
             // `all` is gone, and the stack holds nothing.
             assert_eq!(obj.refcnt(), base);
             drop(f);
+        });
+    }
+
+    #[test]
+    fn move_into_moves_the_top_values_without_count_changes() {
+        let interp = Interpreter::new(crate::Config::default());
+        interp.vm().enter(|vm| {
+            let ds = DataStack::new();
+            let a = vm.ctx.new_list(vec![]);
+            let b = vm.ctx.new_dict();
+            let (ra, rb) = (a.refcnt(), b.refcnt());
+            let mut f = ds.push(0, 4);
+            let mut slots: Vec<Option<PyRef>> = vec![None, None];
+            {
+                let mut st = f.stack();
+                st.push(a.clone());
+                st.push(a.clone());
+                st.push(b.clone());
+                st.move_into(1, &mut slots);
+                assert_eq!(st.len(), 1);
+                // Moved: one reference each in `slots`, none added or lost.
+                assert_eq!((a.refcnt(), b.refcnt()), (ra + 2, rb + 1));
+                assert!(slots[0].as_ref().is_some_and(|v| v.is(&a)) && slots[1].as_ref().is_some_and(|v| v.is(&b)));
+                // A slot count that differs from the values taken is refused, nothing moved.
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| st.move_into(0, &mut [None, None])));
+                assert!(r.is_err());
+                assert_eq!(st.len(), 1);
+            }
+            drop(slots);
+            drop(f);
+            assert_eq!((a.refcnt(), b.refcnt()), (ra, rb));
         });
     }
 

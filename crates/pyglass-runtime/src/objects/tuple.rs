@@ -44,6 +44,20 @@ pub(crate) fn init_items(t: &PyRef, items: impl IntoIterator<Item = PyRef>) {
     debug_assert_eq!(i, n, "tuple initialised with too few items");
 }
 
+/// Fill a freshly allocated tuple's slots by moving the values from `at` up out of
+/// `stack` (`BUILD_TUPLE`): no reference count changes. Only the tuple constructor calls
+/// this, before the tuple is visible to anything else.
+#[inline(always)]
+pub(crate) fn init_items_from_stack(t: &PyRef, stack: &mut crate::object::datastack::ValueStack<'_>, at: usize) {
+    let n = t.downcast::<TupleData>().map(|d| d.len).unwrap_or(0);
+    let base = t.trailing::<TupleData>();
+    // SAFETY: `base` points at the tuple's `n` initialised slots (all None after
+    // allocation), and the tuple is not shared yet, so this is the only access to them
+    // while the slice lives.
+    let slots = unsafe { std::slice::from_raw_parts_mut(base, n) };
+    stack.move_into(at, slots);
+}
+
 /// The items of a tuple object (empty for non-tuples).
 #[inline]
 pub fn tuple_items(t: &PyRef) -> &[PyRef] {

@@ -469,6 +469,15 @@ impl Context {
         Some(t)
     }
 
+    /// A tuple of `n > 0` empty slots, for the caller to fill before anything else sees
+    /// it (`BUILD_TUPLE` moves its items in with `tuple::init_items_from_stack`, which
+    /// stays inline in the eval loop: handing the loop's value stack to a function that is
+    /// not inlined costs the whole loop its registers). `None` if memory ran out.
+    #[inline(never)]
+    pub(crate) fn alloc_tuple_slots(&self, n: usize) -> Option<PyRef> {
+        alloc_object(AllocSpec { typ: &self.types.tuple, managed_dict: false, owns_type: false }, TupleData::with_len(n), n)
+    }
+
     pub fn new_tuple(&self, items: Vec<PyRef>) -> PyRef {
         self.try_new_tuple(items.into_iter()).unwrap_or_else(|| oom())
     }

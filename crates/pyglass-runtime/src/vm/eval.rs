@@ -552,7 +552,13 @@ impl Vm {
                 }
                 Opcode::BUILD_TUPLE => {
                     let at = self.pop_base(stack, arg)?;
-                    let t = self.ctx.try_new_tuple(stack.drain_from(at)).unwrap_or_else(|| crate::vm::context::oom());
+                    let t = if at == stack.len() {
+                        self.ctx.consts.empty_tuple.clone()
+                    } else {
+                        let t = self.ctx.alloc_tuple_slots(stack.len() - at).unwrap_or_else(|| crate::vm::context::oom());
+                        crate::objects::tuple::init_items_from_stack(&t, stack, at);
+                        t
+                    };
                     stack.push(t);
                 }
                 Opcode::BUILD_LIST => {
