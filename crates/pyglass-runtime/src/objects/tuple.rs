@@ -29,19 +29,32 @@ impl TupleData {
     }
 }
 
+/// The slots of a freshly allocated tuple (all None).
+///
+/// # Safety
+/// `t` is a tuple that nothing else has seen yet: no other reference to its slots exists
+/// while the returned slice lives.
+#[inline(always)]
+#[allow(clippy::mut_from_ref)]
+unsafe fn fresh_slots(t: &PyRef) -> &mut [Option<PyRef>] {
+    let n = t.downcast::<TupleData>().map(|d| d.len).unwrap_or(0);
+    let base = t.trailing::<TupleData>();
+    // SAFETY: `base` points at the tuple's `n` initialised slots; the caller guarantees
+    // this is the only access to them while the slice lives.
+    unsafe { std::slice::from_raw_parts_mut(base, n) }
+}
+
 /// Fill a freshly allocated tuple's slots. Only the tuple constructor calls this, before
 /// the tuple is visible to anything else.
 pub(crate) fn init_items(t: &PyRef, items: impl IntoIterator<Item = PyRef>) {
-    let n = t.downcast::<TupleData>().map(|d| d.len).unwrap_or(0);
-    let base = t.trailing::<TupleData>();
-    let mut i = 0;
-    for item in items.into_iter().take(n) {
-        // SAFETY: `base` points at `n` initialised `Option<PyRef>` slots (all None after
-        // allocation); `i < n`. The tuple is not shared yet.
-        unsafe { *base.add(i) = Some(item) };
-        i += 1;
+    // SAFETY: the tuple was just allocated by our caller and is not shared yet.
+    let slots = unsafe { fresh_slots(t) };
+    let mut filled = 0;
+    for (slot, item) in slots.iter_mut().zip(items) {
+        *slot = Some(item);
+        filled += 1;
     }
-    debug_assert_eq!(i, n, "tuple initialised with too few items");
+    debug_assert_eq!(filled, slots.len(), "tuple initialised with too few items");
 }
 
 /// Fill a freshly allocated tuple's slots by moving the values from `at` up out of
@@ -49,13 +62,8 @@ pub(crate) fn init_items(t: &PyRef, items: impl IntoIterator<Item = PyRef>) {
 /// this, before the tuple is visible to anything else.
 #[inline(always)]
 pub(crate) fn init_items_from_stack(t: &PyRef, stack: &mut crate::object::datastack::ValueStack<'_>, at: usize) {
-    let n = t.downcast::<TupleData>().map(|d| d.len).unwrap_or(0);
-    let base = t.trailing::<TupleData>();
-    // SAFETY: `base` points at the tuple's `n` initialised slots (all None after
-    // allocation), and the tuple is not shared yet, so this is the only access to them
-    // while the slice lives.
-    let slots = unsafe { std::slice::from_raw_parts_mut(base, n) };
-    stack.move_into(at, slots);
+    // SAFETY: as in `init_items`.
+    stack.move_into(at, unsafe { fresh_slots(t) });
 }
 
 /// The items of a tuple object (empty for non-tuples).

@@ -137,14 +137,14 @@ impl Vm {
     fn is_true_hooks(&self, v: &PyRef) -> PyResult<bool> {
         let t = v.class();
         if let Some(m) = lookup_str(&t, "__bool__") {
-            let r = self.call1(&m, &v)?;
+            let r = self.call1(&m, v)?;
             if !r.class().is(&self.ctx.types.bool_) {
                 return Err(self.type_error(&format!("__bool__ should return bool, returned {}", self.type_name(&r))));
             }
             return Ok(r.is(&self.ctx.consts.true_));
         }
         if let Some(m) = lookup_str(&t, "__len__") {
-            let r = self.call1(&m, &v)?;
+            let r = self.call1(&m, v)?;
             return Ok(self.len_result(&r)? > 0);
         }
         Ok(true)

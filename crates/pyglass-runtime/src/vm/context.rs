@@ -464,7 +464,7 @@ impl Context {
         if n == 0 {
             return Some(self.consts.empty_tuple.clone());
         }
-        let t = alloc_object(AllocSpec { typ: &self.types.tuple, managed_dict: false, owns_type: false }, TupleData::with_len(n), n)?;
+        let t = self.alloc_tuple_slots(n)?;
         crate::objects::tuple::init_items(&t, items);
         Some(t)
     }
