@@ -323,7 +323,7 @@ fn ctor_args(vm: &Vm, a: &Args<'_>, name: &str, array: bool) -> PyResult<Vec<u8>
             }
             if !array {
                 if let Some(m) = crate::objects::typeobject::lookup_str(&src.class(), "__bytes__") {
-                    let r = vm.call1(&m, &src)?;
+                    let r = vm.call1(&m, src)?;
                     return match r.kind() {
                         Kind::Bytes => Ok(bytes_of(&r).to_vec()),
                         _ => Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r)))),

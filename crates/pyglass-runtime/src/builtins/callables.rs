@@ -342,7 +342,7 @@ pub fn descr_set_public(vm: &Vm, d: &PyRef, obj: &PyRef, v: Option<PyRef>) -> Py
             let f = if v.is_some() { p.fset.borrow().clone() } else { p.fdel.borrow().clone() };
             return match (f, v) {
                 (Some(f), Some(v)) => vm.call(&f, &[obj.clone(), v]).map(drop),
-                (Some(f), None) => vm.call1(&f, &obj).map(drop),
+                (Some(f), None) => vm.call1(&f, obj).map(drop),
                 (None, v) => Err(vm.property_error(d, obj, if v.is_some() { "setter" } else { "deleter" })),
             };
         }

@@ -820,7 +820,7 @@ fn reversed_new(vm: &Vm, cls: &PyRef, a: Args<'_>) -> PyResult {
     let p = args::pos(vm, "reversed", &a, 1, 1)?;
     let seq = &p[0];
     if let Some(m) = crate::objects::typeobject::lookup_str(&seq.class(), "__reversed__") {
-        return vm.call1(&m, &seq);
+        return vm.call1(&m, seq);
     }
     if seq.is_kind(Kind::Range) {
         let r = range_of(seq);

@@ -186,7 +186,7 @@ pub fn isinstance_of(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
     if !cls.is_kind(Kind::Type) {
         // Any object with `__instancecheck__` (types.UnionType, GenericAlias).
         if let Some(m) = lookup_str(&cls.class(), "__instancecheck__") {
-            let r = vm.call2(&m, &cls, &obj)?;
+            let r = vm.call2(&m, cls, obj)?;
             return vm.is_true(&r);
         }
         return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
@@ -198,7 +198,7 @@ pub fn isinstance_of(vm: &Vm, obj: &PyRef, cls: &PyRef) -> PyResult<bool> {
     if !meta.is(&vm.ctx.types.type_) {
         if let Some(m) = lookup_str(&meta, "__instancecheck__") {
             if !m.is_kind(Kind::MethodDescriptor) {
-                let r = vm.call2(&m, &cls, &obj)?;
+                let r = vm.call2(&m, cls, obj)?;
                 return vm.is_true(&r);
             }
         }
@@ -222,7 +222,7 @@ fn issubclass_of(vm: &Vm, c: &PyRef, cls: &PyRef) -> PyResult<bool> {
     }
     if !cls.is_kind(Kind::Type) {
         if let Some(m) = lookup_str(&cls.class(), "__subclasscheck__") {
-            let r = vm.call2(&m, &cls, &c)?;
+            let r = vm.call2(&m, cls, c)?;
             return vm.is_true(&r);
         }
     }
@@ -236,7 +236,7 @@ fn issubclass_of(vm: &Vm, c: &PyRef, cls: &PyRef) -> PyResult<bool> {
     if !meta.is(&vm.ctx.types.type_) {
         if let Some(m) = lookup_str(&meta, "__subclasscheck__") {
             if !m.is_kind(Kind::MethodDescriptor) {
-                let r = vm.call2(&m, &cls, &c)?;
+                let r = vm.call2(&m, cls, c)?;
                 return vm.is_true(&r);
             }
         }
@@ -269,7 +269,7 @@ fn abs(vm: &Vm, a: Args<'_>) -> PyResult {
         return Ok(vm.ctx.new_float(f.0.abs()));
     }
     match lookup_str(&x.class(), "__abs__") {
-        Some(m) => vm.call1(&m, &x),
+        Some(m) => vm.call1(&m, x),
         None => Err(vm.type_error(&format!("bad operand type for abs(): '{}'", vm.type_name(x)))),
     }
 }
@@ -435,7 +435,7 @@ fn next(vm: &Vm, a: Args<'_>) -> PyResult {
         },
         _ => {
             let m = lookup_str(&it.class(), "__next__").expect("checked");
-            match vm.call1(&m, &it) {
+            match vm.call1(&m, it) {
                 Ok(v) => Ok(v),
                 Err(e) if p.len() == 2 && vm.is_instance_of(&e.0, &vm.ctx.exc.stop_iteration) => Ok(p[1].clone()),
                 Err(e) => Err(e),
@@ -710,7 +710,7 @@ fn dir(vm: &Vm, a: Args<'_>) -> PyResult {
             let Some(m) = lookup_str(&t, "__dir__") else {
                 return Err(vm.type_error("object does not provide __dir__"));
             };
-            let r = vm.call1(&m, &o)?;
+            let r = vm.call1(&m, o)?;
             let mut items = crate::objects::list::item_vec_from(vm.iterate(&r)?);
             crate::builtins::containers::sort_items(vm, &mut items, None, false)?;
             Ok(vm.ctx.new_list_items(items))

@@ -908,7 +908,7 @@ pub fn native_getitem(vm: &Vm, c: &PyRef, key: &PyRef) -> PyResult<Option<PyRef>
             None => {
                 if !c.class().is(&vm.ctx.types.dict) {
                     if let Some(m) = crate::objects::typeobject::lookup_str(&c.class(), "__missing__") {
-                        return vm.call2(&m, &c, &key).map(Some);
+                        return vm.call2(&m, c, key).map(Some);
                     }
                 }
                 Err(vm.key_error(key))

@@ -149,7 +149,7 @@ pub fn to_int(vm: &Vm, x: &PyRef) -> PyResult<IntValue> {
     let t = x.class();
     for name in ["__int__", "__index__", "__trunc__"] {
         if let Some(m) = crate::objects::typeobject::lookup_str(&t, name) {
-            let r = vm.call1(&m, &x)?;
+            let r = vm.call1(&m, x)?;
             return match r.downcast::<IntData>() {
                 Some(i) => Ok(i.value().clone()),
                 None => Err(vm.type_error(&format!("{} returned non-int (type {})", name, vm.type_name(&r)))),
@@ -283,14 +283,14 @@ pub fn to_float(vm: &Vm, x: &PyRef) -> PyResult<f64> {
     }
     let t = x.class();
     if let Some(m) = crate::objects::typeobject::lookup_str(&t, "__float__") {
-        let r = vm.call1(&m, &x)?;
+        let r = vm.call1(&m, x)?;
         return match r.downcast::<FloatData>() {
             Some(f) => Ok(f.0),
             None => Err(vm.type_error(&format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(&r)))),
         };
     }
     if let Some(m) = crate::objects::typeobject::lookup_str(&t, "__index__") {
-        let r = vm.call1(&m, &x)?;
+        let r = vm.call1(&m, x)?;
         return crate::builtins::native::int_to_f64(vm, int_of(&r));
     }
     Err(vm.type_error(&format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x))))

@@ -332,7 +332,7 @@ fn sizeof_checked(vm: &Vm, o: &PyRef) -> PyResult<u64> {
         // A built-in object with its own type's method: no need for a call.
         native_sizeof(vm, o) as i64
     } else {
-        let r = vm.call1(&m, &o)?;
+        let r = vm.call1(&m, o)?;
         let Some(i) = r.downcast::<IntData>() else {
             return Err(vm.type_error("an integer is required"));
         };

@@ -46,7 +46,7 @@ fn real(vm: &Vm, x: &PyRef) -> PyResult<f64> {
 fn real_slow(vm: &Vm, x: &PyRef) -> PyResult<f64> {
     let t = x.class();
     if let Some(m) = crate::objects::typeobject::lookup_str(&t, "__float__") {
-        let r = vm.call1(&m, &x)?;
+        let r = vm.call1(&m, x)?;
         return match r.downcast::<crate::objects::float::FloatData>() {
             Some(f) => Ok(f.0),
             None => Err(vm.type_error(&format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(&r)))),
@@ -133,7 +133,7 @@ fn int_result(vm: &Vm, p: &PyRef, name: &str, f: fn(f64) -> f64) -> PyResult {
     }
     let dunder = format!("__{name}__");
     if let Some(m) = crate::objects::typeobject::lookup_text(&p.class(), &dunder) {
-        return vm.call1(&m, &p);
+        return vm.call1(&m, p);
     }
     let x = real(vm, p)?;
     Ok(vm.ctx.new_int_value(crate::builtins::numbers::float_to_int(vm, f(x))?))

@@ -164,7 +164,7 @@ impl Vm {
         }
         match lookup_str(&t, "__hash__") {
             Some(h) if !h.is(&self.ctx.consts.none) => {
-                let r = self.call1(&h, &v)?;
+                let r = self.call1(&h, v)?;
                 match r.downcast::<IntData>() {
                     // CPython uses a result that fits in Py_ssize_t as it is (-1 becomes
                     // -2), and the int's own hash otherwise.
@@ -217,21 +217,21 @@ impl Vm {
             if !ta.is(&tb) && crate::objects::typeobject::is_subtype(&tb, &ta) {
                 if let Some(m) = lookup_str(&tb, op.swapped().dunder()) {
                     tried_reflected = true;
-                    let r = self.call2(&m, &b, &a)?;
+                    let r = self.call2(&m, b, a)?;
                     if !r.is(&ni) {
                         return Ok(r);
                     }
                 }
             }
             if let Some(m) = lookup_str(&ta, op.dunder()) {
-                let r = self.call2(&m, &a, &b)?;
+                let r = self.call2(&m, a, b)?;
                 if !r.is(&ni) {
                     return Ok(r);
                 }
             }
             if !tried_reflected {
                 if let Some(m) = lookup_str(&tb, op.swapped().dunder()) {
-                    let r = self.call2(&m, &b, &a)?;
+                    let r = self.call2(&m, b, a)?;
                     if !r.is(&ni) {
                         return Ok(r);
                     }
@@ -294,7 +294,7 @@ impl Vm {
     fn slot_getattr(&self, obj: &PyRef, name: &PyRef, t: &PyRef) -> PyResult {
         let getattribute = lookup_str(t, "__getattribute__");
         let r = match getattribute {
-            Some(ga) if !ga.is_kind(Kind::MethodDescriptor) => self.call2(&ga, &obj, &name),
+            Some(ga) if !ga.is_kind(Kind::MethodDescriptor) => self.call2(&ga, obj, name),
             _ => self.generic_getattr(obj, name, t),
         };
         match r {
@@ -334,7 +334,7 @@ impl Vm {
         if obj.is_kind(Kind::Module) {
             if let Some(md) = obj.downcast::<crate::objects::misc::ModuleData>() {
                 if let Some(ga) = md.dict.downcast::<DictData>().and_then(|d| d.get_str("__getattr__")) {
-                    return self.call1(&ga, &name);
+                    return self.call1(&ga, name);
                 }
             }
         }
@@ -441,7 +441,7 @@ impl Vm {
                     let p = d.downcast::<PropertyData>().expect("kind checked");
                     let fget = p.fget.borrow().clone();
                     match fget {
-                        Some(g) => self.call1(&g, &o),
+                        Some(g) => self.call1(&g, o),
                         None => Err(self.property_error(d, o, "getter")),
                     }
                 }
@@ -650,7 +650,7 @@ impl Vm {
                 let f = if value.is_some() { p.fset.borrow().clone() } else { p.fdel.borrow().clone() };
                 match (f, value) {
                     (Some(f), Some(v)) => self.call(&f, &[obj.clone(), v]).map(drop),
-                    (Some(f), None) => self.call1(&f, &obj).map(drop),
+                    (Some(f), None) => self.call1(&f, obj).map(drop),
                     (None, v) => Err(self.property_error(d, obj, if v.is_some() { "setter" } else { "deleter" })),
                 }
             }
@@ -695,7 +695,7 @@ impl Vm {
             }
         }
         match lookup_str(&t, dunder) {
-            Some(m) => self.call1(&m, &v),
+            Some(m) => self.call1(&m, v),
             None => Err(self.type_error(&format!("bad operand type for unary {}: '{}'", sym, self.type_name(v)))),
         }
     }
@@ -732,7 +732,7 @@ impl Vm {
                     return Ok(r);
                 }
             } else if let Some(m) = lookup_str(&ta, inplace_dunder(op)) {
-                let r = self.call2(&m, &a, &b)?;
+                let r = self.call2(&m, a, b)?;
                 if !r.is(ni) {
                     return Ok(r);
                 }
@@ -746,7 +746,7 @@ impl Vm {
             if base == BinaryOp::Or && (a.is_kind(Kind::Type) || b.is_kind(Kind::Type)) {
                 // `int | None`: type.__or__ makes a types.UnionType.
                 let union = self.import_module("types").and_then(|m| self.getattr_str(&m, "_union"))?;
-                let r = self.call2(&union, &a, &b)?;
+                let r = self.call2(&union, a, b)?;
                 if !r.is(ni) {
                     return Ok(r);
                 }
@@ -860,13 +860,13 @@ impl Vm {
             }
         }
         if let Some(m) = fa {
-            let r = self.call2(&m, &a, &b)?;
+            let r = self.call2(&m, a, b)?;
             if !r.is(ni) {
                 return Ok(Some(r));
             }
         }
         if let Some(m) = fb {
-            let r = self.call2(&m, &b, &a)?;
+            let r = self.call2(&m, b, a)?;
             if !r.is(ni) {
                 return Ok(Some(r));
             }
@@ -913,7 +913,7 @@ impl Vm {
         }
         match lookup_str(&t, "__len__") {
             Some(m) => {
-                let r = self.call1(&m, &v)?;
+                let r = self.call1(&m, v)?;
                 self.len_result(&r)
             }
             None => Err(self.type_error(&format!("object of type '{}' has no len()", self.type_name(v)))),
@@ -940,7 +940,7 @@ impl Vm {
             }
         }
         if let Some(m) = lookup_str(&t, "__contains__") {
-            let r = self.call2(&m, &container, &item)?;
+            let r = self.call2(&m, container, item)?;
             return self.is_true(&r);
         }
         // Fall back to iteration.
@@ -973,12 +973,12 @@ impl Vm {
             }
         }
         if let Some(m) = lookup_str(&t, "__getitem__") {
-            return self.call2(&m, &container, &key);
+            return self.call2(&m, container, key);
         }
         if container.is_kind(Kind::Type) {
             if let Some(m) = lookup_str(container, "__class_getitem__") {
                 let f = self.descr_get(&m, None, container)?;
-                return self.call1(&f, &key);
+                return self.call1(&f, key);
             }
             return Err(self.type_error(&format!("type '{}' is not subscriptable", type_data(container).name())));
         }
@@ -1011,7 +1011,7 @@ impl Vm {
             }
         }
         match lookup_str(&t, "__delitem__") {
-            Some(m) => self.call2(&m, &container, &key).map(drop),
+            Some(m) => self.call2(&m, container, key).map(drop),
             None => Err(self.type_error(&format!("'{}' object doesn't support item deletion", self.type_name(container)))),
         }
     }
@@ -1029,7 +1029,7 @@ impl Vm {
             if m.is(&self.ctx.consts.none) {
                 return Err(self.type_error(&format!("'{}' object is not iterable", self.type_name(v))));
             }
-            let it = self.call1(&m, &v)?;
+            let it = self.call1(&m, v)?;
             if lookup_str(&it.class(), "__next__").is_none() && !it.is_kind(Kind::Iterator) && !it.is_kind(Kind::Generator) {
                 return Err(self.type_error(&format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
             }
@@ -1058,7 +1058,7 @@ impl Vm {
             _ => {
                 let t = it.class();
                 match lookup_str(&t, "__next__") {
-                    Some(m) => match self.call1(&m, &it) {
+                    Some(m) => match self.call1(&m, it) {
                         Ok(v) => Ok(Some(v)),
                         Err(e) if self.is_instance_of(&e.0, &self.ctx.exc.stop_iteration) => Ok(None),
                         Err(e) => Err(e),
@@ -1293,7 +1293,7 @@ impl Vm {
             return self.len(o);
         }
         if let Some(m) = lookup_str(&t, "__length_hint__") {
-            let r = self.call1(&m, &o)?;
+            let r = self.call1(&m, o)?;
             if r.is(&self.ctx.consts.not_implemented) {
                 return Ok(default);
             }
@@ -1448,7 +1448,7 @@ impl Vm {
         }
         match lookup_str(&t, "__repr__") {
             Some(m) if !m.is_kind(Kind::MethodDescriptor) || !is_static_type(&t) => {
-                let r = self.call1(&m, &v)?;
+                let r = self.call1(&m, v)?;
                 match as_str(&r) {
                     Some(s) => Ok(s.to_string()),
                     None => Err(self.type_error(&format!("__repr__ returned non-string (type {})", self.type_name(&r)))),
@@ -1481,7 +1481,7 @@ impl Vm {
         }
         match lookup_str(&t, "__str__") {
             Some(m) if !(m.is_kind(Kind::MethodDescriptor) && m.downcast::<MethodDescrData>().is_some_and(|d| d.owner.is(&self.ctx.types.object))) => {
-                let r = self.call1(&m, &v)?;
+                let r = self.call1(&m, v)?;
                 match as_str(&r) {
                     Some(s) => Ok(s.to_string()),
                     None => Err(self.type_error(&format!("__str__ returned non-string (type {})", self.type_name(&r)))),
@@ -1539,7 +1539,7 @@ impl Vm {
             return Ok(i.value().clone());
         }
         if let Some(m) = lookup_str(&v.class(), "__index__") {
-            let r = self.call1(&m, &v)?;
+            let r = self.call1(&m, v)?;
             if let Some(i) = r.downcast::<IntData>() {
                 return Ok(i.value().clone());
             }

@@ -33,7 +33,7 @@ pub(crate) fn call_del(p: NonNull<ObjHeader>) {
 pub(crate) fn run_del(vm: &crate::vm::Vm, obj: &PyRef) {
     let t = obj.class();
     if let Some(del) = crate::objects::typeobject::lookup_str(&t, "__del__") {
-        if let Err(e) = vm.call1(&del, &obj) {
+        if let Err(e) = vm.call1(&del, obj) {
             vm.write_unraisable(&e, Some(&del), "Exception ignored in");
         }
     }

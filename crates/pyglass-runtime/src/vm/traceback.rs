@@ -613,7 +613,7 @@ fn builtins_candidates(vm: &Vm) -> Vec<String> {
 /// `sorted(dir(obj))` restricted to strings; None if `dir` fails.
 fn sorted_dir(vm: &Vm, obj: &PyRef) -> Option<Vec<String>> {
     let m = crate::objects::typeobject::lookup_str(&obj.class(), "__dir__")?;
-    let r = vm.call1(&m, &obj).ok()?;
+    let r = vm.call1(&m, obj).ok()?;
     let items = vm.iterate(&r).ok()?;
     let mut names: Vec<String> = items.iter().filter_map(|x| as_str(x).map(|s| s.to_string())).collect();
     names.sort();
