@@ -144,27 +144,19 @@ fn list_extend(vm: &Vm, a: Args<'_>) -> PyResult {
 
 fn list_pop(vm: &Vm, a: Args<'_>) -> PyResult {
     let (s, rest) = args::meth(vm, "pop", &a, 0, 1)?;
-    // `lst.pop()` of a non-empty list: the last item, no index to convert.
-    if rest.is_empty() {
-        if let Some(v) = list_of(s).pop_last() {
-            return Ok(v);
-        }
-    }
+    let l = list_of(s);
+    // `lst.pop()`: the last item, no index to convert.
+    let Some(index) = rest.first() else {
+        return l.pop_last().ok_or_else(|| vm.index_error("pop from empty list"));
+    };
     // The index is converted first, as CPython's argument clinic does: `__index__` may run
     // Python code, so not while the items are borrowed.
-    let iv = match rest.first() {
-        Some(i) => Some(vm.index(i)?),
-        None => None,
-    };
-    let l = list_of(s);
+    let iv = vm.index(index)?;
     let mut items = l.items.borrow_mut();
     if items.is_empty() {
         return Err(vm.index_error("pop from empty list"));
     }
-    let i = match iv {
-        Some(iv) => crate::builtins::native::norm_index(&iv, items.len()).ok_or_else(|| vm.index_error("pop index out of range"))?,
-        None => items.len() - 1,
-    };
+    let i = crate::builtins::native::norm_index(&iv, items.len()).ok_or_else(|| vm.index_error("pop index out of range"))?;
     let v = items.remove(i);
     crate::objects::list::shrink_after_pop(&mut items);
     Ok(v)

@@ -127,9 +127,7 @@ impl ListData {
     }
 
     /// `list.pop()`: the last item, shrinking the buffer as CPython's `list_resize` does
-    /// when the list falls below half its capacity; `None` when empty. Out of line: the
-    /// eval loop's fast call path calls it.
-    #[inline(never)]
+    /// when the list falls below half its capacity; `None` when empty.
     pub fn pop_last(&self) -> Option<PyRef> {
         let mut items = self.items.borrow_mut();
         let v = items.pop()?;
