@@ -180,15 +180,20 @@ fn set_gc_refs(h: &ObjHeader, v: usize) {
 /// The collector's per-collection marks.
 const SCRATCH: u8 = gc_bits::COLLECTING | gc_bits::UNREACHABLE;
 
-/// Clear `bits` and the scratch count of every object on `list`.
-fn clear_bits(list: *const GcHead, bits: u8) {
+/// Clear `bits` and the scratch count of every object on `list`; returns how many there
+/// are (one walk where a count is wanted too: each walk of a list of garbage is a chain of
+/// cache misses).
+fn clear_bits(list: *const GcHead, bits: u8) -> usize {
+    let mut count = 0;
     let mut n = next_of(list);
     while n != list {
         let h = hdr(obj_of(n));
         h.set_gc_bits(h.gc_bits() & !bits);
         set_gc_refs(h, 0);
+        count += 1;
         n = next_of(n);
     }
+    count
 }
 
 /// Unlink every object of `list` and mark it untracked (a list head about to go away).
@@ -202,17 +207,23 @@ fn untrack_all(list: *const GcHead) {
     }
 }
 
-/// Untrack the objects of `list` for which `atomic` holds.
-fn untrack_if(list: *const GcHead, atomic: impl Fn(&PyRef) -> bool) {
+/// Untrack the objects of `list` for which `atomic` holds; returns how many stay on it
+/// (the collection wants that count too, and each walk of a big list costs a cache miss
+/// per object).
+fn untrack_if(list: *const GcHead, atomic: impl Fn(&PyRef) -> bool) -> usize {
+    let mut kept = 0;
     let mut n = next_of(list);
     while n != list {
         let next = next_of(n);
         let p = obj_of(n);
         if with_obj(p, &atomic) {
             untrack_raw(p);
+        } else {
+            kept += 1;
         }
         n = next;
     }
+    kept
 }
 
 /// Run `f` with a borrowed handle to the live object `p` (no refcount traffic).
@@ -518,27 +529,35 @@ fn of_heap_type(o: &PyRef) -> bool {
 
 /// Untrack reachable exact tuples whose items can never be part of a cycle (CPython's
 /// `_PyTuple_MaybeUntrack`: a subclass instance stays tracked; it refers to its class).
-fn untrack_tuples(list: *const GcHead) {
-    untrack_if(list, |o| o.is_kind(Kind::Tuple) && !of_heap_type(o) && crate::objects::tuple::tuple_items(o).iter().all(|i| !may_be_tracked(i)));
+fn untrack_tuples(list: *const GcHead) -> usize {
+    untrack_if(list, |o| o.is_kind(Kind::Tuple) && !of_heap_type(o) && crate::objects::tuple::tuple_items(o).iter().all(|i| !may_be_tracked(i)))
 }
 
 /// Untrack exact dicts holding only atomic keys and values (full collections only;
 /// CPython's `_PyDict_MaybeUntrack`, which leaves subclass instances alone).
-fn untrack_dicts(list: *const GcHead) {
+fn untrack_dicts(list: *const GcHead) -> usize {
     untrack_if(list, |o| {
         !of_heap_type(o)
             && o.downcast::<crate::objects::dict::DictData>()
                 .is_some_and(|d| d.table.try_borrow().is_some_and(|t| t.iter().all(|e| !may_be_tracked(&e.key) && !may_be_tracked(&e.value))))
-    });
+    })
 }
 
 /// Strong references to every object on `list`, in order.
 fn snapshot(list: *const GcHead) -> Vec<PyRef> {
+    snapshot_if(list, |_| true)
+}
+
+/// Strong references to the objects on `list` whose header passes `keep`, in order.
+fn snapshot_if(list: *const GcHead, keep: impl Fn(&ObjHeader) -> bool) -> Vec<PyRef> {
     let mut out = Vec::new();
     let mut n = next_of(list);
     while n != list {
-        // SAFETY: objects on a list are alive.
-        out.push(unsafe { PyRef::from_borrowed(obj_of(n).as_ptr()) });
+        let p = obj_of(n);
+        if keep(hdr(p)) {
+            // SAFETY: objects on a list are alive.
+            out.push(unsafe { PyRef::from_borrowed(p.as_ptr()) });
+        }
         n = next_of(n);
     }
     out
@@ -677,16 +696,19 @@ impl Vm {
 
         let unreachable = TempList::new();
         deduce_unreachable(young, unreachable.ptr());
-        untrack_tuples(young);
+        // Each untracking pass also counts what stays (CPython walks once more to count).
+        // Tuples go first, then dicts, as in CPython: whether a dict holding a tuple
+        // can be untracked depends on the tuple's pass.
+        let survivors = untrack_tuples(young);
         if young != old {
             if generation == NUM_GENERATIONS - 2 {
-                g.long_lived_pending.set(g.long_lived_pending.get() + list_len(young));
+                g.long_lived_pending.set(g.long_lived_pending.get() + survivors);
             }
             list_merge(young, old);
         } else {
-            untrack_dicts(young);
+            let survivors = untrack_dicts(young);
             g.long_lived_pending.set(0);
-            g.long_lived_total.set(list_len(young));
+            g.long_lived_total.set(survivors);
         }
         // From here on `unreachable` is a plain list (no tentative moves): drop the
         // UNREACHABLE marks, keep COLLECTING (it tells a weakref in the garbage). Their
@@ -723,14 +745,15 @@ impl Vm {
 
         // Finalizers may have resurrected objects: whatever is now reachable from outside
         // goes to the old generation; the rest is garbage for sure.
+        // No marks need clearing around this second pass (CPython clears the same way):
+        // before it, the objects left carry COLLECTING, no UNREACHABLE and a scratch
+        // count of 0 (finalizers and callbacks cannot start a collection: `collecting`
+        // is set), and `update_refs` sets both the count and COLLECTING anew; after it,
+        // `move_unreachable` has cleared the marks and counts of the ones that survive.
         let final_unreachable = TempList::new();
-        clear_bits(unreachable.ptr(), SCRATCH);
         deduce_unreachable(unreachable.ptr(), final_unreachable.ptr());
-        clear_bits(unreachable.ptr(), SCRATCH);
         list_merge(unreachable.ptr(), old);
-        clear_bits(final_unreachable.ptr(), gc_bits::UNREACHABLE);
-
-        let collected = list_len(final_unreachable.ptr());
+        let collected = clear_bits(final_unreachable.ptr(), gc_bits::UNREACHABLE);
         // Break the cycles: tp_clear each object (or save it in gc.garbage).
         let fl = final_unreachable.ptr();
         while !list_is_empty(fl) {
@@ -780,7 +803,11 @@ impl Vm {
     /// after all are cleared.
     fn gc_handle_weakrefs(&self, unreachable: *const GcHead) {
         let mut calls = Vec::new();
-        for o in snapshot(unreachable) {
+        // Only weakrefs and objects something refers to weakly need work: hold those
+        // alone (most garbage is neither, and walking the list is cheap next to a
+        // reference taken and dropped per object).
+        let involved = snapshot_if(unreachable, |h| h.kind_byte() == Kind::WeakRef as u8 || h.flags() & layout_bits::HAS_WEAKREFS != 0);
+        for o in involved {
             if let Some(w) = o.downcast::<crate::object::weakref::WeakRefData>() {
                 // A weakref in the garbage: clear it so its callback can never run.
                 crate::object::weakref::detach(self, w);
