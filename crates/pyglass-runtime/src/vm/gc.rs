@@ -527,20 +527,54 @@ fn of_heap_type(o: &PyRef) -> bool {
     o.header().flags() & layout_bits::OWNS_TYPE_REF != 0
 }
 
-/// Untrack reachable exact tuples whose items can never be part of a cycle (CPython's
+/// Whether `o` is an exact tuple whose items can never be part of a cycle (CPython's
 /// `_PyTuple_MaybeUntrack`: a subclass instance stays tracked; it refers to its class).
-fn untrack_tuples(list: *const GcHead) -> usize {
-    untrack_if(list, |o| o.is_kind(Kind::Tuple) && !of_heap_type(o) && crate::objects::tuple::tuple_items(o).iter().all(|i| !may_be_tracked(i)))
+fn atomic_tuple(o: &PyRef) -> bool {
+    o.is_kind(Kind::Tuple) && !of_heap_type(o) && crate::objects::tuple::tuple_items(o).iter().all(|i| !may_be_tracked(i))
 }
 
-/// Untrack exact dicts holding only atomic keys and values (full collections only;
-/// CPython's `_PyDict_MaybeUntrack`, which leaves subclass instances alone).
-fn untrack_dicts(list: *const GcHead) -> usize {
-    untrack_if(list, |o| {
-        !of_heap_type(o)
-            && o.downcast::<crate::objects::dict::DictData>()
-                .is_some_and(|d| d.table.try_borrow().is_some_and(|t| t.iter().all(|e| !may_be_tracked(&e.key) && !may_be_tracked(&e.value))))
-    })
+/// Whether `o` is an exact dict holding only atomic keys and values (CPython's
+/// `_PyDict_MaybeUntrack`, which leaves subclass instances alone).
+fn atomic_dict(o: &PyRef) -> bool {
+    !of_heap_type(o)
+        && o.downcast::<crate::objects::dict::DictData>()
+            .is_some_and(|d| d.table.try_borrow().is_some_and(|t| t.iter().all(|e| !may_be_tracked(&e.key) && !may_be_tracked(&e.value))))
+}
+
+/// Untrack the reachable atomic tuples of `list`; returns how many objects stay.
+fn untrack_tuples(list: *const GcHead) -> usize {
+    untrack_if(list, atomic_tuple)
+}
+
+/// A full collection's untracking: atomic tuples, then atomic dicts (dicts only in full
+/// collections, as in CPython, which avoids quadratic dict build-up); returns how many
+/// objects stay. One walk of the list: the dicts met are decided after it, so each sees
+/// every tuple already decided, as in CPython's two passes.
+fn untrack_tuples_and_dicts(list: *const GcHead) -> usize {
+    let mut dicts = Vec::new();
+    let mut kept = 0;
+    let mut n = next_of(list);
+    while n != list {
+        let next = next_of(n);
+        let p = obj_of(n);
+        if with_obj(p, atomic_tuple) {
+            untrack_raw(p);
+        } else {
+            kept += 1;
+            if hdr(p).kind_byte() == Kind::Dict as u8 {
+                dicts.push(p);
+            }
+        }
+        n = next;
+    }
+    for p in dicts {
+        // Still alive and on the list: nothing ran since the walk.
+        if with_obj(p, atomic_dict) {
+            untrack_raw(p);
+            kept -= 1;
+        }
+    }
+    kept
 }
 
 /// Strong references to every object on `list`, in order.
@@ -696,17 +730,15 @@ impl Vm {
 
         let unreachable = TempList::new();
         deduce_unreachable(young, unreachable.ptr());
-        // Each untracking pass also counts what stays (CPython walks once more to count).
-        // Tuples go first, then dicts, as in CPython: whether a dict holding a tuple
-        // can be untracked depends on the tuple's pass.
-        let survivors = untrack_tuples(young);
+        // Untracking also counts what stays (CPython walks once more to count).
         if young != old {
+            let survivors = untrack_tuples(young);
             if generation == NUM_GENERATIONS - 2 {
                 g.long_lived_pending.set(g.long_lived_pending.get() + survivors);
             }
             list_merge(young, old);
         } else {
-            let survivors = untrack_dicts(young);
+            let survivors = untrack_tuples_and_dicts(young);
             g.long_lived_pending.set(0);
             g.long_lived_total.set(survivors);
         }
