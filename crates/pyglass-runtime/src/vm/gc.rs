@@ -579,16 +579,29 @@ fn untrack_tuples_and_dicts(list: *const GcHead) -> usize {
 
 /// Strong references to every object on `list`, in order.
 fn snapshot(list: *const GcHead) -> Vec<PyRef> {
-    snapshot_if(list, |_| true)
+    let mut out = Vec::new();
+    let mut n = next_of(list);
+    while n != list {
+        // SAFETY: objects on a list are alive.
+        out.push(unsafe { PyRef::from_borrowed(obj_of(n).as_ptr()) });
+        n = next_of(n);
+    }
+    out
 }
 
-/// Strong references to the objects on `list` whose header passes `keep`, in order.
-fn snapshot_if(list: *const GcHead, keep: impl Fn(&ObjHeader) -> bool) -> Vec<PyRef> {
+/// One walk over the garbage once `move_unreachable` is done with it: drop every
+/// `UNREACHABLE` mark (`COLLECTING` stays: it tells a weakref in the garbage; the scratch
+/// counts are already 0) and return strong references to the objects weakref handling
+/// needs, the weakrefs and the weakly referenced objects, in order. Most garbage is
+/// neither, and walking the list costs less than taking and dropping a reference each.
+fn unmark_and_pick_weak(list: *const GcHead) -> Vec<PyRef> {
     let mut out = Vec::new();
     let mut n = next_of(list);
     while n != list {
         let p = obj_of(n);
-        if keep(hdr(p)) {
+        let h = hdr(p);
+        h.set_gc_bits(h.gc_bits() & !gc_bits::UNREACHABLE);
+        if h.kind_byte() == Kind::WeakRef as u8 || h.flags() & layout_bits::HAS_WEAKREFS != 0 {
             // SAFETY: objects on a list are alive.
             out.push(unsafe { PyRef::from_borrowed(p.as_ptr()) });
         }
@@ -742,10 +755,8 @@ impl Vm {
             g.long_lived_pending.set(0);
             g.long_lived_total.set(survivors);
         }
-        // From here on `unreachable` is a plain list (no tentative moves): drop the
-        // UNREACHABLE marks, keep COLLECTING (it tells a weakref in the garbage). Their
-        // scratch counts are already 0.
-        clear_bits(unreachable.ptr(), gc_bits::UNREACHABLE);
+        // From here on `unreachable` is a plain list (no tentative moves).
+        let weakly_involved = unmark_and_pick_weak(unreachable.ptr());
 
         if debug & debug_flags::COLLECTABLE != 0 {
             for o in snapshot(unreachable.ptr()) {
@@ -755,7 +766,7 @@ impl Vm {
 
         // Weak references to the garbage die now; callbacks of weakrefs that are not
         // garbage themselves run.
-        self.gc_handle_weakrefs(unreachable.ptr());
+        self.gc_handle_weakrefs(weakly_involved);
 
         // __del__, once per object (PEP 442). Each object moves to `seen` before its
         // finalizer runs, so the walk survives objects freed by finalizers.
@@ -833,12 +844,10 @@ impl Vm {
     /// CPython's `handle_weakrefs`: clear every weakref to an unreachable object; a
     /// weakref that is itself unreachable never calls back; the others' callbacks run
     /// after all are cleared.
-    fn gc_handle_weakrefs(&self, unreachable: *const GcHead) {
+    /// `involved`: the weakrefs and weakly referenced objects of the garbage
+    /// (`unmark_and_pick_weak`).
+    fn gc_handle_weakrefs(&self, involved: Vec<PyRef>) {
         let mut calls = Vec::new();
-        // Only weakrefs and objects something refers to weakly need work: hold those
-        // alone (most garbage is neither, and walking the list is cheap next to a
-        // reference taken and dropped per object).
-        let involved = snapshot_if(unreachable, |h| h.kind_byte() == Kind::WeakRef as u8 || h.flags() & layout_bits::HAS_WEAKREFS != 0);
         for o in involved {
             if let Some(w) = o.downcast::<crate::object::weakref::WeakRefData>() {
                 // A weakref in the garbage: clear it so its callback can never run.
