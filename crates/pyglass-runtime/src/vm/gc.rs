@@ -589,13 +589,23 @@ fn snapshot(list: *const GcHead) -> Vec<PyRef> {
     out
 }
 
+/// What one walk over the garbage finds (`unmark_and_pick_weak`).
+struct GarbageScan {
+    /// Strong references to the weakrefs and the weakly referenced objects, in order.
+    weakly_involved: Vec<PyRef>,
+    /// How many objects the garbage holds.
+    count: usize,
+    /// Whether any of them has a `__del__` still to run.
+    any_finalizer: bool,
+}
+
 /// One walk over the garbage once `move_unreachable` is done with it: drop every
 /// `UNREACHABLE` mark (`COLLECTING` stays: it tells a weakref in the garbage; the scratch
-/// counts are already 0) and return strong references to the objects weakref handling
-/// needs, the weakrefs and the weakly referenced objects, in order. Most garbage is
-/// neither, and walking the list costs less than taking and dropping a reference each.
-fn unmark_and_pick_weak(list: *const GcHead) -> Vec<PyRef> {
-    let mut out = Vec::new();
+/// counts are already 0), hold the objects weakref handling needs (most garbage is
+/// neither a weakref nor weakly referenced, and walking the list costs less than taking
+/// and dropping a reference each), count, and note whether a finalizer must run.
+fn unmark_and_pick_weak(list: *const GcHead) -> GarbageScan {
+    let mut scan = GarbageScan { weakly_involved: Vec::new(), count: 0, any_finalizer: false };
     let mut n = next_of(list);
     while n != list {
         let p = obj_of(n);
@@ -603,11 +613,13 @@ fn unmark_and_pick_weak(list: *const GcHead) -> Vec<PyRef> {
         h.set_gc_bits(h.gc_bits() & !gc_bits::UNREACHABLE);
         if h.kind_byte() == Kind::WeakRef as u8 || h.flags() & layout_bits::HAS_WEAKREFS != 0 {
             // SAFETY: objects on a list are alive.
-            out.push(unsafe { PyRef::from_borrowed(p.as_ptr()) });
+            scan.weakly_involved.push(unsafe { PyRef::from_borrowed(p.as_ptr()) });
         }
+        scan.any_finalizer |= crate::vm::finalize::needs_finalizer(p);
+        scan.count += 1;
         n = next_of(n);
     }
-    out
+    scan
 }
 
 /// A list head for the duration of one collection (boxed: objects point at it).
@@ -756,9 +768,10 @@ impl Vm {
             g.long_lived_total.set(survivors);
         }
         // From here on `unreachable` is a plain list (no tentative moves).
-        let weakly_involved = unmark_and_pick_weak(unreachable.ptr());
+        let scan = unmark_and_pick_weak(unreachable.ptr());
 
-        if debug & debug_flags::COLLECTABLE != 0 {
+        let collectable_debug = debug & debug_flags::COLLECTABLE != 0;
+        if collectable_debug {
             for o in snapshot(unreachable.ptr()) {
                 self.gc_debug_cycle("collectable", &o);
             }
@@ -766,37 +779,51 @@ impl Vm {
 
         // Weak references to the garbage die now; callbacks of weakrefs that are not
         // garbage themselves run.
-        self.gc_handle_weakrefs(weakly_involved);
+        let callbacks_ran = self.gc_handle_weakrefs(scan.weakly_involved);
 
         // __del__, once per object (PEP 442). Each object moves to `seen` before its
-        // finalizer runs, so the walk survives objects freed by finalizers.
-        let seen = TempList::new();
-        while !list_is_empty(unreachable.ptr()) {
-            let n = next_of(unreachable.ptr());
-            list_move(n, seen.ptr());
-            let p = obj_of(n);
-            if crate::vm::finalize::needs_finalizer(p) {
-                // SAFETY: `p` is alive (on a list); the handle keeps it alive during the call.
-                let o = unsafe { PyRef::from_borrowed(p.as_ptr()) };
-                let h = o.header();
-                h.set_gc_bits(h.gc_bits() | gc_bits::FINALIZED);
-                crate::vm::finalize::run_del(self, &o);
-                drop(o);
+        // finalizer runs, so the walk survives objects freed by finalizers. (If Python
+        // code ran, a class may have gained a `__del__` since the scan: walk then too.)
+        let mut code_ran = callbacks_ran || collectable_debug;
+        if scan.any_finalizer || code_ran {
+            let seen = TempList::new();
+            while !list_is_empty(unreachable.ptr()) {
+                let n = next_of(unreachable.ptr());
+                list_move(n, seen.ptr());
+                let p = obj_of(n);
+                if crate::vm::finalize::needs_finalizer(p) {
+                    // SAFETY: `p` is alive (on a list); the handle keeps it alive during the call.
+                    let o = unsafe { PyRef::from_borrowed(p.as_ptr()) };
+                    let h = o.header();
+                    h.set_gc_bits(h.gc_bits() | gc_bits::FINALIZED);
+                    crate::vm::finalize::run_del(self, &o);
+                    drop(o);
+                    code_ran = true;
+                }
             }
+            list_merge(seen.ptr(), unreachable.ptr());
         }
-        list_merge(seen.ptr(), unreachable.ptr());
 
-        // Finalizers may have resurrected objects: whatever is now reachable from outside
-        // goes to the old generation; the rest is garbage for sure.
-        // No marks need clearing around this second pass (CPython clears the same way):
-        // before it, the objects left carry COLLECTING, no UNREACHABLE and a scratch
-        // count of 0 (finalizers and callbacks cannot start a collection: `collecting`
-        // is set), and `update_refs` sets both the count and COLLECTING anew; after it,
-        // `move_unreachable` has cleared the marks and counts of the ones that survive.
         let final_unreachable = TempList::new();
-        deduce_unreachable(unreachable.ptr(), final_unreachable.ptr());
-        list_merge(unreachable.ptr(), old);
-        let collected = clear_bits(final_unreachable.ptr(), gc_bits::UNREACHABLE);
+        let collected = if code_ran {
+            // Python code ran (finalizers, callbacks, or `sys.stderr.write` for the debug
+            // output) and may have resurrected objects: whatever is now reachable from
+            // outside goes to the old generation; the rest is garbage for sure.
+            // No marks need clearing around this second pass (CPython clears the same
+            // way): before it, the objects left carry COLLECTING, no UNREACHABLE and a
+            // scratch count of 0 (Python code cannot start a collection: `collecting` is
+            // set), and `update_refs` sets both the count and COLLECTING anew; after it,
+            // `move_unreachable` has cleared the marks and counts of the ones that survive.
+            deduce_unreachable(unreachable.ptr(), final_unreachable.ptr());
+            list_merge(unreachable.ptr(), old);
+            clear_bits(final_unreachable.ptr(), gc_bits::UNREACHABLE)
+        } else {
+            // No Python code ran since the garbage was found, so nothing can have been
+            // resurrected: the second pass would find the same objects in the same order
+            // with the same marks. (CPython 3.13 always runs it.)
+            list_merge(unreachable.ptr(), final_unreachable.ptr());
+            scan.count
+        };
         // Break the cycles: tp_clear each object (or save it in gc.garbage).
         let fl = final_unreachable.ptr();
         while !list_is_empty(fl) {
@@ -846,7 +873,8 @@ impl Vm {
     /// after all are cleared.
     /// `involved`: the weakrefs and weakly referenced objects of the garbage
     /// (`unmark_and_pick_weak`).
-    fn gc_handle_weakrefs(&self, involved: Vec<PyRef>) {
+    /// Returns whether any callback ran (Python code that may resurrect garbage).
+    fn gc_handle_weakrefs(&self, involved: Vec<PyRef>) -> bool {
         let mut calls = Vec::new();
         for o in involved {
             if let Some(w) = o.downcast::<crate::object::weakref::WeakRefData>() {
@@ -867,11 +895,13 @@ impl Vm {
                 }
             }
         }
+        let any = !calls.is_empty();
         for (wr, cb) in calls {
             if let Err(e) = self.call(&cb, &[wr]) {
                 self.write_unraisable(&e, Some(&cb), "Exception ignored while calling weakref callback");
             }
         }
+        any
     }
 
     /// `_PyGC_CollectNoFail`: a full collection at shutdown: runs even when the collector
