@@ -210,13 +210,13 @@ fn untrack_all(list: *const GcHead) {
 /// Untrack the objects of `list` for which `atomic` holds; returns how many stay on it
 /// (the collection wants that count too, and each walk of a big list costs a cache miss
 /// per object).
-fn untrack_if(list: *const GcHead, atomic: impl Fn(&PyRef) -> bool) -> usize {
+fn untrack_if(list: *const GcHead, mut atomic: impl FnMut(&PyRef) -> bool) -> usize {
     let mut kept = 0;
     let mut n = next_of(list);
     while n != list {
         let next = next_of(n);
         let p = obj_of(n);
-        if with_obj(p, &atomic) {
+        if with_obj(p, &mut atomic) {
             untrack_raw(p);
         } else {
             kept += 1;
@@ -552,21 +552,12 @@ fn untrack_tuples(list: *const GcHead) -> usize {
 /// every tuple already decided, as in CPython's two passes.
 fn untrack_tuples_and_dicts(list: *const GcHead) -> usize {
     let mut dicts = Vec::new();
-    let mut kept = 0;
-    let mut n = next_of(list);
-    while n != list {
-        let next = next_of(n);
-        let p = obj_of(n);
-        if with_obj(p, atomic_tuple) {
-            untrack_raw(p);
-        } else {
-            kept += 1;
-            if hdr(p).kind_byte() == Kind::Dict as u8 {
-                dicts.push(p);
-            }
+    let mut kept = untrack_if(list, |o| {
+        if o.is_kind(Kind::Dict) {
+            dicts.push(NonNull::new(o.as_ptr()).expect("live object"));
         }
-        n = next;
-    }
+        atomic_tuple(o)
+    });
     for p in dicts {
         // Still alive and on the list: nothing ran since the walk.
         if with_obj(p, atomic_dict) {
@@ -868,12 +859,11 @@ impl Vm {
         self.gc_debug_write(&format!("gc: {msg} <{tn} {:#x}>\n", o.addr()));
     }
 
-    /// CPython's `handle_weakrefs`: clear every weakref to an unreachable object; a
-    /// weakref that is itself unreachable never calls back; the others' callbacks run
-    /// after all are cleared.
-    /// `involved`: the weakrefs and weakly referenced objects of the garbage
-    /// (`unmark_and_pick_weak`).
-    /// Returns whether any callback ran (Python code that may resurrect garbage).
+    /// CPython's `handle_weakrefs` over `involved`, the garbage's weakrefs and weakly
+    /// referenced objects (`unmark_and_pick_weak`): clear every weakref to an unreachable
+    /// object; a weakref that is itself unreachable never calls back; the others'
+    /// callbacks run after all are cleared. Returns whether any callback ran (Python code,
+    /// which may resurrect garbage).
     fn gc_handle_weakrefs(&self, involved: Vec<PyRef>) -> bool {
         let mut calls = Vec::new();
         for o in involved {
@@ -1004,6 +994,47 @@ mod tests {
             assert_eq!(g.stats()[0].collections, 1);
             drop(keep);
             g.set_threshold(0, 2000);
+        });
+    }
+
+    #[test]
+    fn full_collection_untracks_dicts_after_tuples_and_counts_what_stays() {
+        let interp = Interpreter::new(crate::Config::default());
+        interp.vm().enter(|vm| {
+            vm.gc_collect(2);
+            // The dict comes before the tuple it holds on the generation list: it can only
+            // be untracked if the tuple's decision is made first.
+            let d = vm.ctx.new_dict();
+            let t = vm.ctx.new_tuple(vec![vm.ctx.new_int(1), vm.ctx.new_str("x")]);
+            vm.setitem(&d, &vm.ctx.new_str("t"), t.clone()).unwrap();
+            let kept = vm.ctx.new_dict();
+            vm.setitem(&kept, &vm.ctx.new_str("l"), list_of(vm, vec![])).unwrap();
+            assert!(is_tracked(&d) && is_tracked(&t) && is_tracked(&kept));
+            vm.gc_collect(0);
+            assert!(!is_tracked(&t), "a young collection untracks the tuple");
+            assert!(is_tracked(&d), "but leaves dicts alone");
+            vm.gc_collect(2);
+            assert!(!is_tracked(&d), "a full collection untracks the dict");
+            assert!(is_tracked(&kept), "a dict holding a list stays tracked");
+            let g = &vm.ctx.gc;
+            assert_eq!(g.long_lived_total.get(), g.objects(2).len(), "the untracking walk's count");
+        });
+    }
+
+    #[test]
+    fn plain_garbage_needs_no_second_pass_and_leaves_no_marks() {
+        let interp = Interpreter::new(crate::Config::default());
+        interp.vm().enter(|vm| {
+            vm.gc_collect(2);
+            // Plain cycles: no Python code runs during the collection (no second pass).
+            for _ in 0..3 {
+                let a = list_of(vm, vec![]);
+                let b = list_of(vm, vec![a.clone()]);
+                push(&a, &b);
+            }
+            assert_eq!(vm.gc_collect(2), 6);
+            assert_eq!(vm.gc_collect(2), 0);
+            assert!(vm.ctx.gc.objects(2).iter().all(|o| o.header().gc_bits() & SCRATCH == 0 && gc_refs(o.header()) == 0), "no marks left on survivors");
         });
     }
 
