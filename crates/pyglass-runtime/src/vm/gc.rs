@@ -207,25 +207,6 @@ fn untrack_all(list: *const GcHead) {
     }
 }
 
-/// Untrack the objects of `list` for which `atomic` holds; returns how many stay on it
-/// (the collection wants that count too, and each walk of a big list costs a cache miss
-/// per object).
-fn untrack_if(list: *const GcHead, mut atomic: impl FnMut(&PyRef) -> bool) -> usize {
-    let mut kept = 0;
-    let mut n = next_of(list);
-    while n != list {
-        let next = next_of(n);
-        let p = obj_of(n);
-        if with_obj(p, &mut atomic) {
-            untrack_raw(p);
-        } else {
-            kept += 1;
-        }
-        n = next;
-    }
-    kept
-}
-
 /// Run `f` with a borrowed handle to the live object `p` (no refcount traffic).
 fn with_obj<R>(p: NonNull<ObjHeader>, f: impl FnOnce(&PyRef) -> R) -> R {
     // SAFETY: `p` is live; the handle is never dropped, so the count is untouched.
@@ -478,7 +459,14 @@ fn subtract_refs(list: *const GcHead) {
 
 /// Split `young` into reachable (left in `young`) and unreachable (moved to
 /// `unreachable`, marked `UNREACHABLE`, still `COLLECTING`), in list order.
-fn move_unreachable(young: *const GcHead, unreachable: *const GcHead) {
+///
+/// `survivor` sees each reachable object once its marks are cleared, in the order the
+/// objects end up in `young` (objects found reachable late were moved to its end and are
+/// scanned there), which is the order a separate walk over `young` afterwards would see
+/// them in; when it answers true the object is untracked. That walk is what CPython does
+/// to untrack tuples and count the survivors; done here it costs no extra pass over the
+/// list.
+fn move_unreachable(young: *const GcHead, unreachable: *const GcHead, survivor: &mut impl FnMut(NonNull<ObjHeader>) -> bool) {
     let mut n = next_of(young);
     while n != young {
         let p = obj_of(n);
@@ -505,7 +493,11 @@ fn move_unreachable(young: *const GcHead, unreachable: *const GcHead) {
             });
             h.set_gc_bits(h.gc_bits() & !gc_bits::COLLECTING);
             set_gc_refs(h, 0);
-            n = next_of(n);
+            let next = next_of(n);
+            if survivor(p) {
+                untrack_raw(p);
+            }
+            n = next;
         } else {
             let next = next_of(n);
             list_move(n, unreachable);
@@ -515,10 +507,11 @@ fn move_unreachable(young: *const GcHead, unreachable: *const GcHead) {
     }
 }
 
-fn deduce_unreachable(young: *const GcHead, unreachable: *const GcHead) {
+/// Steps 2-4 of a collection (docs/gc.md); `survivor` as in [`move_unreachable`].
+fn deduce_unreachable(young: *const GcHead, unreachable: *const GcHead, survivor: &mut impl FnMut(NonNull<ObjHeader>) -> bool) {
     update_refs(young);
     subtract_refs(young);
-    move_unreachable(young, unreachable);
+    move_unreachable(young, unreachable, survivor);
 }
 
 /// Whether `o` is an instance of a class defined in Python (it owns a reference to its
@@ -539,33 +532,6 @@ fn atomic_dict(o: &PyRef) -> bool {
     !of_heap_type(o)
         && o.downcast::<crate::objects::dict::DictData>()
             .is_some_and(|d| d.table.try_borrow().is_some_and(|t| t.iter().all(|e| !may_be_tracked(&e.key) && !may_be_tracked(&e.value))))
-}
-
-/// Untrack the reachable atomic tuples of `list`; returns how many objects stay.
-fn untrack_tuples(list: *const GcHead) -> usize {
-    untrack_if(list, atomic_tuple)
-}
-
-/// A full collection's untracking: atomic tuples, then atomic dicts (dicts only in full
-/// collections, as in CPython, which avoids quadratic dict build-up); returns how many
-/// objects stay. One walk of the list: the dicts met are decided after it, so each sees
-/// every tuple already decided, as in CPython's two passes.
-fn untrack_tuples_and_dicts(list: *const GcHead) -> usize {
-    let mut dicts = Vec::new();
-    let mut kept = untrack_if(list, |o| {
-        if o.is_kind(Kind::Dict) {
-            dicts.push(NonNull::new(o.as_ptr()).expect("live object"));
-        }
-        atomic_tuple(o)
-    });
-    for p in dicts {
-        // Still alive and on the list: nothing ran since the walk.
-        if with_obj(p, atomic_dict) {
-            untrack_raw(p);
-            kept -= 1;
-        }
-    }
-    kept
 }
 
 /// Strong references to every object on `list`, in order.
@@ -745,16 +711,38 @@ impl Vm {
         let old = if generation + 1 < NUM_GENERATIONS { g.head(generation + 1) } else { young };
 
         let unreachable = TempList::new();
-        deduce_unreachable(young, unreachable.ptr());
-        // Untracking also counts what stays (CPython walks once more to count).
-        if young != old {
-            let survivors = untrack_tuples(young);
+        // The survivors are counted, and atomic tuples untracked, as they are found
+        // (CPython walks them again for each). A full collection also untracks atomic
+        // dicts, as CPython does (only there, which avoids quadratic dict build-up): they
+        // are noted now and decided after every tuple is, as in CPython's separate passes.
+        let full = young == old;
+        let mut survivors = 0;
+        let mut dicts = Vec::new();
+        deduce_unreachable(young, unreachable.ptr(), &mut |p| {
+            with_obj(p, |o| {
+                if atomic_tuple(o) {
+                    return true;
+                }
+                survivors += 1;
+                if full && o.is_kind(Kind::Dict) {
+                    dicts.push(p);
+                }
+                false
+            })
+        });
+        for p in dicts {
+            // Still alive and tracked: nothing ran since it was noted.
+            if with_obj(p, atomic_dict) {
+                untrack_raw(p);
+                survivors -= 1;
+            }
+        }
+        if !full {
             if generation == NUM_GENERATIONS - 2 {
                 g.long_lived_pending.set(g.long_lived_pending.get() + survivors);
             }
             list_merge(young, old);
         } else {
-            let survivors = untrack_tuples_and_dicts(young);
             g.long_lived_pending.set(0);
             g.long_lived_total.set(survivors);
         }
@@ -805,7 +793,7 @@ impl Vm {
             // scratch count of 0 (Python code cannot start a collection: `collecting` is
             // set), and `update_refs` sets both the count and COLLECTING anew; after it,
             // `move_unreachable` has cleared the marks and counts of the ones that survive.
-            deduce_unreachable(unreachable.ptr(), final_unreachable.ptr());
+            deduce_unreachable(unreachable.ptr(), final_unreachable.ptr(), &mut |_| false);
             list_merge(unreachable.ptr(), old);
             clear_bits(final_unreachable.ptr(), gc_bits::UNREACHABLE)
         } else {
