@@ -986,19 +986,27 @@ impl Vm {
     }
 
     pub fn setitem(&self, container: &PyRef, key: &PyRef, value: PyRef) -> PyResult<()> {
+        self.setitem_owned(container, key.clone(), value)
+    }
+
+    /// `container[key] = value` taking the key too (`STORE_SUBSCR` pops it): a Python
+    /// `__setitem__` gets the container borrowed and the key and value moved, as CPython's
+    /// slot passes its operands, so `sys.getrefcount` inside it agrees with CPython's.
+    pub fn setitem_owned(&self, container: &PyRef, key: PyRef, value: PyRef) -> PyResult<()> {
         if container.class_ptr() == self.ctx.types.dict.as_ptr() {
             if let Some(d) = container.downcast::<DictData>() {
-                return d.set_item(self, key.clone(), value);
+                return d.set_item(self, key, value);
             }
         }
         let t = container.class();
         if is_static_type(&t) {
-            if crate::builtins::native::native_setitem(self, container, key, Some(value.clone()))? {
+            if crate::builtins::native::native_setitem(self, container, &key, Some(value.clone()))? {
                 return Ok(());
             }
         }
         match lookup_str(&t, "__setitem__") {
-            Some(m) => self.call(&m, &[container.clone(), key.clone(), value]).map(drop),
+            Some(m) if m.is_kind(crate::object::Kind::Function) => self.call_function_self(&m, container, &[key, value], &[]).map(drop),
+            Some(m) => self.call(&m, &[container.clone(), key, value]).map(drop),
             None => Err(self.type_error(&format!("'{}' object does not support item assignment", self.type_name(container)))),
         }
     }

@@ -103,7 +103,22 @@ impl Vm {
             _ => {
                 let t = callable.class();
                 match lookup_str(&t, "__call__") {
-                    Some(m) if m.is_kind(Kind::Function) => self.call_function_self(&m, callable, args, kwnames),
+                    Some(m) if m.is_kind(Kind::Function) => {
+                        // CPython reaches `__call__` through `tp_call`, which packs the
+                        // arguments into a tuple (keyword values into a dict) first, and
+                        // with keywords unpacks them again into a new argument array,
+                        // `self` included: inside `__call__`, `sys.getrefcount` shows one
+                        // reference more per argument, two with keywords. The same
+                        // copies are made here.
+                        let packed = self.ctx.new_tuple(args.to_vec());
+                        if kwnames.is_empty() {
+                            return self.call_function_self(&m, callable, tuple_items(&packed), kwnames);
+                        }
+                        let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
+                        v.push(callable.clone());
+                        v.extend(args.iter().cloned());
+                        self.call_function(&m, &v, kwnames)
+                    }
                     Some(m) => {
                         let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
                         v.push(callable.clone());

@@ -520,7 +520,7 @@ impl Vm {
                     let container = pop!(stack, self);
                     let v = pop!(stack, self);
                     if let Some(v) = self.store_subscr_fast(&container, &key, v) {
-                        self.setitem(&container, &key, v)?;
+                        self.setitem_owned(&container, key, v)?;
                     }
                 }
                 Opcode::DELETE_SUBSCR => {
