@@ -47,3 +47,23 @@ d[k] = v
 print("stored", sys.getrefcount(k), sys.getrefcount(v))
 d[k] = None
 print("replaced", sys.getrefcount(v))
+
+# __init__ after a Python __new__ (type.__call__'s own path), and __lt__ from sorted().
+class N:
+    def __new__(cls, *a):
+        o = object.__new__(cls)
+        print("new", sys.getrefcount(o))
+        return o
+    def __init__(self, a):
+        print("init", sys.getrefcount(self))
+
+N(k)
+
+class L:
+    def __lt__(self, o):
+        print("lt", sys.getrefcount(self), sys.getrefcount(o))
+        return False
+
+l1, l2 = L(), L()
+s = sorted([l1, l2])
+s = sorted([l1, l2], key=lambda x: x)

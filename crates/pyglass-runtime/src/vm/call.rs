@@ -565,10 +565,8 @@ impl Vm {
         }
         if let Some(init) = lookup_str(cls, "__init__") {
             if init.is_kind(Kind::Function) {
-                let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
-                v.push(obj.clone());
-                v.extend(args.iter().cloned());
-                let r = self.call_vector(&init, &v, kwnames)?;
+                // `self` borrowed, as CPython's `slot_tp_init` passes it.
+                let r = self.call_function_self(&init, &obj, args, kwnames)?;
                 if !r.is(&self.ctx.consts.none) {
                     return Err(self.type_error(&format!("__init__() should return None, not '{}'", self.type_name(&r))));
                 }
