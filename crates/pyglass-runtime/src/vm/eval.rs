@@ -977,7 +977,7 @@ impl Vm {
     /// exactly the call's positional arguments (CPython's `CALL_ALLOC_AND_ENTER_INIT`):
     /// the instance is allocated and the arguments move from this stack into the
     /// `__init__` frame after it. `None`: not that shape, nothing done.
-    #[inline]
+    #[inline(always)]
     fn call_alloc_and_enter_init(&self, stack: &mut ValueStack<'_>, arg: usize) -> Option<PyResult> {
         let base = stack.len().checked_sub(arg + 2)?;
         let cls = &stack[base];
