@@ -54,3 +54,14 @@ del h
 print("holder", gc.collect(), log, inner_ref() is None)
 log.clear()
 print("end", gc.collect(), len(saved))
+
+# gc.collect() from a finalizer while a collection runs starts no collection: it returns 0.
+nested = []
+class Nested:
+    def __del__(self):
+        nested.append(gc.collect())
+        nested.append(gc.isenabled())
+
+n = Nested(); n.me = n
+del n
+print("nested", gc.collect(), nested)
