@@ -306,3 +306,18 @@ fn leakcheck_reports_objects_kept_past_shutdown() {
     assert!(err.starts_with("leakcheck: ") && err.contains("blocks") && err.contains("list: "), "{err}");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn gc_pause_example_runs_and_finds_all_the_garbage() {
+    // examples/gc_pause.py prints timings, so it is not a conformance script; this runs it
+    // small and checks the counts it reports, and that nothing leaks.
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/gc_pause.py");
+    let out = run(&["-X", "leakcheck", script, "2000"], None);
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].starts_with("full collection over 2,001 reachable tracked objects: ") && lines[0].ends_with(" ms, 0 unreachable"), "{stdout}");
+    assert!(lines[1].starts_with("full collection of 2,000 garbage instances in 2-cycles: ") && lines[1].ends_with(" ms"), "{stdout}");
+}
