@@ -1005,7 +1005,7 @@ impl Vm {
             }
         }
         match lookup_str(&t, "__setitem__") {
-            Some(m) if m.is_kind(crate::object::Kind::Function) => self.call_function_self(&m, container, &[key, value], &[]).map(drop),
+            Some(m) if m.is_kind(Kind::Function) => self.call_function_self(&m, container, &[key, value], &[]).map(drop),
             Some(m) => self.call(&m, &[container.clone(), key, value]).map(drop),
             None => Err(self.type_error(&format!("'{}' object does not support item assignment", self.type_name(container)))),
         }

@@ -116,7 +116,7 @@ impl Vm {
                         }
                         let mut v: ArgVec = ArgVec::with_capacity(args.len() + 1);
                         v.push(callable.clone());
-                        v.extend(args.iter().cloned());
+                        v.extend(tuple_items(&packed).iter().cloned());
                         self.call_function(&m, &v, kwnames)
                     }
                     Some(m) => {
