@@ -202,3 +202,28 @@ def deep(n):
 
 first = deep(0)
 print("RecursionError at the same depth again:", deep(0) == first)
+
+# One `__init__` shared by two classes whose instances keep the same names in different
+# places, alternating: each class's stores must go to its own places.
+def shared_init(self, a, b):
+    self.a = a
+    self.b = b
+
+
+class BA:
+    def __init__(self):
+        self.b = "b first"
+        self.a = "a second"
+
+
+class AB:
+    pass
+
+
+BA()  # BA's instances hold b before a; AB's will hold a before b.
+BA.__init__ = shared_init
+AB.__init__ = shared_init
+for i in range(4):
+    for cls in (BA, AB, AB, BA):
+        o = cls(i, -i)
+        print(cls.__name__, o.a, o.b, list(vars(o)))

@@ -40,6 +40,8 @@ pub struct CodeData {
     /// The attribute stores of an `__init__` that only stores parameters and constants
     /// (`pyglass_bytecode::frameless`), which `cls(...)` may make without a frame.
     pub init_stores: Option<Box<[pyglass_bytecode::frameless::InitStore]>>,
+    /// Those stores resolved for the type last seen (see [`InitStoresCache`]).
+    pub init_cache: std::cell::Cell<InitStoresCache>,
     /// One LOAD_GLOBAL cache entry per name (see `vm/eval.rs::load_global`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// One LOAD_ATTR/STORE_ATTR cache entry per name (see `vm/attr_cache.rs`).
@@ -47,6 +49,25 @@ pub struct CodeData {
     /// One LOAD_METHOD entry per name for instances of built-in types (see
     /// `Vm::load_method_static`).
     pub static_methods: Box<[StaticMethodCache]>,
+}
+
+/// A frameless `__init__`'s stores (`CodeData::init_stores`) resolved for one type, so that
+/// `Vm::init_without_frame` does not look each name up again: `slots[k]` is the inline-value
+/// slot store `k` writes in instances of the type with version `type_version`, valid while
+/// the context's type epoch is `epoch` (as an [`AttrCache`] entry is) and for calls with
+/// `nargs` arguments after `self` (whose presence was checked when the entry was made); an
+/// instance needs room for `needed` inline values. `type_version == 0`: empty.
+#[derive(Clone, Copy)]
+pub struct InitStoresCache {
+    pub type_version: u64,
+    pub epoch: u64,
+    pub nargs: usize,
+    pub needed: usize,
+    pub slots: [u8; pyglass_bytecode::frameless::MAX_INIT_STORES],
+}
+
+impl InitStoresCache {
+    pub const EMPTY: InitStoresCache = InitStoresCache { type_version: 0, epoch: 0, nargs: 0, needed: 0, slots: [0; pyglass_bytecode::frameless::MAX_INIT_STORES] };
 }
 
 /// LOAD_METHOD of a built-in method on an instance of a built-in type (CPython's

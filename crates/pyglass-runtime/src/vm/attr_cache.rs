@@ -154,25 +154,19 @@ impl Vm {
         }
         let Some(iv) = cached_inline_values(obj) else { return false };
         let version = crate::objects::typeobject::type_version_of(obj);
-        if version == 0 || plan.len() > MAX_INIT_STORES {
-            return false;
-        }
-        let mut slots = [0u8; MAX_INIT_STORES];
-        for (s, slot) in plan.iter().zip(slots.iter_mut()) {
-            let Some(c) = code.attr_cache.get(s.name as usize).and_then(|ways| self.attr_entry(ways, version)) else { return false };
-            // NO_SLOT is beyond every capacity.
-            if c.store_slot as usize >= iv.capacity() {
-                return false;
+        let c = code.init_cache.get();
+        // The stores resolved for this type at an earlier call (the usual case): the
+        // entries they came from would still be valid, and the same argument count means
+        // every parameter a store reads is there.
+        let hit = version != 0 && c.type_version == version && c.epoch == self.ctx.type_epoch.get() && c.nargs == args.len() && c.needed <= iv.capacity();
+        let slots = if hit {
+            c.slots
+        } else {
+            match self.resolve_init_stores(code, plan, args, version, iv.capacity()) {
+                Some(slots) => slots,
+                None => return false,
             }
-            let present = match s.value {
-                InitValue::Param(i) => i == 0 || args.get(i as usize - 1).is_some(),
-                InitValue::Const(i) => code.consts.get(i as usize).is_some(),
-            };
-            if !present {
-                return false;
-            }
-            *slot = c.store_slot;
-        }
+        };
         for (s, &slot) in plan.iter().zip(slots.iter()) {
             let v = match s.value {
                 InitValue::Param(0) => obj.clone(),
@@ -183,6 +177,38 @@ impl Vm {
             drop(iv.set(slot as usize, v));
         }
         true
+    }
+
+    /// The inline-value slot of each of `plan`'s stores in instances of the type with
+    /// version `version`, from the stores' attribute cache entries, remembered in
+    /// `code.init_cache`; `None` when a store has no entry saying it writes a plain inline
+    /// value within `capacity`, or reads a parameter or constant that is not there.
+    #[cold]
+    #[inline(never)]
+    fn resolve_init_stores(&self, code: &CodeData, plan: &[InitStore], args: &[PyRef], version: u64, capacity: usize) -> Option<[u8; MAX_INIT_STORES]> {
+        if version == 0 || plan.len() > MAX_INIT_STORES {
+            return None;
+        }
+        let mut slots = [0u8; MAX_INIT_STORES];
+        let mut needed = 0;
+        for (s, slot) in plan.iter().zip(slots.iter_mut()) {
+            let c = code.attr_cache.get(s.name as usize).and_then(|ways| self.attr_entry(ways, version))?;
+            // NO_SLOT is beyond every capacity.
+            if c.store_slot as usize >= capacity {
+                return None;
+            }
+            let present = match s.value {
+                InitValue::Param(i) => i == 0 || args.get(i as usize - 1).is_some(),
+                InitValue::Const(i) => code.consts.get(i as usize).is_some(),
+            };
+            if !present {
+                return None;
+            }
+            *slot = c.store_slot;
+            needed = needed.max(c.store_slot as usize + 1);
+        }
+        code.init_cache.set(crate::objects::function::InitStoresCache { type_version: version, epoch: self.ctx.type_epoch.get(), nargs: args.len(), needed, slots });
+        Some(slots)
     }
 
     /// LOAD_METHOD (`Vm::load_method`'s result). When the entry for `obj`'s type says the
