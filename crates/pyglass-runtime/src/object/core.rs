@@ -593,8 +593,11 @@ pub fn alloc_object_with_values<T: PyPayload>(spec: AllocSpec<'_>, payload: T, t
             std::ptr::write(head, 0);
             *(head as *mut u8) = inline_cap as u8;
             let values = items.add(trailing + 1);
+            // A few values (the type's attribute count): a plain loop beats a call to
+            // `memset`, which LLVM would otherwise make of it.
             for i in 0..inline_cap {
                 std::ptr::write(values.add(i), None);
+                std::hint::black_box(());
             }
             let tail = head.add(1 + inline_cap);
             let tail_words = inline - 1 - inline_cap;
