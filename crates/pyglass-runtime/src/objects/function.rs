@@ -41,7 +41,7 @@ pub struct CodeData {
     /// (`pyglass_bytecode::frameless`), which `cls(...)` may make without a frame.
     pub init_stores: Option<Box<[pyglass_bytecode::frameless::InitStore]>>,
     /// Those stores resolved for the type last seen (see [`InitStoresCache`]).
-    pub init_cache: std::cell::Cell<InitStoresCache>,
+    pub init_store_slots: std::cell::Cell<InitStoresCache>,
     /// One LOAD_GLOBAL cache entry per name (see `vm/eval.rs::load_global`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// One LOAD_ATTR/STORE_ATTR cache entry per name (see `vm/attr_cache.rs`).

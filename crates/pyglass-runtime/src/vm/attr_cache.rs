@@ -154,7 +154,7 @@ impl Vm {
         }
         let Some(iv) = cached_inline_values(obj) else { return false };
         let version = crate::objects::typeobject::type_version_of(obj);
-        let c = code.init_cache.get();
+        let c = code.init_store_slots.get();
         // The stores resolved for this type at an earlier call (the usual case): the
         // entries they came from would still be valid, and the same argument count means
         // every parameter a store reads is there.
@@ -181,7 +181,7 @@ impl Vm {
 
     /// The inline-value slot of each of `plan`'s stores in instances of the type with
     /// version `version`, from the stores' attribute cache entries, remembered in
-    /// `code.init_cache`; `None` when a store has no entry saying it writes a plain inline
+    /// `code.init_store_slots`; `None` when a store has no entry saying it writes a plain inline
     /// value within `capacity`, or reads a parameter or constant that is not there.
     #[cold]
     #[inline(never)]
@@ -207,7 +207,7 @@ impl Vm {
             *slot = c.store_slot;
             needed = needed.max(c.store_slot as usize + 1);
         }
-        code.init_cache.set(crate::objects::function::InitStoresCache { type_version: version, epoch: self.ctx.type_epoch.get(), nargs: args.len(), needed, slots });
+        code.init_store_slots.set(crate::objects::function::InitStoresCache { type_version: version, epoch: self.ctx.type_epoch.get(), nargs: args.len(), needed, slots });
         Some(slots)
     }
 

@@ -62,7 +62,7 @@ impl Vm {
         let init_stores = pyglass_bytecode::frameless::attribute_init(&code);
         self.ctx.alloc(
             &self.ctx.types.code,
-            CodeData { instrs: pyglass_bytecode::quicken::quicken(&code.instructions), code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, exact_args, nlocalsplus, stacksize, init_stores, init_cache: std::cell::Cell::new(crate::objects::function::InitStoresCache::EMPTY), global_cache, attr_cache, static_methods },
+            CodeData { instrs: pyglass_bytecode::quicken::quicken(&code.instructions), code, consts, names, varnames, filename, name, qualname, free_start, has_cells, class_cell_slot, exact_args, nlocalsplus, stacksize, init_stores, init_store_slots: std::cell::Cell::new(crate::objects::function::InitStoresCache::EMPTY), global_cache, attr_cache, static_methods },
         )
     }
 
